@@ -1,0 +1,1 @@
+// LaTeX: see the module's files.

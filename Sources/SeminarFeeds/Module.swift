@@ -1,0 +1,1 @@
+// SeminarFeeds: see the module's files.

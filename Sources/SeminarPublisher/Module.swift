@@ -1,0 +1,1 @@
+// SeminarPublisher: see the module's files.
