@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput of the LaTeX checker and renderers, for scripts/bench.
+        .executableTarget(name: "latex-bench", dependencies: ["LaTeX"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SeminarArchiveTests", dependencies: ["SeminarArchive"], resources: [.copy("Fixtures")]),
         .testTarget(

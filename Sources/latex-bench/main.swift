@@ -1,0 +1,1 @@
+print("latex-bench: not written yet")
