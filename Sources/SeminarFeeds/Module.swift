@@ -1,1 +1,0 @@
-// SeminarFeeds: see the module's files.

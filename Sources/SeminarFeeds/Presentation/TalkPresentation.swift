@@ -1,0 +1,168 @@
+import LaTeX
+import SeminarArchive
+
+/// What every document says about one talk, computed once so that the Atom and RSS
+/// feeds, the calendar, the JSON Feed and the web page all say the same thing.
+public struct TalkPresentation: Sendable, Equatable {
+    public let talk: Talk
+    /// "Scott Pesme — Implicit Bias of SGD…", plain text, with "[Cancelled] " or
+    /// "[Postponed] " in front when the talk will not happen as announced.
+    public let title: String
+    /// The title alone, as plain text (LaTeX rendered).
+    public let plainTitle: String
+    /// Start and end; nil while the date is to be defined.
+    public let start: Instant?
+    public let end: Instant?
+    /// "Monday 28 June 2021, 16:30–17:30 CEST", or "Date to be defined".
+    public let when: String
+    /// The abstract as plain Unicode text.
+    public let plainAbstract: String
+    /// The abstract as HTML nodes.
+    public let htmlAbstract: [HTMLNode]
+    /// Plain-text summary: status, when, speakers, abstract.
+    public let summary: String
+    /// The HTML content block: status, when, where, speakers, abstract, links.
+    public let content: [HTMLNode]
+
+    public init(_ talk: Talk, context: FeedContext) {
+        self.talk = talk
+        let seminar = context.seminar
+        plainTitle = PlainTextRenderer.render(talk.title)
+        title = Self.statusPrefix(talk.status) + (talk.speakers.isEmpty ? "" : talk.speakerNames + " — ") + plainTitle
+
+        if let local = talk.start, let zone = context.zones[talk.timeZone] {
+            let begin = Self.instant(of: local, in: zone)
+            let finish = Instant(secondsSince1970: begin.secondsSince1970 + Int64(talk.duration) * 60)
+            start = begin
+            end = finish
+            when = Self.describe(from: begin, to: finish, in: zone)
+        } else {
+            start = nil
+            end = nil
+            when = "Date to be defined"
+        }
+
+        plainAbstract = PlainTextRenderer.render(talk.abstract)
+        htmlAbstract = HTMLRenderer.render(talk.abstract)
+
+        var lines: [String] = []
+        if let note = Self.statusNote(talk.status) { lines.append(note) }
+        lines.append("When: " + when)
+        if let place = Self.plainPlace(talk, seminar: seminar) { lines.append("Where: " + place) }
+        lines.append("Speaker" + (talk.speakers.count > 1 ? "s" : "") + ": " + talk.speakers.map(Self.plainSpeaker).joined(separator: "; "))
+        summary = lines.joined(separator: "\n") + "\n\n" + plainAbstract
+
+        content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
+    }
+
+    // MARK: Status
+
+    static func statusPrefix(_ status: TalkStatus) -> String {
+        switch status {
+        case .scheduled: return ""
+        case .cancelled: return "[Cancelled] "
+        case .postponed: return "[Postponed] "
+        }
+    }
+
+    static func statusNote(_ status: TalkStatus) -> String? {
+        switch status {
+        case .scheduled: return nil
+        case .cancelled: return "This talk is cancelled."
+        case .postponed: return "This talk is postponed; a new date will be announced."
+        }
+    }
+
+    // MARK: Time
+
+    /// The instant of a wall-clock reading. The loader rejects readings in a gap or an
+    /// overlap, so `.unique` is the normal case; the others fall back to the earlier
+    /// instant rather than failing inside a pure writer.
+    static func instant(of local: LocalDateTime, in zone: ZoneInfo) -> Instant {
+        switch zone.resolve(local) {
+        case let .unique(i): return i
+        case let .ambiguous(earlier, _): return earlier
+        case .skipped:
+            let offset = zone.localTimeType(at: Instant(secondsSince1970: local.secondsAsIfUTC)).utcOffset
+            return Instant(secondsSince1970: local.secondsAsIfUTC - Int64(offset))
+        }
+    }
+
+    /// "Monday 28 June 2021, 16:30–17:30 CEST" in the talk's own zone; when the end falls on
+    /// another day or in another offset it is spelled out in full.
+    static func describe(from start: Instant, to end: Instant, in zone: ZoneInfo) -> String {
+        let (s, sType) = zone.localDateTime(at: start)
+        let (e, eType) = zone.localDateTime(at: end)
+        let day = CalendarNames.weekdays[s.weekday] + " " + String(s.day) + " " + CalendarNames.months[s.month - 1] + " " + String(s.year)
+        let startTime = twoDigits(s.hour) + ":" + twoDigits(s.minute)
+        let endTime = twoDigits(e.hour) + ":" + twoDigits(e.minute)
+        if start == end { return day + ", " + startTime + " " + sType.abbreviation }
+        if (e.year, e.month, e.day) == (s.year, s.month, s.day) && sType == eType {
+            return day + ", " + startTime + "–" + endTime + " " + sType.abbreviation
+        }
+        let endDay = CalendarNames.weekdays[e.weekday] + " " + String(e.day) + " " + CalendarNames.months[e.month - 1] + " " + String(e.year)
+        return day + ", " + startTime + " " + sType.abbreviation + " – " + endDay + ", " + endTime + " " + eType.abbreviation
+    }
+
+    // MARK: Place and people
+
+    /// What a reader is told instead of a private meeting link.
+    public static func meetingOnRequest(_ seminar: Seminar) -> String {
+        var s = "link sent on request"
+        if let email = seminar.contact.email { s += " (" + seminar.contact.name + ", " + email + ")" }
+        return s
+    }
+
+    static func plainPlace(_ talk: Talk, seminar: Seminar) -> String? {
+        var parts: [String] = []
+        if let room = talk.location { parts.append(room) }
+        if let meeting = talk.meeting { parts.append("online, " + meeting) }
+        else if talk.meetingIsPrivate { parts.append("online, " + meetingOnRequest(seminar)) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    static func plainSpeaker(_ p: Person) -> String {
+        p.name + (p.affiliation.map { " (" + $0 + ")" } ?? "")
+    }
+
+    // MARK: HTML content
+
+    static func contentNodes(_ talk: Talk, when: String, abstract: [HTMLNode], seminar: Seminar) -> [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        if let note = statusNote(talk.status) {
+            nodes.append(el("p", [el("strong", [.text(note)])]))
+        }
+        nodes.append(el("p", [el("strong", [.text("When:")]), .text(" " + when)]))
+        var place: [HTMLNode] = []
+        if let room = talk.location { place.append(.text(room)) }
+        if let meeting = talk.meeting {
+            if !place.isEmpty { place.append(.text("; ")) }
+            place.append(.text("online, "))
+            place.append(link(meeting, "join the meeting"))
+        } else if talk.meetingIsPrivate {
+            if !place.isEmpty { place.append(.text("; ")) }
+            place.append(.text("online, " + meetingOnRequest(seminar)))
+        }
+        if !place.isEmpty { nodes.append(el("p", [el("strong", [.text("Where:")]), .text(" ")] + place)) }
+        var speakers: [HTMLNode] = [el("strong", [.text(talk.speakers.count > 1 ? "Speakers:" : "Speaker:")]), .text(" ")]
+        for (i, p) in talk.speakers.enumerated() {
+            if i > 0 { speakers.append(.text("; ")) }
+            speakers.append(p.url.map { link($0, p.name) } ?? .text(p.name))
+            if let affiliation = p.affiliation { speakers.append(.text(" (" + affiliation + ")")) }
+        }
+        nodes.append(el("p", speakers))
+        nodes.append(contentsOf: abstract)
+        if !talk.links.isEmpty {
+            nodes.append(el("ul", talk.links.map { el("li", [link($0.url, $0.title)]) }))
+        }
+        return nodes
+    }
+
+    static func el(_ name: String, _ children: [HTMLNode]) -> HTMLNode {
+        .element(name, attributes: [], children: children)
+    }
+
+    static func link(_ url: String, _ text: String) -> HTMLNode {
+        .element("a", attributes: [HTMLAttribute(name: "href", value: url)], children: [.text(text)])
+    }
+}
