@@ -78,7 +78,7 @@ public struct TalkPresentation: Sendable, Equatable {
     /// The instant of a wall-clock reading. The loader rejects readings in a gap or an
     /// overlap, so `.unique` is the normal case; the others fall back to the earlier
     /// instant rather than failing inside a pure writer.
-    static func instant(of local: LocalDateTime, in zone: ZoneInfo) -> Instant {
+    public static func instant(of local: LocalDateTime, in zone: ZoneInfo) -> Instant {
         switch zone.resolve(local) {
         case let .unique(i): return i
         case let .ambiguous(earlier, _): return earlier

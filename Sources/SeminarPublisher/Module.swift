@@ -1,1 +1,0 @@
-// SeminarPublisher: see the module's files.

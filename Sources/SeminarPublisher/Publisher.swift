@@ -1,0 +1,98 @@
+import Foundation
+import SeminarArchive
+import SeminarFeeds
+
+/// Checking and publishing, end to end. The only part of the package besides the store
+/// that touches the disk: it reads the archive, and writes `feeds/` and snapshot records.
+public struct Publisher: Sendable {
+    public let archiveRoot: String
+    public let feedsRoot: String
+    public let zoneDatabase: ZoneDatabase
+
+    public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system) {
+        self.archiveRoot = archiveRoot
+        self.feedsRoot = feedsRoot
+        self.zoneDatabase = zoneDatabase
+    }
+
+    // MARK: Build
+
+    public struct BuildResult: Sendable {
+        public var diagnostics: [Diagnostic]
+        /// Nil when the check found errors: then nothing was written.
+        public var report: OutputWriter.Report?
+        public var privateReport: OutputWriter.Report?
+        public var talkCount: Int
+    }
+
+    /// Checks everything; if there is no error, renders every document in memory and then
+    /// writes them. A build that finds an error writes nothing.
+    public func build(privateOut: String? = nil) throws -> BuildResult {
+        let checked = check()
+        guard let seminar = checked.seminar, !checked.hasErrors else {
+            return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talks.count)
+        }
+        let documents = try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false).allDocuments()
+        var privateDocuments: [OutputDocument] = []
+        if privateOut != nil {
+            privateDocuments = try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true).allDocuments()
+        }
+        let report = try OutputWriter(root: feedsRoot).write(documents)
+        let privateReport = try privateOut.map { try OutputWriter(root: $0).write(privateDocuments) }
+        return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talks.count)
+    }
+
+    /// Every public document the archive gives, without writing anything.
+    public func documents(of checked: CheckedArchive) throws -> [OutputDocument] {
+        guard let seminar = checked.seminar else { return [] }
+        return try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false).allDocuments()
+    }
+
+    // MARK: Verify
+
+    /// Recomputes every document from the archive and compares it with `feeds/` and with
+    /// the digests of frozen years: a changed, truncated or missing file is reported by name.
+    public func verify() throws -> [Diagnostic] {
+        let checked = check()
+        guard !checked.hasErrors else { return checked.diagnostics }
+        var out = checked.diagnostics
+        let fm = FileManager.default
+        let expected = try documents(of: checked)
+        var expectedPaths = Set<String>()
+        for document in expected {
+            expectedPaths.insert(document.path)
+            let path = feedsRoot + "/" + document.path
+            let at = FileLocation(path: path, line: 1, column: 1)
+            guard let data = fm.contents(atPath: path) else {
+                out.append(.error("missing-file", "`\(path)` is missing", at: at, fix: "run `seminar build`"))
+                continue
+            }
+            let actual = [UInt8](data)
+            if actual != document.bytes {
+                let truncated = actual.count < document.bytes.count && document.bytes.starts(with: actual)
+                out.append(.error(truncated ? "truncated-file" : "changed-file",
+                                  truncated ? "`\(path)` is truncated (\(actual.count) of \(document.bytes.count) bytes)"
+                                            : "`\(path)` does not match what the archive gives",
+                                  at: at, fix: "run `seminar build`"))
+            }
+        }
+        // Frozen documents must also match the digests recorded when their year was frozen:
+        // the archive and the files could have been changed together.
+        for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
+            for (path, digest) in record.documents.sorted(by: { $0.key < $1.key }) {
+                let full = feedsRoot + "/" + path
+                guard let data = fm.contents(atPath: full) else { continue }  // reported above
+                if sha256Digest([UInt8](data)) != digest {
+                    out.append(.error("frozen-digest-mismatch",
+                                      "`\(full)` does not match the digest recorded when \(year) was frozen",
+                                      at: FileLocation(path: full, line: 1, column: 1)))
+                }
+                if !expectedPaths.contains(path) {
+                    out.append(.error("missing-file", "frozen document `\(path)` is no longer produced",
+                                      at: FileLocation(path: SnapshotStore(archiveRoot: archiveRoot).path(of: year), line: 1, column: 1)))
+                }
+            }
+        }
+        return out.sorted(by: Diagnostic.reportOrder)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SeminarArchive
+import SeminarFeeds
+
+/// Why a year cannot be frozen (or amended) now.
+public struct SnapshotRefusal: Error, Sendable, CustomStringConvertible {
+    public var reasons: [String]
+    public var diagnostics: [Diagnostic]
+    public var description: String { reasons.joined(separator: "\n") }
+}
+
+extension Publisher {
+    public struct SnapshotResult: Sendable {
+        public var record: SnapshotRecord
+        public var recordPath: String
+        public var documents: [String]
+        public var build: BuildResult
+    }
+
+    /// Freezes `year`: writes its archive documents, records the freeze in the archive, and
+    /// rebuilds the subscription documents (which no longer hold that year).
+    ///
+    /// `now` is the only clock reading, passed in by the command: a year is frozen only when
+    /// none of its talks is still to come.
+    public func snapshot(year: Int, now: Instant, amendReason: String? = nil) throws -> SnapshotResult {
+        let checked = check()
+        let store = SnapshotStore(archiveRoot: archiveRoot)
+        let existing = checked.records[year]
+        var reasons: [String] = []
+
+        if let reason = amendReason {
+            if existing == nil { reasons.append("\(year) is not frozen, so there is nothing to amend; run `seminar snapshot \(year)`") }
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { reasons.append("--amend needs a --reason that says what was corrected and why") }
+        } else if existing != nil {
+            reasons.append("\(year) is already frozen; to correct it, run `seminar snapshot \(year) --amend --reason \"…\"`")
+        }
+
+        // Frozen-year errors are what an amendment is for; every other error blocks.
+        let amendable: Set<String> = ["frozen-talk-changed", "frozen-year-talk-added", "frozen-year-talk-removed", "frozen-document-changed"]
+        let blocking = checked.errors.filter { amendReason == nil || !amendable.contains($0.code) }
+        if !blocking.isEmpty {
+            reasons.append("the archive has \(blocking.count) error\(blocking.count == 1 ? "" : "s"); fix \(blocking.count == 1 ? "it" : "them") first (see `seminar check`)")
+        }
+        guard let seminar = checked.seminar else { throw SnapshotRefusal(reasons: reasons, diagnostics: blocking) }
+
+        let talks = checked.talks.filter { $0.talk.year == year }
+        if talks.isEmpty && existing == nil { reasons.append("\(year) has no talks") }
+        for loaded in talks {
+            let t = loaded.talk
+            guard t.status != .cancelled else { continue }
+            guard let local = t.start, let zone = checked.zones[t.timeZone] else {
+                reasons.append("\(loaded.source.path): “\(t.speakerNames) — \(t.title)” has no date yet")
+                continue
+            }
+            let end = Instant(secondsSince1970: TalkPresentation.instant(of: local, in: zone).secondsSince1970 + Int64(t.duration) * 60)
+            if end > now {
+                reasons.append("\(loaded.source.path): “\(t.speakerNames) — \(t.title)” is still to come (\(local))")
+            }
+        }
+        // Freezing in order keeps every published document unchanged: a year's documents
+        // name the previous frozen year, which must therefore already be final.
+        let earlierUnfrozen = Set(checked.talks.map(\.talk.year)).filter { $0 < year && checked.records[$0] == nil }.sorted()
+        if let first = earlierUnfrozen.first, amendReason == nil {
+            reasons.append("freeze the earlier years first: \(earlierUnfrozen.map(String.init).joined(separator: ", ")) (start with `seminar snapshot \(first)`)")
+        }
+        guard reasons.isEmpty else { throw SnapshotRefusal(reasons: reasons, diagnostics: blocking) }
+
+        let previous = checked.records.keys.filter { $0 < year }.max()
+        let next = checked.records.keys.filter { $0 > year }.min()
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
+        let documents = try planner.archiveDocuments(year: year, previousYear: previous, nextYear: next)
+
+        var record = SnapshotRecord(
+            year: year, previousYear: previous, nextYear: next,
+            documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.path, sha256Digest($0.bytes)) }),
+            talks: Dictionary(uniqueKeysWithValues: talks.map {
+                ($0.talk.id, SnapshotRecord.FrozenTalk(file: $0.source.path, fields: TalkFingerprint.fields(of: $0.talk)))
+            }),
+            amendments: existing?.amendments ?? [])
+        if let reason = amendReason, let old = existing {
+            record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
+        }
+
+        _ = try OutputWriter(root: feedsRoot).write(documents)
+        try store.save(record)
+        let build = try self.build()
+        return SnapshotResult(record: record, recordPath: store.path(of: year), documents: documents.map(\.path), build: build)
+    }
+
+    /// What an amendment changed, for its record: fields per talk, added and removed talks,
+    /// rewritten documents.
+    static func changes(from old: SnapshotRecord, to new: SnapshotRecord) -> [String] {
+        var lines: [String] = []
+        for (id, talk) in new.talks.sorted(by: { $0.key < $1.key }) {
+            guard let before = old.talks[id] else { lines.append("\(talk.file): added"); continue }
+            let fields = talk.fields.keys.sorted().filter { talk.fields[$0] != before.fields[$0] }
+            if !fields.isEmpty { lines.append("\(talk.file): " + fields.joined(separator: ", ")) }
+        }
+        for (id, talk) in old.talks.sorted(by: { $0.key < $1.key }) where new.talks[id] == nil {
+            lines.append("\(talk.file): removed")
+        }
+        for (path, digest) in new.documents.sorted(by: { $0.key < $1.key }) where old.documents[path] != digest {
+            lines.append("rewrote \(path)")
+        }
+        return lines
+    }
+}

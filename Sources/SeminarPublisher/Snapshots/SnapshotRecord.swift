@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+import SeminarArchive
+
+/// The record of a frozen year, kept in the archive (`archive/snapshots/2021.json`) so
+/// that the freeze lives in git with the talks.
+///
+/// It pins three things: which talks the year holds, a fingerprint of every field of
+/// each (so a later edit is caught and named), and the SHA-256 digest of every published
+/// document of the year (so a changed or damaged file is caught).
+public struct SnapshotRecord: Codable, Equatable, Sendable {
+    /// The rendering of archive documents this record was made with. A tool that supports
+    /// format 1 renders a format-1 year byte for byte as it was frozen, forever.
+    public static let currentFormat = 1
+
+    public var year: Int
+    public var format: Int
+    /// The neighbouring frozen years when the documents were written (RFC 5005
+    /// `prev-archive` / `next-archive`). Kept here, not recomputed, because freezing a later
+    /// year must not change an earlier year's published documents.
+    public var previousYear: Int?
+    public var nextYear: Int?
+    /// Published documents, by path under `feeds/`, with `sha256:` digests.
+    public var documents: [String: String]
+    /// Talks of the year, by permanent id.
+    public var talks: [String: FrozenTalk]
+    /// Deliberate corrections made with `seminar snapshot YEAR --amend --reason …`.
+    public var amendments: [Amendment]
+
+    public struct FrozenTalk: Codable, Equatable, Sendable {
+        /// The talk file when the year was frozen, for messages.
+        public var file: String
+        /// Field name to a short digest of its value (see `TalkFingerprint`).
+        public var fields: [String: String]
+    }
+
+    public struct Amendment: Codable, Equatable, Sendable {
+        /// When the amendment was recorded (RFC 3339).
+        public var at: String
+        public var reason: String
+        /// What changed, as "file: field" lines, and which documents were rewritten.
+        public var changes: [String]
+    }
+
+    public init(
+        year: Int, format: Int = SnapshotRecord.currentFormat, previousYear: Int?, nextYear: Int?,
+        documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = []
+    ) {
+        self.year = year
+        self.format = format
+        self.previousYear = previousYear
+        self.nextYear = nextYear
+        self.documents = documents
+        self.talks = talks
+        self.amendments = amendments
+    }
+
+    /// Canonical bytes: sorted keys, so the record diffs cleanly in git.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self)) + [0x0A]
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws -> SnapshotRecord {
+        try JSONDecoder().decode(SnapshotRecord.self, from: Data(bytes))
+    }
+}
+
+/// `sha256:` and 64 hex digits.
+public func sha256Digest(_ bytes: [UInt8]) -> String {
+    "sha256:" + SHA256.hash(data: bytes).map { hex($0) }.joined()
+}
+
+private func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789abcdef")
+    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+}
+
+/// A short digest of each field of a talk that can change what its documents say.
+/// Sixteen hex digits of SHA-256 per field: this finds *which* field changed; the full
+/// document digests are what guarantee the documents themselves.
+public enum TalkFingerprint {
+    public static func fields(of talk: Talk) -> [String: String] {
+        var values: [String: String] = [
+            "title": talk.title,
+            "speakers": talk.speakers.map { [$0.name, $0.affiliation ?? "", $0.url ?? "", $0.email ?? ""].joined(separator: "\u{1F}") }
+                .joined(separator: "\u{1E}"),
+            "start": talk.start?.description ?? "",
+            "timezone": talk.timeZone,
+            "duration": String(talk.duration),
+            "abstract": talk.abstract,
+            "meeting": talk.meeting ?? "",
+            "privateMeeting": talk.meetingIsPrivate ? "true" : "false",
+            "location": talk.location ?? "",
+            "links": talk.links.map { $0.title + "\u{1F}" + $0.url }.joined(separator: "\u{1E}"),
+            "status": talk.status.rawValue,
+            "published": talk.published.rfc3339,
+            "updated": talk.updated.rfc3339,
+            "sequence": String(talk.sequence),
+        ]
+        for (k, v) in values { values[k] = String(sha256Digest(Array(v.utf8)).dropFirst(7).prefix(16)) }
+        return values
+    }
+}
