@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import LaTeX
+import SeminarArchive
+import SeminarFeeds
+
+struct LaTeXCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "latex",
+        abstract: "Check or render LaTeX text from files or standard input (one abstract per file).",
+        subcommands: [LaTeXCheckCommand.self, LaTeXRenderCommand.self]
+    )
+}
+
+/// The inputs of the `latex` subcommands: files, or standard input when none (or `-`).
+struct LaTeXInputs: ParsableArguments {
+    @Argument(help: ArgumentHelp("Files holding LaTeX text, one abstract each; none or `-` reads standard input.", valueName: "file"))
+    var files: [String] = []
+
+    func read() throws -> [(name: String, text: String)] {
+        let names = files.isEmpty ? ["-"] : files
+        return try names.map { name in
+            let data: Data
+            if name == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let d = FileManager.default.contents(atPath: name) else { throw ValidationError("cannot read \(name)") }
+                data = d
+            }
+            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(name): not valid UTF-8") }
+            return (name == "-" ? "<stdin>" : name, text)
+        }
+    }
+}
+
+struct LaTeXCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report every LaTeX problem as path:line:col, with a caret and a suggested fix.",
+        discussion: "Exits non-zero if any file has an error. Warnings alone do not fail."
+    )
+
+    @OptionGroup var inputs: LaTeXInputs
+
+    @Option(name: .customLong("macro"), help: ArgumentHelp("A command name (without backslash) to accept beyond the built-in table; repeatable.", valueName: "name"))
+    var macros: [String] = []
+
+    @Option(help: "How to print diagnostics.")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        var all: [Diagnostic] = []
+        for (name, text) in try inputs.read() {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for d in LaTeXChecker.check(text, extraMacros: Set(macros)) {
+                func line(_ n: Int) -> String? { n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
+                all.append(Diagnostic(
+                    d.severity == .error ? .error : .warning, code: "latex-" + d.code, message: d.message, fix: d.fix,
+                    location: FileLocation(path: name, line: d.position.line, column: d.position.column),
+                    sourceLine: line(d.position.line), length: d.length,
+                    notes: d.notes.map { Diagnostic.Note(message: $0.message,
+                                                         location: FileLocation(path: name, line: $0.position.line, column: $0.position.column),
+                                                         sourceLine: line($0.position.line)) }))
+            }
+        }
+        DiagnosticPrinter(format: format).print(all)
+        if all.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+    }
+}
+
+struct LaTeXRenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the plain-text (Unicode) rendering, or with --html the HTML rendering.",
+        discussion: "Rendering never fails: what cannot be rendered stays as its TeX source."
+    )
+
+    @OptionGroup var inputs: LaTeXInputs
+
+    @Flag(help: "Print HTML instead of plain text.")
+    var html = false
+
+    func run() throws {
+        for (_, text) in try inputs.read() {
+            if html {
+                Console.data(try HTMLFragment.serialize(HTMLRenderer.render(text)))
+            } else {
+                Console.data(PlainTextRenderer.render(text))
+            }
+        }
+    }
+}

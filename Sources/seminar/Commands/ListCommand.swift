@@ -1,0 +1,63 @@
+import ArgumentParser
+import LaTeX
+import SeminarArchive
+import SeminarFeeds
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Show the talks as a table: date, time, speaker, title, status.",
+        discussion: "Talks are listed in date order, talks still to be defined last. Titles are shown as plain text (LaTeX rendered)."
+    )
+
+    @OptionGroup var locations: LocationOptions
+
+    @Option(help: "Only the talks of this year (for talks to be defined: the year they were announced).")
+    var year: Int?
+
+    @Flag(help: "Only talks that have not ended yet, and those still to be defined.")
+    var upcoming = false
+
+    @Option(help: ArgumentHelp("Take this instant (RFC 3339) as now for --upcoming.", visibility: .hidden))
+    var now: String?
+
+    func run() throws {
+        let loaded = ArchiveLoader(root: locations.archive).load()
+        if loaded.hasErrors {
+            Console.note("warning: the archive has errors; run `seminar check`. Listing the talks that loaded.")
+        }
+        let zones = ZoneDatabase.system
+        var rows: [(sortKey: Int64, row: [String])] = []
+        let nowInstant = upcoming ? try currentInstant(override: now) : nil
+        for loaded in loaded.talks {
+            let talk = loaded.talk
+            if let year, talk.year != year { continue }
+            var date = "to be defined", time = "", key = Int64.max
+            if let start = talk.start, let zone = try? zones.zone(talk.timeZone) {
+                let instant = TalkPresentation.instant(of: start, in: zone)
+                if let nowInstant, instant.secondsSince1970 + Int64(talk.duration) * 60 <= nowInstant.secondsSince1970 { continue }
+                key = instant.secondsSince1970
+                date = fourDigits(start.year) + "-" + twoDigits(start.month) + "-" + twoDigits(start.day)
+                time = twoDigits(start.hour) + ":" + twoDigits(start.minute) + " " + zone.localTimeType(at: instant).abbreviation
+            }
+            rows.append((key, [date, time, talk.speakerNames, Self.clip(PlainTextRenderer.render(talk.title), 70), talk.status.rawValue]))
+        }
+        rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.row[2] < $1.row[2] }
+        Console.data(Self.table(header: ["DATE", "TIME", "SPEAKER", "TITLE", "STATUS"], rows: rows.map(\.row)))
+        Console.note("\(rows.count) talk\(rows.count == 1 ? "" : "s")")
+    }
+
+    static func clip(_ s: String, _ width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(width - 1)) + "…"
+    }
+
+    /// Columns padded to their widest cell (counted in characters).
+    static func table(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { c in c == row.count - 1 ? row[c] : row[c] + String(repeating: " ", count: widths[c] - row[c].count) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SeminarArchive
+import SeminarPublisher
+
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Freeze a year: publish its archive documents (RFC 5005) and record the freeze.",
+        discussion: """
+            Writes feeds/archive/YEAR/{atom.xml,rss.xml,calendar.ics}, records which talks the
+            year holds and the SHA-256 digest of each document in archive/snapshots/YEAR.json,
+            and rebuilds the subscription documents, which from then on hold only the years
+            that are not frozen. Refused while a talk of the year is still to come or has no
+            date, while the archive has errors, or while an earlier year is not frozen.
+            From then on `check` and `build` fail if a talk of the year changes. A deliberate
+            correction is recorded with --amend --reason.
+            """
+    )
+
+    @OptionGroup var locations: LocationOptions
+
+    @Argument(help: "The year to freeze.")
+    var year: Int
+
+    @Flag(help: "Rewrite the documents of an already frozen year after a deliberate correction.")
+    var amend = false
+
+    @Option(help: "Why the frozen year is amended (required with --amend; kept in the record).")
+    var reason: String?
+
+    @Option(help: ArgumentHelp("Freeze as if it were this instant (RFC 3339), instead of now.", visibility: .hidden))
+    var now: String?
+
+    func validate() throws {
+        if amend && reason == nil { throw ValidationError("--amend needs --reason \"…\"") }
+        if !amend && reason != nil { throw ValidationError("--reason goes with --amend") }
+    }
+
+    func run() throws {
+        let instant = try currentInstant(override: now)
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        do {
+            let result = try publisher.snapshot(year: year, now: instant, amendReason: amend ? reason : nil)
+            for path in result.documents { Console.note("  wrote \(locations.feeds)/\(path)") }
+            Console.note("\(amend ? "amended" : "froze") \(year): \(result.record.talks.count) talks, recorded in \(result.recordPath)")
+        } catch let refusal as SnapshotRefusal {
+            DiagnosticPrinter().print(refusal.diagnostics)
+            for reason in refusal.reasons { Console.note("error: " + reason) }
+            Console.note("\(year) was not \(amend ? "amended" : "frozen")")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The clock, read only by commands that create or change archive records.
+func currentInstant(override: String?) throws -> Instant {
+    if let override {
+        guard let instant = Instant(rfc3339: override) else { throw ValidationError("not an RFC 3339 instant: \(override)") }
+        return instant
+    }
+    return Instant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Progress and summaries go to standard error, so that standard output stays clean for
+/// data (`seminar list`, `seminar latex render`, JSON diagnostics).
+enum Console {
+    static func note(_ s: String) {
+        FileHandle.standardError.write(Data((s + "\n").utf8))
+    }
+
+    static func data(_ s: String) {
+        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+    }
+}
+
+extension String {
+    var standardizedPath: String { (self as NSString).standardizingPath }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+@main
+struct SeminarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seminar",
+        abstract: "Publish a research seminar's talks as Atom, RSS, JSON Feed, iCalendar and a web page.",
+        discussion: """
+            The archive is one JSON file per talk in archive/YEAR/, plus archive/seminar.json.
+            `seminar build` checks every talk (including the LaTeX in titles and abstracts)
+            and, only if nothing is wrong, writes feeds/. Errors are printed as
+            path:line:col: error: message, which editors can jump to.
+            """,
+        subcommands: [
+            AddCommand.self, EditCommand.self, ListCommand.self, CheckCommand.self, BuildCommand.self,
+            SnapshotCommand.self, VerifyCommand.self, LaTeXCommand.self,
+        ]
+    )
+}
+
+/// Where the archive and the feeds are; every command that reads the archive takes these.
+struct LocationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The archive folder (seminar.json and one folder per year).", valueName: "dir"))
+    var archive: String = "archive"
+
+    @Option(name: .long, help: ArgumentHelp("The folder the documents are published into.", valueName: "dir"))
+    var feeds: String = "feeds"
+}
+
+/// How diagnostics are printed.
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
