@@ -138,6 +138,23 @@ import SeminarArchive
         #expect(standard.rrule == ["FREQ": ["YEARLY"], "BYMONTH": ["11"], "BYDAY": ["1SU"]])
     }
 
+    @Test func southernHemisphereZone() throws {
+        let talks = [
+            try ExtrasTestData.talk("sydney-summer", "2022-01-10T10:00", zone: "Australia/Sydney"),
+            try ExtrasTestData.talk("sydney-winter", "2022-07-04T10:00", zone: "Australia/Sydney"),
+        ]
+        let (_, dump) = try calendar(talks)
+        #expect(try event(dump, talks[0]).start_utc == "2022-01-09T23:00:00Z")
+        #expect(try event(dump, talks[1]).start_utc == "2022-07-04T00:00:00Z")
+        let sydney = try #require(dump.timezones.first).observances
+        let daylight = try #require(sydney.first { $0.kind == "DAYLIGHT" })
+        #expect(daylight.offset_to == 39_600 && daylight.rrule?["BYMONTH"] == ["10"] && daylight.rrule?["BYDAY"] == ["1SU"])
+        // Daylight time began in October of the year before, so January has an onset.
+        #expect(daylight.dtstart == "2021-10-03T02:00:00")
+        let standard = try #require(sydney.first { $0.kind == "STANDARD" })
+        #expect(standard.offset_to == 36_000 && standard.rrule?["BYMONTH"] == ["4"] && standard.dtstart == "2021-04-04T03:00:00")
+    }
+
     @Test func zonesWithoutDaylightSavingOrWithChangedRules() throws {
         let talks = [
             try ExtrasTestData.talk("kolkata", "2021-06-28T16:30", zone: "Asia/Kolkata"),
