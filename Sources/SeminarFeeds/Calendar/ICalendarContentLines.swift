@@ -1,0 +1,113 @@
+import SeminarArchive
+
+/// The bytes of an iCalendar stream being written, one content line at a time
+/// (RFC 5545 §3.1): every line ends in CRLF and is folded so that no physical line
+/// exceeds 75 octets, cutting only between UTF-8 characters so that a reader that
+/// looks at lines before unfolding never sees half a character.
+struct ICalendarContentLines {
+    private(set) var bytes: [UInt8] = []
+
+    static let maximumLineOctets = 75
+
+    mutating func begin(_ component: String) { line("BEGIN:" + component) }
+    mutating func end(_ component: String) { line("END:" + component) }
+
+    /// A property whose value is TEXT: escaped here.
+    mutating func text(_ name: String, _ value: String, parameters: [(String, String)] = []) {
+        property(name, parameters: parameters, value: Self.escapeText(value))
+    }
+
+    /// A property whose TEXT value is a list, such as CATEGORIES: each item escaped,
+    /// the commas between them not.
+    mutating func textList(_ name: String, _ values: [String]) {
+        property(name, value: values.map(Self.escapeText).joined(separator: ","))
+    }
+
+    /// A property whose value is already in its iCalendar form (dates, integers,
+    /// URIs, recurrence rules).
+    mutating func property(_ name: String, parameters: [(String, String)] = [], value: String) {
+        var line = name
+        for (key, parameterValue) in parameters {
+            line += ";" + key + "=" + Self.parameterValue(parameterValue)
+        }
+        self.line(line + ":" + Self.withoutControlCharacters(value))
+    }
+
+    /// Writes one logical line, folded: the first physical line holds up to 75 octets,
+    /// every continuation line a space and up to 74 more.
+    private mutating func line(_ logical: String) {
+        let octets = Array(logical.utf8)
+        var start = 0
+        var limit = Self.maximumLineOctets
+        while true {
+            var cut = min(start + limit, octets.count)
+            // Back off to the first byte of a UTF-8 sequence: continuation bytes are 10xxxxxx.
+            while cut < octets.count, cut > start, octets[cut] & 0xC0 == 0x80 { cut -= 1 }
+            bytes.append(contentsOf: octets[start..<cut])
+            bytes.append(contentsOf: [0x0D, 0x0A])
+            if cut >= octets.count { return }
+            bytes.append(0x20)
+            start = cut
+            limit = Self.maximumLineOctets - 1
+        }
+    }
+
+    // MARK: Values
+
+    /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon and comma are escaped,
+    /// line breaks (CRLF, CR or LF) become `\n`, and other control characters, which
+    /// TEXT may not contain, are dropped.
+    static func escapeText(_ value: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in value.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\n": if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
+            case "\t": out.append(scalar)
+            default: if !isControl(scalar) { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+
+    /// Parameter values with `:`, `;` or `,` must be quoted, and cannot hold a quote at all.
+    static func parameterValue(_ value: String) -> String {
+        let clean = String(String.UnicodeScalarView(withoutControlCharacters(value).unicodeScalars.filter { $0 != "\"" }))
+        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"" + clean + "\"" : clean
+    }
+
+    /// Values that are not TEXT (URIs above all) come from the archive, and a stray
+    /// line break in one would end the content line early.
+    static func withoutControlCharacters(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: isControl) else { return value }
+        return String(String.UnicodeScalarView(value.unicodeScalars.filter { !isControl($0) }))
+    }
+
+    private static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\t") || s.value == 0x7F
+    }
+
+    // MARK: Date-times and offsets
+
+    /// `20210628T163000`: a local reading, for `DTSTART;TZID=…` and VTIMEZONE onsets.
+    static func local(_ t: LocalDateTime) -> String {
+        fourDigits(t.year) + twoDigits(t.month) + twoDigits(t.day) + "T"
+            + twoDigits(t.hour) + twoDigits(t.minute) + twoDigits(t.second)
+    }
+
+    /// `20210621T080000Z`: an instant in UTC, for DTSTAMP, CREATED, LAST-MODIFIED.
+    static func utc(_ instant: Instant) -> String { local(instant.utcDateTime) + "Z" }
+
+    /// `+0200`, `-0500`, `+0530`; seconds only when there are some (RFC 5545 §3.3.14).
+    static func utcOffset(_ seconds: Int) -> String {
+        let magnitude = abs(seconds)
+        var s = (seconds < 0 ? "-" : "+") + twoDigits(magnitude / 3600) + twoDigits(magnitude % 3600 / 60)
+        if magnitude % 60 != 0 { s += twoDigits(magnitude % 60) }
+        return s
+    }
+}

@@ -1,0 +1,184 @@
+import LaTeX
+import SeminarArchive
+
+/// What a calendar says about itself, beyond what the seminar says.
+public struct ICalendarOptions: Sendable, Equatable {
+    /// Shown by calendar programs as the subscription's name (NAME, X-WR-CALNAME).
+    public var calendarName: String
+    /// Where this calendar is served (SOURCE), so that a copy knows where to refresh from.
+    public var calendarURL: String
+    /// Added after the count of talks left out because their date is to be defined,
+    /// such as "They are listed on the seminar's page."; nil for the count alone.
+    public var pendingTalksNote: String?
+
+    public init(calendarName: String, calendarURL: String, pendingTalksNote: String? = nil) {
+        self.calendarName = calendarName
+        self.calendarURL = calendarURL
+        self.pendingTalksNote = pendingTalksNote
+    }
+}
+
+/// The seminar's talks as an iCalendar stream (RFC 5545) for calendar subscriptions.
+///
+/// Every value comes from the talks and the context, none from the clock or the
+/// machine, so the same archive gives the same bytes: a subscriber's calendar program
+/// (and the publisher's "nothing changed" check) sees no change unless a talk changed.
+public enum ICalendarWriter {
+    /// How often subscribers should poll: talks are announced days ahead.
+    static let refreshInterval = "PT12H"
+
+    /// Writes one VEVENT per dated talk and one VTIMEZONE per zone the events use. Talks
+    /// whose date is to be defined have no place in a calendar; the calendar's
+    /// description says how many there are.
+    ///
+    /// Every zone of a dated talk must be in `context.zones` (the publisher loads them
+    /// beforehand); a missing one is a programming error and stops the program.
+    public static func write(talks: [Talk], context: FeedContext, options: ICalendarOptions) -> [UInt8] {
+        let seminar = context.seminar
+        let events = talks.filter { !$0.isToBeDefined }.map { talk -> ICalendarEvent in
+            guard let zone = context.zones[talk.timeZone] else {
+                preconditionFailure("time zone \(talk.timeZone) of talk \(talk.id) is not in the feed context")
+            }
+            return ICalendarEvent(TalkPresentation(talk, context: context), zone: zone, seminar: seminar)
+        }
+        .sorted { ($0.startInstant, $0.talk.id) < ($1.startInstant, $1.talk.id) }
+        let pending = talks.count - events.count
+
+        var lines = ICalendarContentLines()
+        lines.begin("VCALENDAR")
+        lines.property("VERSION", value: "2.0")
+        lines.text("PRODID", "-//" + context.generator.name + "//" + context.generator.name + " " + context.generator.version + "//EN")
+        lines.property("CALSCALE", value: "GREGORIAN")
+        lines.property("METHOD", value: "PUBLISH")
+        lines.text("NAME", options.calendarName)
+        lines.text("X-WR-CALNAME", options.calendarName)
+        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote)
+        lines.text("DESCRIPTION", description)
+        lines.text("X-WR-CALDESC", description)
+        lines.text("X-WR-TIMEZONE", seminar.timeZone)
+        lines.property("URL", parameters: [("VALUE", "URI")], value: seminar.homePage)
+        lines.property("SOURCE", parameters: [("VALUE", "URI")], value: options.calendarURL)
+        lines.property("REFRESH-INTERVAL", parameters: [("VALUE", "DURATION")], value: refreshInterval)
+        lines.property("X-PUBLISHED-TTL", value: refreshInterval)
+
+        for zone in timeZones(of: events) { zone.write(to: &lines) }
+        for event in events { event.write(to: &lines) }
+
+        lines.end("VCALENDAR")
+        return lines.bytes
+    }
+
+    /// The seminar's description, then how many talks this calendar leaves out.
+    static func calendarDescription(seminar: Seminar, pending: Int, note: String?) -> String {
+        // Paragraphs survive; within one, the LaTeX rendering decides.
+        var paragraphs = seminar.description.components(separatedBy: "\n\n")
+            .map(PlainTextRenderer.render)
+            .filter { !$0.isEmpty }
+        if pending > 0 {
+            var sentence = pending == 1
+                ? "1 talk whose date is still to be defined is not in this calendar yet."
+                : "\(pending) talks whose date is still to be defined are not in this calendar yet."
+            if let note { sentence += " " + note }
+            paragraphs.append(sentence)
+        }
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// One VTIMEZONE per zone, covering the local years of the events in it, by zone name.
+    static func timeZones(of events: [ICalendarEvent]) -> [ICalendarTimeZone] {
+        var years: [String: (zone: ZoneInfo, years: ClosedRange<Int>)] = [:]
+        for event in events {
+            let span = min(event.localStart.year, event.localEnd.year)...max(event.localStart.year, event.localEnd.year)
+            if let known = years[event.zone.identifier] {
+                years[event.zone.identifier] = (known.zone, min(known.years.lowerBound, span.lowerBound)...max(known.years.upperBound, span.upperBound))
+            } else {
+                years[event.zone.identifier] = (event.zone, span)
+            }
+        }
+        return years.keys.sorted().map { ICalendarTimeZone(zone: years[$0]!.zone, years: years[$0]!.years) }
+    }
+}
+
+/// One dated talk as a VEVENT.
+struct ICalendarEvent {
+    let talk: Talk
+    let presentation: TalkPresentation
+    let zone: ZoneInfo
+    let seminar: Seminar
+    let startInstant: Instant
+    let localStart: LocalDateTime
+    let localEnd: LocalDateTime
+
+    init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar) {
+        self.talk = presentation.talk
+        self.presentation = presentation
+        self.zone = zone
+        self.seminar = seminar
+        // The presentation resolved the wall-clock reading in the zone; the event
+        // states the readings of those same instants, so every document agrees.
+        guard let start = presentation.start, let end = presentation.end else {
+            preconditionFailure("dated talk \(presentation.talk.id) has no start instant")
+        }
+        startInstant = start
+        localStart = zone.localDateTime(at: start).0
+        localEnd = zone.localDateTime(at: end).0
+    }
+
+    /// The meeting link, unless it must stay private.
+    var publicMeeting: String? {
+        talk.meetingIsPrivate || seminar.meetingLinksArePrivate ? nil : talk.meeting
+    }
+
+    var status: String {
+        switch talk.status {
+        case .scheduled: return "CONFIRMED"
+        case .cancelled: return "CANCELLED"
+        // Not cancelled, but not happening at this time either; the title and the
+        // description say so in words (the presentation's status prefix and note).
+        case .postponed: return "TENTATIVE"
+        }
+    }
+
+    /// Room first (that is where people go), else the meeting link, else a word that
+    /// the talk is online with a private link. Nothing when the talk says nothing.
+    var location: String? {
+        if let room = talk.location { return room }
+        if let meeting = publicMeeting { return meeting }
+        if talk.meetingIsPrivate || (talk.meeting != nil && seminar.meetingLinksArePrivate) {
+            return "Online (link sent on request)"
+        }
+        return nil
+    }
+
+    /// The presentation's summary, then the talk's links as "title (url)".
+    var description: String {
+        var text = presentation.summary
+        if !talk.links.isEmpty {
+            text += "\n\nLinks:\n" + talk.links.map { $0.title + " (" + $0.url + ")" }.joined(separator: "\n")
+        }
+        return text
+    }
+
+    func write(to lines: inout ICalendarContentLines) {
+        let tzid = [("TZID", zone.identifier)]
+        lines.begin("VEVENT")
+        // The entry id never changes, so a reschedule updates the event instead of adding one.
+        lines.text("UID", seminar.entryID(of: talk))
+        // DTSTAMP from the talk, not the clock: with METHOD:PUBLISH it is the time the
+        // information was last revised, and a build-time stamp would change every byte.
+        lines.property("DTSTAMP", value: ICalendarContentLines.utc(talk.updated))
+        lines.property("CREATED", value: ICalendarContentLines.utc(talk.published))
+        lines.property("LAST-MODIFIED", value: ICalendarContentLines.utc(talk.updated))
+        lines.property("SEQUENCE", value: String(talk.sequence))
+        lines.property("STATUS", value: status)
+        lines.text("SUMMARY", presentation.title)
+        lines.property("DTSTART", parameters: tzid, value: ICalendarContentLines.local(localStart))
+        lines.property("DTEND", parameters: tzid, value: ICalendarContentLines.local(localEnd))
+        if let location { lines.text("LOCATION", location) }
+        lines.property("URL", parameters: [("VALUE", "URI")], value: publicMeeting ?? seminar.homePage)
+        lines.text("DESCRIPTION", description)
+        lines.textList("CATEGORIES", [seminar.title, talk.status.rawValue])
+        lines.property("TRANSP", value: "OPAQUE")
+        lines.end("VEVENT")
+    }
+}

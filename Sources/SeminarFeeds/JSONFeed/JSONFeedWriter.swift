@@ -1,0 +1,119 @@
+import Foundation
+import LaTeX
+import SeminarArchive
+
+/// The seminar's talks as a JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+///
+/// The document is encoded from Codable values with sorted keys, so the bytes depend
+/// only on the talks and the context: the same archive gives the same file.
+public enum JSONFeedWriter {
+    public static let version = "https://jsonfeed.org/version/1.1"
+
+    /// Every talk, in feed order (talks to be defined first, then newest first), with
+    /// the same wording as the Atom and RSS feeds.
+    public static func write(talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String) throws -> [UInt8] {
+        let seminar = context.seminar
+        let feed = JSONFeedDocument(
+            version: version,
+            title: seminar.title,
+            homePageURL: homePageURL,
+            feedURL: feedURL,
+            description: seminar.description.components(separatedBy: "\n\n").map(PlainTextRenderer.render)
+                .filter { !$0.isEmpty }.joined(separator: "\n\n"),
+            language: seminar.language,
+            authors: [JSONFeedDocument.Author(name: seminar.contact.name,
+                                              url: seminar.contact.url ?? seminar.contact.email.map { "mailto:" + $0 })],
+            items: talks.sorted(by: Talk.feedOrder).map { talk in
+                item(TalkPresentation(talk, context: context), seminar: seminar, homePageURL: homePageURL)
+            }
+        )
+        let encoder = JSONEncoder()
+        // Sorted keys for stable bytes; slashes unescaped because every value is a URL.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        var bytes = [UInt8](try encoder.encode(feed))
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    static func item(_ p: TalkPresentation, seminar: Seminar, homePageURL: String) -> JSONFeedDocument.Item {
+        let talk = p.talk
+        return JSONFeedDocument.Item(
+            id: seminar.entryID(of: talk),
+            // Talks have no page of their own: the seminar's page lists them all.
+            url: homePageURL,
+            title: p.title,
+            contentHTML: JSONFeedHTML.serialize(p.content),
+            contentText: p.summary,
+            summary: p.when,
+            datePublished: talk.published.rfc3339,
+            dateModified: talk.updated.rfc3339,
+            authors: talk.speakers.map { JSONFeedDocument.Author(name: $0.name, url: $0.url) },
+            tags: [talk.status.rawValue],
+            attachments: talk.links.isEmpty ? nil : talk.links.map {
+                JSONFeedDocument.Attachment(url: $0.url, mimeType: mimeType(of: $0.url), title: $0.title)
+            }
+        )
+    }
+
+    /// The spec requires a MIME type for attachments; talk links are slides and papers
+    /// (PDF) or pages (videos, arXiv abstracts), and the URL's extension is all we know.
+    static func mimeType(of url: String) -> String {
+        var path = Substring(url)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        return path.lowercased().hasSuffix(".pdf") ? "application/pdf" : "text/html"
+    }
+}
+
+/// The JSON Feed document, as the spec names its fields. Optional fields left nil are
+/// left out of the output.
+struct JSONFeedDocument: Encodable {
+    var version: String
+    var title: String
+    var homePageURL: String
+    var feedURL: String
+    var description: String
+    var language: String
+    var authors: [Author]
+    var items: [Item]
+
+    enum CodingKeys: String, CodingKey {
+        case version, title, description, language, authors, items
+        case homePageURL = "home_page_url", feedURL = "feed_url"
+    }
+
+    struct Author: Encodable {
+        var name: String
+        var url: String?
+    }
+
+    struct Item: Encodable {
+        var id: String
+        var url: String
+        var title: String
+        var contentHTML: String
+        var contentText: String
+        var summary: String
+        var datePublished: String
+        var dateModified: String
+        var authors: [Author]
+        var tags: [String]
+        var attachments: [Attachment]?
+
+        enum CodingKeys: String, CodingKey {
+            case id, url, title, summary, authors, tags, attachments
+            case contentHTML = "content_html", contentText = "content_text"
+            case datePublished = "date_published", dateModified = "date_modified"
+        }
+    }
+
+    struct Attachment: Encodable {
+        var url: String
+        var mimeType: String
+        var title: String
+
+        enum CodingKeys: String, CodingKey {
+            case url, title
+            case mimeType = "mime_type"
+        }
+    }
+}
