@@ -70,8 +70,17 @@ final class MarkupTree {
     {
         let node = try newElement(name, attributes, namespace: namespace)
         xmlAddChild(parent, node)
+        if isHTML && Self.html5Blocks.contains(name) {
+            // libxml2's HTML formatter only knows HTML 4 elements and would put a whole
+            // section on one line; newlines around these (insignificant between blocks)
+            // keep the published page readable and its diffs small.
+            try text("\n", in: node)
+            try text("\n", in: parent)
+        }
         return node
     }
+
+    private static let html5Blocks: Set<String> = ["article", "footer", "header", "main", "nav", "section"]
 
     /// Appends an element holding only `text`.
     @discardableResult
