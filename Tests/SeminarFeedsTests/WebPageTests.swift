@@ -232,7 +232,7 @@ func collapsed(_ s: String) -> String {
             "webcal://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/feeds/calendar.ics",
             "calendar.ics", "atom.xml", "rss.xml", "feed.json",
         ])
-        #expect(page.strings("//nav[@class='subscribe']//a") == ["Calendar", "Calendar file", "Atom feed", "RSS feed", "JSON Feed"])
+        #expect(page.strings("//nav[@class='subscribe']//a") == ["Add to calendar", "Calendar file (.ics)", "Atom feed", "RSS feed", "JSON Feed"])
         #expect(page.count("//section[@id='talks']/p") == 1, "an empty archive says so")
     }
 

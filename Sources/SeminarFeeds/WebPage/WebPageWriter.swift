@@ -85,8 +85,8 @@ public enum WebPageWriter {
         try tree.element("h2", [("id", "subscribe-heading")], text: "Subscribe", in: nav)
         let list = try tree.element("ul", in: nav)
         let entries = [
-            (try links.webcalURL(), "Calendar", "add every talk to your calendar app"),
-            (links.calendar, "Calendar file", ".ics, to import once"),
+            (try links.webcalURL(), "Add to calendar", "subscribes your calendar app to every talk"),
+            (links.calendar, "Calendar file (.ics)", "to import once"),
             (links.atom, "Atom feed", "for feed readers"),
             (links.rss, "RSS feed", "for feed readers"),
             (links.jsonFeed, "JSON Feed", "for feed readers"),
