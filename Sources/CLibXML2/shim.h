@@ -15,4 +15,5 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/relaxng.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/xmlerror.h>

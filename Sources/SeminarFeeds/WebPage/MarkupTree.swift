@@ -1,0 +1,172 @@
+import CLibXML2
+
+/// A document built node by node with libxml2's tree API, so that escaping is libxml2's
+/// job and no markup is ever assembled from strings. Used for the HTML page (serialised
+/// with the HTML rules: `<meta>` without a slash, script and style text left raw) and for
+/// the XSLT stylesheet (serialised as XML).
+///
+/// Every string is checked for XML-forbidden characters before libxml2 sees it; `context`
+/// names what is being written so that the error says where the bad character came from.
+final class MarkupTree {
+    typealias Node = UnsafeMutablePointer<xmlNode>
+    typealias Namespace = UnsafeMutablePointer<xmlNs>
+
+    private let doc: UnsafeMutablePointer<xmlDoc>
+    private let isHTML: Bool
+    /// Where the strings being added come from, for error messages.
+    var context = "document"
+
+    /// libxml2 must be initialised once before use from several threads (tests run in
+    /// parallel); a static let runs its initialiser exactly once.
+    private static let initialised: Void = { xmlInitParser() }()
+
+    /// An HTML document with the HTML5 doctype `<!DOCTYPE html>` and no root yet.
+    static func html() throws(PageMarkupError) -> MarkupTree {
+        _ = initialised
+        // htmlNewDoc would add the HTML 4.0 Transitional doctype; the short one is added by hand.
+        guard let doc = htmlNewDocNoDtD(nil, nil) else { throw .libxml("htmlNewDocNoDtD failed") }
+        let tree = MarkupTree(doc: doc, isHTML: true)
+        guard xmlCreateIntSubset(doc, "html", nil, nil) != nil else { throw .libxml("xmlCreateIntSubset failed") }
+        return tree
+    }
+
+    /// An XML 1.0 document with no root yet.
+    static func xml() throws(PageMarkupError) -> MarkupTree {
+        _ = initialised
+        guard let doc = xmlNewDoc("1.0") else { throw .libxml("xmlNewDoc failed") }
+        return MarkupTree(doc: doc, isHTML: false)
+    }
+
+    private init(doc: UnsafeMutablePointer<xmlDoc>, isHTML: Bool) {
+        self.doc = doc
+        self.isHTML = isHTML
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    // MARK: Building
+
+    /// The root element.
+    func root(_ name: String, _ attributes: [(String, String)] = []) throws(PageMarkupError) -> Node {
+        let node = try newElement(name, attributes, namespace: nil)
+        xmlDocSetRootElement(doc, node)
+        return node
+    }
+
+    /// Declares a namespace on `node` (the stylesheet's root).
+    func namespace(_ uri: String, prefix: String, on node: Node) throws(PageMarkupError) -> Namespace {
+        guard let ns = xmlNewNs(node, uri, prefix) else { throw .libxml("xmlNewNs \(prefix) failed") }
+        return ns
+    }
+
+    /// Puts `node` (a root created before its namespace was declared) in `namespace`.
+    func setNamespace(_ namespace: Namespace, of node: Node) { xmlSetNs(node, namespace) }
+
+    /// Appends a new element to `parent`. Attributes keep the given order, so the output
+    /// never depends on dictionary order.
+    @discardableResult
+    func element(_ name: String, _ attributes: [(String, String)] = [], in parent: Node, namespace: Namespace? = nil)
+        throws(PageMarkupError) -> Node
+    {
+        let node = try newElement(name, attributes, namespace: namespace)
+        xmlAddChild(parent, node)
+        if isHTML && Self.html5Blocks.contains(name) {
+            // libxml2's HTML formatter only knows HTML 4 elements and would put a whole
+            // section on one line; newlines around these (insignificant between blocks)
+            // keep the published page readable and its diffs small.
+            try text("\n", in: node)
+            try text("\n", in: parent)
+        }
+        return node
+    }
+
+    private static let html5Blocks: Set<String> = ["article", "footer", "header", "main", "nav", "section"]
+
+    /// Appends an element holding only `text`.
+    @discardableResult
+    func element(_ name: String, _ attributes: [(String, String)] = [], text: String, in parent: Node,
+                 namespace: Namespace? = nil) throws(PageMarkupError) -> Node
+    {
+        let node = try element(name, attributes, in: parent, namespace: namespace)
+        try self.text(text, in: node)
+        return node
+    }
+
+    /// Appends a text node. libxml2 keeps the text as given and escapes it on output
+    /// (except inside `script` and `style` in HTML, whose text is raw by definition).
+    func text(_ text: String, in parent: Node) throws(PageMarkupError) {
+        try PageText.check(text, context: context)
+        guard let node = xmlNewDocText(doc, text) else { throw .libxml("xmlNewDocText failed") }
+        xmlAddChild(parent, node)
+    }
+
+    /// Sets an attribute on an existing element.
+    func attribute(_ name: String, _ value: String, on node: Node) throws(PageMarkupError) {
+        try Self.checkName(name, context: context)
+        try PageText.check(value, context: context)
+        // xmlNewProp stores the value as text (escaped on output); xmlNewDocProp would
+        // instead parse entity references in it.
+        guard xmlNewProp(node, name, value) != nil else { throw .libxml("xmlNewProp \(name) failed") }
+    }
+
+    private func newElement(_ name: String, _ attributes: [(String, String)], namespace: Namespace?)
+        throws(PageMarkupError) -> Node
+    {
+        try Self.checkName(name, context: context)
+        // No content argument: xmlNewDocNode would parse entity references in it.
+        guard let node = xmlNewDocNode(doc, namespace, name, nil) else { throw .libxml("xmlNewDocNode \(name) failed") }
+        for (key, value) in attributes {
+            do { try attribute(key, value, on: node) } catch {
+                xmlFreeNode(node)
+                throw error
+            }
+        }
+        return node
+    }
+
+    /// Element and attribute names come from this code or from the abstract renderer; a
+    /// plain ASCII name (with an optional prefix) is all either should ever produce.
+    static func checkName(_ name: String, context: String) throws(PageMarkupError) {
+        let ok = !name.isEmpty && name.utf8.allSatisfy { c in
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A || c == 0x5F
+        } && !(name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true)
+        if !ok { throw .invalidName(name, context: context) }
+    }
+
+    // MARK: Output
+
+    /// The document in UTF-8, indented.
+    func serialize() throws(PageMarkupError) -> [UInt8] {
+        isHTML ? try serializeHTML() : try serializeXML()
+    }
+
+    private func serializeHTML() throws(PageMarkupError) -> [UInt8] {
+        // Not htmlDocDumpMemoryFormat: without a http-equiv meta it would turn every
+        // non-ASCII character into an entity. An output buffer without an encoder writes
+        // the UTF-8 the tree holds, and the page declares `<meta charset="utf-8">`.
+        guard let buffer = xmlAllocOutputBuffer(nil) else { throw .libxml("xmlAllocOutputBuffer failed") }
+        htmlDocContentDumpFormatOutput(buffer, doc, "UTF-8", 1)
+        let bytes = Self.copy(xmlOutputBufferGetContent(buffer), Int(xmlOutputBufferGetSize(buffer)))
+        let failed = buffer.pointee.error != 0
+        xmlOutputBufferClose(buffer)
+        if failed || bytes.isEmpty { throw .libxml("could not serialise the HTML document") }
+        return bytes
+    }
+
+    private func serializeXML() throws(PageMarkupError) -> [UInt8] {
+        guard let buffer = xmlBufferCreate() else { throw .libxml("xmlBufferCreate failed") }
+        defer { xmlBufferFree(buffer) }
+        guard let save = xmlSaveToBuffer(buffer, "UTF-8", Int32(XML_SAVE_FORMAT.rawValue)) else {
+            throw .libxml("xmlSaveToBuffer failed")
+        }
+        let written = xmlSaveDoc(save, doc)
+        xmlSaveClose(save)
+        if written < 0 { throw .libxml("could not serialise the XML document") }
+        return Self.copy(xmlBufferContent(buffer), Int(xmlBufferLength(buffer)))
+    }
+
+    private static func copy(_ pointer: UnsafePointer<xmlChar>?, _ count: Int) -> [UInt8] {
+        guard let pointer, count > 0 else { return [] }
+        return Array(UnsafeBufferPointer(start: pointer, count: count))
+    }
+}

@@ -1,0 +1,65 @@
+/// Why the web page or the feed stylesheet could not be written.
+public enum PageMarkupError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A string holds a character that XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF).
+    /// libxml2 would either write it as is, giving a document no parser accepts, or cut
+    /// the string at a NUL, so it is refused before it gets there.
+    case forbiddenCharacter(codePoint: UInt32, text: String, context: String)
+    /// A link from the archive whose scheme is not http, https or mailto: a `javascript:`
+    /// URL in a talk file must not become a clickable link on the seminar's page.
+    case unsafeURL(String, context: String)
+    /// A tag or attribute name that is not a plain lowercase name (from the abstract renderer).
+    case invalidName(String, context: String)
+    /// Markup from the abstract renderer that a page must not carry (a script, an image, an
+    /// event handler attribute…): only text-level elements and a few attributes pass.
+    case disallowedMarkup(String, context: String)
+    /// libxml2 failed to build or serialise the document.
+    case libxml(String)
+
+    public var description: String {
+        switch self {
+        case let .forbiddenCharacter(codePoint, text, context):
+            let hex = String(codePoint, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            return "\(context): character \(code) is not allowed in XML or HTML, in \(Self.shown(text))"
+        case let .unsafeURL(url, context):
+            return "\(context): link \(Self.shown(url)) is not an http, https or mailto URL"
+        case let .invalidName(name, context):
+            return "\(context): \(Self.shown(name)) is not a valid element or attribute name"
+        case let .disallowedMarkup(what, context):
+            return "\(context): \(Self.shown(what)) is not allowed in an abstract on the web page"
+        case let .libxml(message):
+            return "libxml2: \(message)"
+        }
+    }
+
+    /// The offending text, shortened and with controls made visible, for the message.
+    private static func shown(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(60) {
+            out += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return "\"" + out + (text.unicodeScalars.count > 60 ? "…" : "") + "\""
+    }
+}
+
+enum PageText {
+    /// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+    /// Swift strings never hold lone surrogates, so only controls and U+FFFE/U+FFFF remain.
+    static func check(_ text: String, context: @autoclosure () -> String) throws(PageMarkupError) {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let allowed = v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v != 0xFFFE && v != 0xFFFF)
+            if !allowed { throw .forbiddenCharacter(codePoint: v, text: text, context: context()) }
+        }
+    }
+
+    /// A link taken from the archive, for an `href`: only web and mail links are written.
+    static func checkedURL(_ url: String, context: @autoclosure () -> String) throws(PageMarkupError) -> String {
+        try check(url, context: context())
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+            throw .unsafeURL(url, context: context())
+        }
+        return url
+    }
+}

@@ -1,0 +1,112 @@
+import LaTeX
+import SeminarArchive
+
+/// One talk on the web page: an `article` whose data attributes let the inline script
+/// place it, holding what the presentation says about the talk.
+enum WebPageTalk {
+    static func write(_ talk: TalkPresentation, seminar: Seminar, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        let source = talk.talk
+        let id = "talk-" + source.id
+        var attributes = [("id", id), ("class", "talk " + source.status.rawValue), ("aria-labelledby", id + "-title")]
+        if let start = talk.start, let local = source.start {
+            attributes.append(("data-start", start.rfc3339))
+            attributes.append(("data-end", (talk.end ?? start).rfc3339))
+            attributes.append(("data-year", String(local.year)))
+        }
+        let article = try tree.element("article", attributes, in: parent)
+        // h3 under "Talks" and "Upcoming talks"; the script makes it an h4 under a past year.
+        try tree.element("h3", [("id", id + "-title")], text: talk.plainTitle, in: article)
+
+        let when = try tree.element("p", [("class", "when")], in: article)
+        if let start = talk.start {
+            try tree.element("time", [("datetime", start.rfc3339)], text: talk.when, in: when)
+        } else {
+            try tree.text(talk.when, in: when)
+        }
+
+        if let note = TalkPresentation.statusNote(source.status) {
+            try tree.element("p", [("class", "status")], text: note, in: article)
+        }
+
+        if !source.speakers.isEmpty {
+            let speakers = try tree.element("p", [("class", "speakers")], in: article)
+            try tree.element("span", [("class", "label")], text: source.speakers.count > 1 ? "Speakers: " : "Speaker: ", in: speakers)
+            for (i, person) in source.speakers.enumerated() {
+                if i > 0 { try tree.text("; ", in: speakers) }
+                try appendPerson(person, tree: tree, in: speakers)
+            }
+        }
+
+        try writePlace(source, seminar: seminar, tree: tree, in: article)
+
+        let abstract = try tree.element("div", [("class", "abstract")], in: article)
+        try appendHTML(talk.htmlAbstract, tree: tree, in: abstract)
+
+        if !source.links.isEmpty {
+            let list = try tree.element("ul", [("class", "links")], in: article)
+            for link in source.links {
+                let item = try tree.element("li", in: list)
+                try tree.element("a", [("href", try PageText.checkedURL(link.url, context: tree.context))], text: link.title, in: item)
+            }
+        }
+    }
+
+    /// Room and meeting. A private meeting link (the talk's or the whole seminar's) is
+    /// never written, even if the talk file has one: readers are told to ask for it.
+    private static func writePlace(_ talk: Talk, seminar: Seminar, tree: MarkupTree, in article: MarkupTree.Node) throws {
+        let isPrivate = talk.meetingIsPrivate || seminar.meetingLinksArePrivate
+        guard talk.location != nil || talk.meeting != nil || isPrivate else { return }
+        let place = try tree.element("p", [("class", "where")], in: article)
+        try tree.element("span", [("class", "label")], text: "Where: ", in: place)
+        if let room = talk.location {
+            try tree.text(room, in: place)
+            if talk.meeting != nil || isPrivate { try tree.text("; ", in: place) }
+        }
+        if isPrivate {
+            try tree.text("online, " + TalkPresentation.meetingOnRequest(seminar), in: place)
+        } else if let meeting = talk.meeting {
+            try tree.text("online, ", in: place)
+            try tree.element("a", [("href", try PageText.checkedURL(meeting, context: tree.context)), ("class", "meeting")],
+                             text: "join the meeting", in: place)
+        }
+    }
+
+    /// "Name (Affiliation)", the name linked to the person's page when there is one.
+    static func appendPerson(_ person: Person, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        if let url = person.url {
+            try tree.element("a", [("href", try PageText.checkedURL(url, context: tree.context))], text: person.name, in: parent)
+        } else {
+            try tree.text(person.name, in: parent)
+        }
+        if let affiliation = person.affiliation { try tree.text(" (" + affiliation + ")", in: parent) }
+    }
+
+    /// The abstract renderer's nodes, element by element. Only text-level markup is let
+    /// through (no script, style, image or frame can reach the page from an abstract), and
+    /// links are checked like every other link from the archive.
+    static func appendHTML(_ nodes: [HTMLNode], tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        for node in nodes {
+            switch node {
+            case let .text(text):
+                try tree.text(text, in: parent)
+            case let .element(name, attributes, children):
+                guard allowedElements.contains(name) else { throw PageMarkupError.disallowedMarkup(name, context: tree.context) }
+                let pairs = try attributes.map { attribute throws -> (String, String) in
+                    guard allowedAttributes.contains(attribute.name) else {
+                        throw PageMarkupError.disallowedMarkup(name + " " + attribute.name, context: tree.context)
+                    }
+                    let isLink = attribute.name == "href"
+                    return (attribute.name, isLink ? try PageText.checkedURL(attribute.value, context: tree.context) : attribute.value)
+                }
+                let element = try tree.element(name, pairs, in: parent)
+                try appendHTML(children, tree: tree, in: element)
+            }
+        }
+    }
+
+    private static let allowedElements: Set<String> = [
+        "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "dl", "dt", "em", "hr", "i", "ins",
+        "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "ul", "var",
+    ]
+    private static let allowedAttributes: Set<String> = ["href", "class", "title", "lang", "dir"]
+}
