@@ -11,6 +11,13 @@ public indirect enum FeedWriterError: Error, Sendable, Equatable, CustomStringCo
     case libxml2(call: String, code: Int32)
     /// The writer itself was misused (an element closed that was never opened, …).
     case misuse(String)
+    /// A dated talk whose time zone is not in `FeedContext.zones`: without it the talk
+    /// would silently read "Date to be defined".
+    case unknownTimeZone(String)
+    /// A talk holds a meeting link that is private (`Talk.meetingIsPrivate` or
+    /// `Seminar.meetingLinksArePrivate`): public documents must never carry it, and the
+    /// loader is expected to have dropped it.
+    case privateMeetingLink
     /// Any of the above, while writing the given talk.
     case inTalk(id: String, FeedWriterError)
 
@@ -26,6 +33,10 @@ public indirect enum FeedWriterError: Error, Sendable, Equatable, CustomStringCo
             return "libxml2 \(call) failed with code \(code)"
         case let .misuse(message):
             return "XML writer misuse: \(message)"
+        case let .unknownTimeZone(zone):
+            return "time zone `\(zone)` was not loaded into the feed context"
+        case .privateMeetingLink:
+            return "the meeting link is private and must not reach a public document"
         case let .inTalk(id, error):
             return "talk \(id): \(error.description)"
         }
