@@ -69,3 +69,25 @@ import Testing
         }
     }
 }
+
+@Suite struct CharacterCheckTests {
+    /// Every forbidden character at every offset of a long text (the check reads eight
+    /// bytes at a time) is found where it is; allowed neighbours never are.
+    @Test func forbiddenCharactersAreFoundAtEveryOffset() throws {
+        // Allowed text, including U+FFFD and U+EFFF whose UTF-8 starts with 0xEF like
+        // U+FFFE and U+FFFF.
+        let fine = "Ab é—𝔼\t\n\r\u{FFFD}\u{EFFF}xyz "
+        for scalar: UInt32 in [0x00, 0x01, 0x08, 0x0B, 0x1F, 0xFFFE, 0xFFFF] {
+            for lead in ["", "é", "\u{FFFD}"] {
+                for offset in 0..<24 {
+                    let before = lead + String(repeating: "a", count: offset)
+                    let text = before + String(Character(Unicode.Scalar(scalar)!)) + fine
+                    #expect(throws: FeedWriterError.forbiddenCharacter(scalar: scalar, utf8Offset: before.utf8.count, place: "test")) {
+                        try checkCharacters(text, place: "test")
+                    }
+                }
+            }
+        }
+        try checkCharacters(String(repeating: fine, count: 100), place: "test")
+    }
+}

@@ -9,8 +9,16 @@ public enum AtomFeedWriter {
 
     /// Writes the talks in the order given (callers sort with `Talk.feedOrder`).
     public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
+        var entries: [FeedEntry] = []
+        entries.reserveCapacity(talks.count)
+        for talk in talks { entries.append(try FeedEntry(talk, context: context)) }
+        return try write(entries: entries, context: context, links: links)
+    }
+
+    /// The serialization alone, of talks already presented.
+    static func write(entries: [FeedEntry], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
         let seminar = context.seminar
-        let w = try XMLWriter(indent: true)
+        let w = try XMLWriter(indent: true, capacity: entries.reduce(4096) { $0 + $1.estimatedSize })
         try w.startDocument()
         if let stylesheet = links.stylesheet {
             try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
@@ -24,7 +32,7 @@ public enum AtomFeedWriter {
         try w.element("id", FeedFacts.feedID(seminar))
         try w.element("title", seminar.title)
         try w.element("subtitle", FeedFacts.plainDescription(seminar))
-        try w.element("updated", FeedFacts.updated(of: talks).rfc3339)
+        try w.element("updated", FeedFacts.updated(of: entries.map(\.talk)).rfc3339)
         // The feed's author covers entries without a speaker (RFC 4287 4.1.1 requires one).
         try writePerson(w, "author", name: seminar.contact.name, uri: nil, email: seminar.contact.email)
         try w.emptyElement("link", attributes: [("rel", "self"), ("type", mediaType), ("href", links.selfURL)])
@@ -35,9 +43,8 @@ public enum AtomFeedWriter {
         if links.isArchive { try w.emptyElement("fh:archive", attributes: []) }
         try writeGenerator(w, context.generator)
 
-        for talk in talks {
-            let entry = try FeedEntry(talk, context: context)
-            do { try writeEntry(w, entry, seminar: seminar) } catch { throw .inTalk(id: talk.id, error) }
+        for entry in entries {
+            do { try writeEntry(w, entry, seminar: seminar) } catch { throw .inTalk(id: entry.talk.id, error) }
         }
 
         try w.endElement()

@@ -110,6 +110,10 @@ struct FeedEntry {
         }
     }
 
+    /// A generous guess of the bytes an entry takes, to size the output buffer once: the
+    /// HTML is escaped again (about a fifth longer), the summary repeats the abstract.
+    var estimatedSize: Int { html.utf8.count * 6 / 5 + presentation.summary.utf8.count + 1024 }
+
     static func label(_ status: TalkStatus) -> String {
         switch status {
         case .scheduled: return "Scheduled"

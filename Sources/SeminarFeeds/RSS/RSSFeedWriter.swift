@@ -13,8 +13,16 @@ public enum RSSFeedWriter {
 
     /// Writes the talks in the order given (callers sort with `Talk.feedOrder`).
     public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
+        var entries: [FeedEntry] = []
+        entries.reserveCapacity(talks.count)
+        for talk in talks { entries.append(try FeedEntry(talk, context: context)) }
+        return try write(entries: entries, context: context, links: links)
+    }
+
+    /// The serialization alone, of talks already presented.
+    static func write(entries: [FeedEntry], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
         let seminar = context.seminar
-        let w = try XMLWriter(indent: true)
+        let w = try XMLWriter(indent: true, capacity: entries.reduce(4096) { $0 + $1.estimatedSize })
         try w.startDocument()
         if let stylesheet = links.stylesheet {
             try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
@@ -38,7 +46,7 @@ public enum RSSFeedWriter {
             try w.element("webMaster", editor)
         }
         // Both dates are the newest change of a talk, never the build time.
-        let updated = FeedFacts.updated(of: talks).rfc822
+        let updated = FeedFacts.updated(of: entries.map(\.talk)).rfc822
         try w.element("pubDate", updated)
         try w.element("lastBuildDate", updated)
         try w.element("generator", context.generator.name + " " + context.generator.version)
@@ -49,9 +57,8 @@ public enum RSSFeedWriter {
         }
         if links.isArchive { try w.emptyElement("fh:archive", attributes: []) }
 
-        for talk in talks {
-            let entry = try FeedEntry(talk, context: context)
-            do { try writeItem(w, entry, seminar: seminar) } catch { throw .inTalk(id: talk.id, error) }
+        for entry in entries {
+            do { try writeItem(w, entry, seminar: seminar) } catch { throw .inTalk(id: entry.talk.id, error) }
         }
 
         try w.endElement()  // channel

@@ -18,11 +18,18 @@ public final class XMLWriter {
     /// Names of the open elements, for error messages and to refuse unbalanced ends.
     private var open: [String] = []
 
-    /// - Parameter indent: two spaces per level, newlines between elements. Leave it off
-    ///   for mixed content such as HTML, where added whitespace would change the text.
-    public init(indent: Bool) throws(FeedWriterError) {
+    /// - Parameters:
+    ///   - indent: two spaces per level, newlines between elements. Leave it off for mixed
+    ///     content such as HTML, where added whitespace would change the text.
+    ///   - capacity: expected size of the output in bytes; a good guess saves copying a
+    ///     multi-megabyte feed as the buffer grows.
+    public init(indent: Bool, capacity: Int = 0) throws(FeedWriterError) {
         _ = libxml2Initialized
-        guard let buffer = xmlBufferCreate() else { throw .libxml2(call: "xmlBufferCreate", code: -1) }
+        let size = capacity > 0 ? min(capacity, Int(Int32.max / 2)) : 4096
+        guard let buffer = xmlBufferCreateSize(size) else { throw .libxml2(call: "xmlBufferCreateSize", code: -1) }
+        // libxml2 2.9's default scheme grows the buffer to the exact size needed on every
+        // flush of the writer; doubling keeps a large feed from being reallocated each time.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
             throw .libxml2(call: "xmlNewTextWriterMemory", code: -1)
@@ -85,9 +92,10 @@ public final class XMLWriter {
 
     /// An attribute of the element just opened; libxml2 escapes the value.
     public func attribute(_ name: String, _ value: String) throws(FeedWriterError) {
-        let place = "attribute \(name) of <\(open.last ?? "?")>"
-        try checkName(name, place: place)
-        try checkCharacters(value, place: place)
+        // Built only when a check fails: this runs for every attribute of every entry.
+        func place() -> String { "attribute \(name) of <\(open.last ?? "?")>" }
+        try checkName(name, place: place())
+        try checkCharacters(value, place: place())
         try call("xmlTextWriterWriteAttribute", withXMLChars(name) { n in
             withXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
         })
@@ -167,20 +175,45 @@ public final class XMLWriter {
 /// refuse. Works on the UTF-8 bytes: this runs over every abstract, and must stay cheap.
 func checkCharacters(_ s: String, place: @autoclosure () -> String) throws(FeedWriterError) {
     var s = s
-    let bad: (scalar: UInt32, offset: Int)? = s.withUTF8 { u in
-        var i = 0
-        while i < u.count {
-            let b = u[i]
-            if b < 0x20 {
-                if b != 0x09 && b != 0x0A && b != 0x0D { return (UInt32(b), i) }
-            } else if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
-                return (u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF, i)
-            }
-            i += 1
-        }
-        return nil
+    if let bad = s.withUTF8(firstForbiddenCharacter) {
+        throw .forbiddenCharacter(scalar: bad.scalar, utf8Offset: bad.offset, place: place())
     }
-    if let bad { throw .forbiddenCharacter(scalar: bad.scalar, utf8Offset: bad.offset, place: place()) }
+}
+
+/// The first character XML 1.0 forbids in UTF-8 text, with its byte offset.
+private func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
+    var i = skipOrdinaryWords(u, from: 0)
+    while i < u.count {
+        let b = u[i]
+        if b < 0x20 {
+            if b != 0x09 && b != 0x0A && b != 0x0D { return (UInt32(b), i) }
+        } else if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
+            return (u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF, i)
+        }
+        i = skipOrdinaryWords(u, from: i + 1)
+    }
+    return nil
+}
+
+/// Skips eight bytes at a time while a word has no byte below 0x20 and no 0xEF (the lead
+/// byte of U+FFFE and U+FFFF): nothing there to refuse, which is almost all of any text.
+/// The word tests may flag a word that is fine; the byte loop then looks at it.
+@inline(__always)
+private func skipOrdinaryWords(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = u.baseAddress else { return start }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = start
+    while i + 8 <= u.count {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        // "Has a byte less than n" and "has a zero byte" from Bit Twiddling Hacks.
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let xorEF = word ^ (ones &* 0xEF)
+        let hasEF = (xorEF &- ones) & ~xorEF & highs
+        if below20 | hasEF != 0 { break }
+        i += 8
+    }
+    return i
 }
 
 /// Throws unless `name` is an ASCII XML name with at most one colon (a prefix). Every name
