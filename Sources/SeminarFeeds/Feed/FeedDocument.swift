@@ -1,0 +1,124 @@
+import LaTeX
+import SeminarArchive
+
+/// Where a feed document sits: its own URL, the page it stands for, and for the yearly
+/// archive documents of RFC 5005 ("Feed Paging and Archiving") its neighbours.
+public struct FeedDocumentLinks: Sendable, Equatable {
+    /// Absolute URL of this document (`rel="self"`).
+    public var selfURL: String
+    /// The seminar's page for people (`rel="alternate"`).
+    public var alternateURL: String
+    /// RFC 5005 `current`: the subscription document, from an archive document.
+    public var current: String?
+    /// RFC 5005 `prev-archive`: the archive document just before this one.
+    public var prevArchive: String?
+    /// RFC 5005 `next-archive`: the archive document just after this one.
+    public var nextArchive: String?
+    /// Writes `<fh:archive/>`: this document is an archive document, whose entries do not
+    /// change (RFC 5005 section 4).
+    public var isArchive: Bool
+    /// When set, an `<?xml-stylesheet type="text/xsl" href="…"?>` instruction goes before
+    /// the root element, so that browsers show the feed as a page.
+    public var stylesheet: String?
+
+    public init(
+        selfURL: String, alternateURL: String, current: String? = nil, prevArchive: String? = nil,
+        nextArchive: String? = nil, isArchive: Bool = false, stylesheet: String? = nil
+    ) {
+        self.selfURL = selfURL
+        self.alternateURL = alternateURL
+        self.current = current
+        self.prevArchive = prevArchive
+        self.nextArchive = nextArchive
+        self.isArchive = isArchive
+        self.stylesheet = stylesheet
+    }
+
+    /// The RFC 5005 links that are set, as (relation, URL), in a fixed order.
+    var archiveRelations: [(rel: String, href: String)] {
+        [("current", current), ("prev-archive", prevArchive), ("next-archive", nextArchive)]
+            .compactMap { rel, href in href.map { (rel, $0) } }
+    }
+}
+
+/// What the Atom and RSS documents derive from the archive in the same way.
+public enum FeedFacts {
+    /// The `updated` of a feed with no talk. A document's date must come from the archive,
+    /// never from the clock (the same archive must give the same bytes), and an empty
+    /// archive has nothing to offer: the Unix epoch says "never changed". The first talk
+    /// added moves it forward.
+    public static let emptyFeedUpdated = Instant(secondsSince1970: 0)
+
+    /// The feed's `updated`: the newest `updated` of its talks.
+    public static func updated(of talks: [Talk]) -> Instant {
+        talks.lazy.map(\.updated).max() ?? emptyFeedUpdated
+    }
+
+    /// The permanent id of the seminar's feed. The current document and the yearly archive
+    /// documents are pages of one logical feed (RFC 5005), so they share it.
+    public static func feedID(_ seminar: Seminar) -> String { seminar.idPrefix + "feed" }
+
+    /// The category scheme of talk statuses (`scheduled`, `cancelled`, `postponed`).
+    public static func statusScheme(_ seminar: Seminar) -> String { seminar.feedsBaseURL + "status" }
+
+    /// The seminar description as plain text.
+    static func plainDescription(_ seminar: Seminar) -> String {
+        PlainTextRenderer.render(seminar.description)
+    }
+
+    static let atomNamespace = "http://www.w3.org/2005/Atom"
+    static let historyNamespace = "http://purl.org/syndication/history/1.0"
+    static let dublinCoreNamespace = "http://purl.org/dc/elements/1.1/"
+}
+
+/// One talk, ready for any feed format: its presentation and the few things the feeds
+/// add. Building it also refuses talks that would give a wrong or leaking document.
+struct FeedEntry {
+    let presentation: TalkPresentation
+    let id: String
+    /// The meeting link when it is public, else the seminar's home page.
+    let alternateURL: String
+    let alternateIsHomePage: Bool
+    /// `content` serialized: the text of Atom `content type="html"` and RSS `description`.
+    let html: String
+
+    var talk: Talk { presentation.talk }
+
+    init(_ talk: Talk, context: FeedContext) throws(FeedWriterError) {
+        do throws(FeedWriterError) {
+            let seminar = context.seminar
+            if talk.start != nil && context.zones[talk.timeZone] == nil {
+                throw FeedWriterError.unknownTimeZone(talk.timeZone)
+            }
+            // The presentation shows `meeting` whenever it is set; a private link reaching
+            // this point would be published.
+            if talk.meeting != nil && (talk.meetingIsPrivate || seminar.meetingLinksArePrivate) {
+                throw FeedWriterError.privateMeetingLink
+            }
+            presentation = TalkPresentation(talk, context: context)
+            id = seminar.entryID(of: talk)
+            if let meeting = talk.meeting {
+                alternateURL = meeting
+                alternateIsHomePage = false
+            } else {
+                alternateURL = seminar.homePage
+                alternateIsHomePage = true
+            }
+            html = try XMLWriter.html(presentation.content)
+        } catch {
+            throw .inTalk(id: talk.id, error)
+        }
+    }
+
+    /// A generous guess of the bytes an entry takes, to size the output buffer once: the
+    /// HTML is escaped again (about a fifth longer), the summary repeats the abstract.
+    var estimatedSize: Int { html.utf8.count * 6 / 5 + presentation.summary.utf8.count + 1024 }
+
+    static func label(_ status: TalkStatus) -> String {
+        switch status {
+        case .scheduled: return "Scheduled"
+        case .cancelled: return "Cancelled"
+        case .postponed: return "Postponed"
+        }
+    }
+}

@@ -1,0 +1,250 @@
+// `@preconcurrency` because libxml2 exposes `xmlFree` as a global function-pointer
+// variable, which Swift 6 otherwise refuses to read; libxml2 never changes it after
+// start-up here (nobody calls xmlMemSetup).
+@preconcurrency import CLibXML2
+import LaTeX
+
+/// A small, checked wrapper over libxml2's `xmlTextWriter` writing into memory.
+///
+/// All escaping is libxml2's: this type never assembles markup from strings. What it adds:
+/// every string is checked for characters XML 1.0 forbids before libxml2 sees it (libxml2
+/// would write them as they are, giving a document no parser accepts), names are checked,
+/// and every libxml2 return code is turned into a `FeedWriterError`.
+///
+/// Not thread-safe; make one per document.
+public final class XMLWriter {
+    private let buffer: xmlBufferPtr
+    private let writer: xmlTextWriterPtr
+    /// Names of the open elements, for error messages and to refuse unbalanced ends.
+    private var open: [String] = []
+
+    /// - Parameters:
+    ///   - indent: two spaces per level, newlines between elements. Leave it off for mixed
+    ///     content such as HTML, where added whitespace would change the text.
+    ///   - capacity: expected size of the output in bytes; a good guess saves copying a
+    ///     multi-megabyte feed as the buffer grows.
+    public init(indent: Bool, capacity: Int = 0) throws(FeedWriterError) {
+        _ = libxml2Initialized
+        let size = capacity > 0 ? min(capacity, Int(Int32.max / 2)) : 4096
+        guard let buffer = xmlBufferCreateSize(size) else { throw .libxml2(call: "xmlBufferCreateSize", code: -1) }
+        // libxml2 2.9's default scheme grows the buffer to the exact size needed on every
+        // flush of the writer; doubling keeps a large feed from being reallocated each time.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw .libxml2(call: "xmlNewTextWriterMemory", code: -1)
+        }
+        self.buffer = buffer
+        self.writer = writer
+        if indent {
+            try call("xmlTextWriterSetIndent", xmlTextWriterSetIndent(writer, 1))
+            try call("xmlTextWriterSetIndentString", withXMLChars("  ") { xmlTextWriterSetIndentString(writer, $0) })
+        }
+    }
+
+    deinit {
+        // Frees the writer's output buffer but not the xmlBuffer it wrote into.
+        xmlFreeTextWriter(writer)
+        xmlBufferFree(buffer)
+    }
+
+    // MARK: Document
+
+    /// `<?xml version="1.0" encoding="UTF-8"?>`
+    public func startDocument() throws(FeedWriterError) {
+        try call("xmlTextWriterStartDocument", xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+    }
+
+    /// Closes the document; every element must have been ended.
+    public func endDocument() throws(FeedWriterError) {
+        guard open.isEmpty else { throw .misuse("document ended with <\(open.joined(separator: "><"))> still open") }
+        try call("xmlTextWriterEndDocument", xmlTextWriterEndDocument(writer))
+    }
+
+    /// `<?target content?>`, such as an `xml-stylesheet` instruction before the root.
+    public func processingInstruction(_ target: String, _ content: String) throws(FeedWriterError) {
+        let place = "processing instruction \(target)"
+        try checkName(target, place: place)
+        guard target.lowercased() != "xml" else { throw .invalidName(target, place: place) }
+        try checkCharacters(content, place: place)
+        // libxml2 does not look inside: "?>" would end the instruction early.
+        guard !content.contains("?>") else { throw .misuse("`?>` inside the \(place)") }
+        try call("xmlTextWriterWritePI", withXMLChars(target) { t in
+            withXMLChars(content) { c in xmlTextWriterWritePI(writer, t, c) }
+        })
+    }
+
+    // MARK: Elements
+
+    /// Opens an element; `name` may carry a prefix declared with `namespace(prefix:uri:)`
+    /// on this element or an ancestor, such as `atom:link`.
+    public func startElement(_ name: String) throws(FeedWriterError) {
+        try checkName(name, place: "element name")
+        try call("xmlTextWriterStartElement", withXMLChars(name) { xmlTextWriterStartElement(writer, $0) })
+        open.append(name)
+    }
+
+    /// Declares a namespace on the element just opened: `xmlns="uri"` when `prefix` is nil,
+    /// else `xmlns:prefix="uri"`.
+    public func namespace(prefix: String?, uri: String) throws(FeedWriterError) {
+        try attribute(prefix.map { "xmlns:" + $0 } ?? "xmlns", uri)
+    }
+
+    /// An attribute of the element just opened; libxml2 escapes the value.
+    public func attribute(_ name: String, _ value: String) throws(FeedWriterError) {
+        // Built only when a check fails: this runs for every attribute of every entry.
+        func place() -> String { "attribute \(name) of <\(open.last ?? "?")>" }
+        try checkName(name, place: place())
+        try checkCharacters(value, place: place())
+        try call("xmlTextWriterWriteAttribute", withXMLChars(name) { n in
+            withXMLChars(value) { v in xmlTextWriterWriteAttribute(writer, n, v) }
+        })
+    }
+
+    /// Character data; libxml2 escapes `<`, `>`, `&` and carriage returns.
+    public func text(_ content: String) throws(FeedWriterError) {
+        try checkCharacters(content, place: "text of <\(open.last ?? "top level")>")
+        if open.isEmpty {
+            // xmlTextWriterWriteString escapes only inside an element: at the top level it
+            // writes the string raw. Escape with libxml2's own function instead.
+            try writeEscapedTopLevel(content)
+        } else {
+            try call("xmlTextWriterWriteString", withXMLChars(content) { xmlTextWriterWriteString(writer, $0) })
+        }
+    }
+
+    /// Ends the innermost element, as `<name/>` when it is empty.
+    public func endElement() throws(FeedWriterError) {
+        guard open.popLast() != nil else { throw .misuse("endElement with no element open") }
+        try call("xmlTextWriterEndElement", xmlTextWriterEndElement(writer))
+    }
+
+    /// Ends the innermost element always with an end tag, `<name></name>` when empty: HTML
+    /// parsers read `<p/>` as an unclosed `<p>`.
+    public func fullEndElement() throws(FeedWriterError) {
+        guard open.popLast() != nil else { throw .misuse("fullEndElement with no element open") }
+        try call("xmlTextWriterFullEndElement", xmlTextWriterFullEndElement(writer))
+    }
+
+    /// `<name a="…">text</name>`, the common case of a leaf element.
+    public func element(_ name: String, _ content: String, attributes: [(String, String)] = []) throws(FeedWriterError) {
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try text(content)
+        try endElement()
+    }
+
+    /// `<name a="…"/>`.
+    public func emptyElement(_ name: String, attributes: [(String, String)]) throws(FeedWriterError) {
+        try startElement(name)
+        for (n, v) in attributes { try attribute(n, v) }
+        try endElement()
+    }
+
+    // MARK: Output
+
+    /// Everything written so far, as UTF-8.
+    public func bytes() throws(FeedWriterError) -> [UInt8] {
+        try call("xmlTextWriterFlush", xmlTextWriterFlush(writer))
+        let count = Int(xmlBufferLength(buffer))
+        guard count > 0 else { return [] }
+        guard let content = xmlBufferContent(buffer) else { throw .libxml2(call: "xmlBufferContent", code: -1) }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    // MARK: Checks
+
+    private func call(_ name: String, _ code: Int32) throws(FeedWriterError) {
+        if code < 0 { throw .libxml2(call: name, code: code) }
+    }
+
+    private func writeEscapedTopLevel(_ content: String) throws(FeedWriterError) {
+        guard let escaped = withXMLChars(content, { xmlEncodeSpecialChars(nil, $0) }) else {
+            throw .libxml2(call: "xmlEncodeSpecialChars", code: -1)
+        }
+        defer { xmlFree(escaped) }
+        try call("xmlTextWriterWriteRaw", xmlTextWriterWriteRaw(writer, escaped))
+    }
+}
+
+// MARK: - Character and name checks
+
+/// Throws unless every character of `s` may appear in an XML 1.0 document:
+/// `Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]`.
+/// Swift strings cannot hold surrogates, so only C0 controls and U+FFFE/U+FFFF remain to
+/// refuse. Works on the UTF-8 bytes: this runs over every abstract, and must stay cheap.
+func checkCharacters(_ s: String, place: @autoclosure () -> String) throws(FeedWriterError) {
+    var s = s
+    if let bad = s.withUTF8(firstForbiddenCharacter) {
+        throw .forbiddenCharacter(scalar: bad.scalar, utf8Offset: bad.offset, place: place())
+    }
+}
+
+/// The first character XML 1.0 forbids in UTF-8 text, with its byte offset.
+private func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
+    var i = skipOrdinaryWords(u, from: 0)
+    while i < u.count {
+        let b = u[i]
+        if b < 0x20 {
+            if b != 0x09 && b != 0x0A && b != 0x0D { return (UInt32(b), i) }
+        } else if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] == 0xBE || u[i + 2] == 0xBF {
+            return (u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF, i)
+        }
+        i = skipOrdinaryWords(u, from: i + 1)
+    }
+    return nil
+}
+
+/// Skips eight bytes at a time while a word has no byte below 0x20 and no 0xEF (the lead
+/// byte of U+FFFE and U+FFFF): nothing there to refuse, which is almost all of any text.
+/// The word tests may flag a word that is fine; the byte loop then looks at it.
+@inline(__always)
+private func skipOrdinaryWords(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    guard let base = u.baseAddress else { return start }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var i = start
+    while i + 8 <= u.count {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        // "Has a byte less than n" and "has a zero byte" from Bit Twiddling Hacks.
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let xorEF = word ^ (ones &* 0xEF)
+        let hasEF = (xorEF &- ones) & ~xorEF & highs
+        if below20 | hasEF != 0 { break }
+        i += 8
+    }
+    return i
+}
+
+/// Throws unless `name` is an ASCII XML name with at most one colon (a prefix). Every name
+/// written is the writers' own or an HTML tag from the LaTeX renderer, so ASCII suffices.
+func checkName(_ name: String, place: @autoclosure () -> String) throws(FeedWriterError) {
+    var atStart = true  // of the name or of the part after the colon
+    var colons = 0
+    var valid = true
+    for b in name.utf8 {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            atStart = false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+            valid = valid && !atStart
+        case UInt8(ascii: ":"):
+            colons += 1
+            valid = valid && !atStart && colons == 1
+            atStart = true
+        default:
+            valid = false
+        }
+    }
+    if !valid || atStart { throw .invalidName(name, place: place()) }
+}
+
+/// `body` with the string as libxml2's `const xmlChar *` (NUL-terminated UTF-8); the
+/// character check has already refused NUL, so nothing is cut short.
+@inline(__always)
+func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
+    s.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+}
+
+/// libxml2 wants its globals set up once, before threads use it.
+private let libxml2Initialized: Void = { xmlInitParser() }()

@@ -1,0 +1,119 @@
+// Reading written documents back with libxml2, independently of the writer.
+// `@preconcurrency` for libxml2's global `xmlFree` (see XMLWriter.swift).
+@preconcurrency import CLibXML2
+import Foundation
+
+struct XMLTestError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Collects libxml2's structured error messages, handed to C callbacks as user data.
+final class ErrorCollector {
+    var messages: [String] = []
+
+    var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static let callback: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
+        let message = error.pointee.message.map { String(cString: $0) } ?? "(no message)"
+        collector.messages.append("line \(error.pointee.line): " + message.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// A parsed document with XPath queries; the prefixes given are registered for XPath.
+final class ParsedXML {
+    let doc: xmlDocPtr
+    private let xpath: xmlXPathContextPtr
+
+    static let atomNamespaces = ["a": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0"]
+    static let rssNamespaces = [
+        "atom": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0",
+        "dc": "http://purl.org/dc/elements/1.1/",
+    ]
+
+    init(_ bytes: [UInt8], namespaces: [String: String] = [:]) throws {
+        guard let ctxt = xmlNewParserCtxt() else { throw XMLTestError(description: "xmlNewParserCtxt failed") }
+        defer { xmlFreeParserCtxt(ctxt) }
+        // No network; errors are read from the context rather than printed.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = bytes.withUnsafeBytes { raw in
+            xmlCtxtReadMemory(ctxt, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), "written.xml", nil, options)
+        }
+        guard let parsed, ctxt.pointee.wellFormed != 0 else {
+            if let parsed { xmlFreeDoc(parsed) }
+            let last = ctxt.pointee.lastError
+            let message = last.message.map { String(cString: $0) } ?? "unknown error"
+            throw XMLTestError(description: "not well-formed XML, line \(last.line): \(message)")
+        }
+        doc = parsed
+        guard let context = xmlXPathNewContext(parsed) else { throw XMLTestError(description: "xmlXPathNewContext failed") }
+        xpath = context
+        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
+            guard xmlXPathRegisterNs(context, prefix, uri) == 0 else { throw XMLTestError(description: "xmlXPathRegisterNs \(prefix)") }
+        }
+    }
+
+    deinit {
+        xmlXPathFreeContext(xpath)
+        xmlFreeDoc(doc)
+    }
+
+    /// The nodes an expression selects, relative to `node` (the document when nil).
+    func nodes(_ expression: String, from node: xmlNodePtr? = nil) -> [xmlNodePtr] {
+        xpath.pointee.node = node ?? xmlDocGetRootElement(doc)
+        guard let result = xmlXPathEvalExpression(expression, xpath) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
+        return (0..<Int(set.pointee.nodeNr)).compactMap { set.pointee.nodeTab[$0] }
+    }
+
+    /// The text content of every node selected (elements' text, attributes' values).
+    func strings(_ expression: String, from node: xmlNodePtr? = nil) -> [String] {
+        nodes(expression, from: node).map(Self.content)
+    }
+
+    /// The text of the one node selected; nil when none or several are.
+    func string(_ expression: String, from node: xmlNodePtr? = nil) -> String? {
+        let all = strings(expression, from: node)
+        return all.count == 1 ? all[0] : nil
+    }
+
+    func count(_ expression: String, from node: xmlNodePtr? = nil) -> Int { nodes(expression, from: node).count }
+
+    static func content(_ node: xmlNodePtr) -> String {
+        guard let c = xmlNodeGetContent(node) else { return "" }
+        defer { xmlFree(c) }
+        return String(cString: c)
+    }
+
+    /// The root element's text content.
+    var rootText: String { xmlDocGetRootElement(doc).map(Self.content) ?? "" }
+}
+
+/// RFC 4287's RELAX NG schema (Fixtures/atom.rng), applied with libxml2.
+enum AtomSchema {
+    static let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/atom.rng")
+
+    /// libxml2's messages for everything the document does wrong; empty when valid.
+    static func violations(of document: ParsedXML) throws -> [String] {
+        let schemaBytes = Array(try Data(contentsOf: url))
+        let errors = ErrorCollector()
+        let parserContext = schemaBytes.withUnsafeBytes { raw in
+            xmlRelaxNGNewMemParserCtxt(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count))
+        }
+        guard let parserContext else { throw XMLTestError(description: "xmlRelaxNGNewMemParserCtxt failed") }
+        defer { xmlRelaxNGFreeParserCtxt(parserContext) }
+        xmlRelaxNGSetParserStructuredErrors(parserContext, ErrorCollector.callback, errors.pointer)
+        guard let schema = xmlRelaxNGParse(parserContext) else {
+            throw XMLTestError(description: "atom.rng does not parse: " + errors.messages.joined(separator: "; "))
+        }
+        defer { xmlRelaxNGFree(schema) }
+        guard let validContext = xmlRelaxNGNewValidCtxt(schema) else { throw XMLTestError(description: "xmlRelaxNGNewValidCtxt failed") }
+        defer { xmlRelaxNGFreeValidCtxt(validContext) }
+        xmlRelaxNGSetValidStructuredErrors(validContext, ErrorCollector.callback, errors.pointer)
+        let code = xmlRelaxNGValidateDoc(validContext, document.doc)
+        if code != 0 && errors.messages.isEmpty { errors.messages.append("xmlRelaxNGValidateDoc returned \(code)") }
+        return errors.messages
+    }
+}
