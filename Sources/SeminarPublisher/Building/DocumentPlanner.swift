@@ -98,7 +98,7 @@ struct DocumentPlanner {
     }
 
     func calendarOptions(url: String, name: String) -> ICalendarOptions {
-        ICalendarOptions(name: name, url: url)
+        ICalendarOptions(calendarName: name, calendarURL: url)
     }
 }
 
