@@ -97,7 +97,8 @@ extension FileReport {
     /// The value as an object, or a `wrong-type` diagnostic.
     mutating func object(_ value: Any, at path: [JSONPathComponent]) -> JSONObject? {
         guard let members = value as? [String: Any] else {
-            error("wrong-type", "`\(path.displayName)` must be an object, not \(jsonTypeName(value))", at: .value(path))
+            let what = path.isEmpty ? "the file" : "`\(path.displayName)`"
+            error("wrong-type", "\(what) must be an object, not \(jsonTypeName(value))", at: .value(path))
             return nil
         }
         return JSONObject(members: members, path: path)
@@ -150,13 +151,14 @@ extension FileReport {
         guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
         let path = object.path(key)
         // Whole numbers only; 60.0 is accepted because JSON does not tell them apart.
-        guard let n = value as? NSNumber, !isBoolean(n), n.doubleValue.rounded() == n.doubleValue,
-              abs(n.doubleValue) < 1e15 else {
-            let what = value is NSNumber && !isBoolean(value as! NSNumber) ? "a fractional number" : jsonTypeName(value)
-            error("wrong-type", "`\(path.displayName)` must be a whole number, not \(what)", at: .value(path))
-            return nil
+        var what = jsonTypeName(value)
+        if let n = value as? NSNumber, !isBoolean(n) {
+            let d = n.doubleValue
+            if d.rounded() == d, abs(d) < 1e15 { return Int(d) }
+            what = d.rounded() == d ? "a number this large" : "a fractional number"
         }
-        return Int(n.doubleValue)
+        error("wrong-type", "`\(path.displayName)` must be a whole number, not \(what)", at: .value(path))
+        return nil
     }
 
     mutating func bool(_ object: JSONObject, _ key: String, required: Bool = true) -> Bool? {

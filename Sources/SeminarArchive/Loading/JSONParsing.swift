@@ -7,7 +7,7 @@ extension FileReport {
     mutating func parseJSON() -> Any? {
         if let bad = firstInvalidUTF8Offset(source.bytes) {
             let byte = source.bytes[bad]
-            error("invalid-utf8", "invalid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) does not start a valid character",
+            error("invalid-utf8", "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8",
                   at: .byteOffset(bad))
             return nil
         }

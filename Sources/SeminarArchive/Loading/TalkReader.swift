@@ -56,8 +56,12 @@ struct TalkReader: Sendable {
             sequence = 0
         }
         if let start, let zone { checkExistence(of: start, in: zone, &report) }
-        checkFolder(folderYear: folderYear, start: start, published: published, &report)
-        if let speakers { checkFileName(fileName, start: start, firstSpeaker: speakers.first?.name, &report) }
+        // A start that failed to read says nothing about where the file belongs: checking
+        // it as a talk to be defined would add confusing follow-up diagnostics.
+        if start != nil || !object.has("start") {
+            checkFolder(folderYear: folderYear, start: start, published: published, &report)
+            if let speakers { checkFileName(fileName, start: start, firstSpeaker: speakers.first?.name, &report) }
+        }
 
         // Without a usable zone or duration (seminar.json broken) the talk cannot be built;
         // the seminar's own diagnostics say why.
