@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+
+/// Everything read from an archive folder.
+public struct ArchiveLoadResult: Sendable {
+    /// Nil when `seminar.json` is missing or has errors.
+    public var seminar: Seminar?
+    public var seminarSource: JSONSourceFile?
+    /// Talks that loaded without error, sorted by `Talk.feedOrder`.
+    public var talks: [LoadedTalk]
+    /// Every problem of every file, sorted by `Diagnostic.reportOrder`.
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    public init(seminar: Seminar?, seminarSource: JSONSourceFile?, talks: [LoadedTalk], diagnostics: [Diagnostic]) {
+        self.seminar = seminar
+        self.seminarSource = seminarSource
+        self.talks = talks
+        self.diagnostics = diagnostics
+    }
+}
+
+/// A talk and the file it came from, so later checks can point into that file.
+public struct LoadedTalk: Sendable {
+    public var talk: Talk
+    public var source: JSONSourceFile
+    public init(talk: Talk, source: JSONSourceFile) {
+        self.talk = talk
+        self.source = source
+    }
+}
+
+/// Loads `archive/`: `seminar.json` and one JSON file per talk in `YEAR/` folders.
+///
+/// Every problem of every file is reported at once, and the result never depends on
+/// the order the file system lists files in or on the clock.
+public struct ArchiveLoader {
+    public let root: String
+    public let zones: ZoneDatabase
+
+    public init(root: String, zones: ZoneDatabase = .system) {
+        // Paths are shown as `root/2021/x.json`; a trailing slash would double up.
+        var r = root
+        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
+        self.root = r
+        self.zones = zones
+    }
+
+    public func load() -> ArchiveLoadResult {
+        let layout = ArchiveLayout.scan(root: root)
+        var diagnostics = layout.diagnostics
+
+        var seminar: Seminar? = nil
+        var seminarSource: JSONSourceFile? = nil
+        var defaults = SeminarDefaults()
+        switch readFile(layout.seminarPath) {
+        case .success(let bytes):
+            let source = JSONSourceFile(path: layout.seminarPath, bytes: bytes)
+            let (s, d, problems) = SeminarReader(zones: zones).read(source)
+            (seminar, seminarSource, defaults) = (s, source, d)
+            diagnostics += problems
+        case .failure(let failure):
+            diagnostics.append(failure.diagnostic(for: layout.seminarPath, what: "the seminar description"))
+        }
+
+        let reader = TalkReader(defaults: defaults, zones: zones)
+        let outcomes = concurrentMap(layout.talkFiles) { file -> TalkFileOutcome in
+            switch readFile(file.path) {
+            case .success(let bytes):
+                return reader.read(JSONSourceFile(path: file.path, bytes: bytes), folderYear: file.year, fileName: file.name)
+            case .failure(let failure):
+                return TalkFileOutcome(source: JSONSourceFile(path: file.path, bytes: []), id: nil, talk: nil,
+                                       diagnostics: [failure.diagnostic(for: file.path, what: "a talk")])
+            }
+        }
+
+        var talks: [LoadedTalk] = []
+        var firstFileOfID: [String: JSONSourceFile] = [:]
+        for outcome in outcomes {  // in path order, so "the other file" is always the earlier one
+            diagnostics += outcome.diagnostics
+            // Files with other errors still claim their id, so a duplicate is never missed.
+            if let id = outcome.id {
+                if let other = firstFileOfID[id] {
+                    diagnostics.append(duplicateID(id, in: outcome.source, other: other))
+                    continue
+                }
+                firstFileOfID[id] = outcome.source
+            }
+            if let talk = outcome.talk { talks.append(LoadedTalk(talk: talk, source: outcome.source)) }
+        }
+        talks.sort { Talk.feedOrder($0.talk, $1.talk) }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        return ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
+    }
+
+    /// Ids are permanent feed entry ids and calendar UIDs: two talks sharing one would
+    /// overwrite each other in every reader.
+    private func duplicateID(_ id: String, in source: JSONSourceFile, other: JSONSourceFile) -> Diagnostic {
+        var report = FileReport(source: source)
+        let otherLocation = FileReport(source: other).locate(.value(["id"]))
+        report.error("duplicate-id", "duplicate id `\(id)`: another talk already uses it", at: .value(["id"]),
+                     fix: "give one of the talks a new id",
+                     notes: [Diagnostic.Note(message: "the other talk with this id", location: otherLocation,
+                                             sourceLine: other.lineText(otherLocation.line))])
+        return report.diagnostics[0]
+    }
+}
+
+/// Runs `transform` over `items` on all cores, keeping the order of `items`.
+func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    guard items.count > 1 else { return items.map(transform) }
+    var results = [R?](repeating: nil, count: items.count)
+    // Chunks amortise the dispatch overhead while leaving enough pieces to balance cores.
+    let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let out = UnsafeSendable(buffer.baseAddress!)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = items.count * chunk / chunkCount
+            let upper = items.count * (chunk + 1) / chunkCount
+            for i in lower..<upper {
+                (out.value + i).pointee = transform(items[i])  // each index written by exactly one chunk
+            }
+        }
+    }
+    return results.map { $0! }
+}
+
+/// Lets a pointer cross into `concurrentPerform`; safe because each task writes its own
+/// disjoint range and the buffer outlives the call.
+private struct UnsafeSendable<P>: @unchecked Sendable {
+    let value: P
+    init(_ value: P) { self.value = value }
+}

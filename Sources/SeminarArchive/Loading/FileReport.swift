@@ -1,0 +1,216 @@
+import Foundation
+
+/// Where in a JSON file a problem is, before it is turned into line:column.
+enum Anchor {
+    /// The first byte of the value at a path (for an object, its `{`).
+    case value([JSONPathComponent])
+    /// The opening quote of a member's key.
+    case key([JSONPathComponent])
+    /// One scalar of a decoded string value, mapped back through its escapes.
+    case scalar([JSONPathComponent], Int)
+    case byteOffset(Int)
+    case fileStart
+}
+
+/// Collects the problems of one file. Positions are computed when a problem is
+/// reported, never on the happy path.
+struct FileReport {
+    let source: JSONSourceFile
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(source: JSONSourceFile) { self.source = source }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil,
+                        notes: [Diagnostic.Note] = []) {
+        report(.error, code, message, at: anchor, fix: fix, notes: notes)
+    }
+
+    mutating func warning(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil) {
+        report(.warning, code, message, at: anchor, fix: fix)
+    }
+
+    mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at anchor: Anchor,
+                         fix: String? = nil, notes: [Diagnostic.Note] = []) {
+        let location = locate(anchor)
+        diagnostics.append(Diagnostic(severity, code: code, message: message, fix: fix, location: location,
+                                      sourceLine: source.lineText(location.line), notes: notes))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Falls back to coarser positions rather than losing the diagnostic.
+    func locate(_ anchor: Anchor) -> FileLocation {
+        switch anchor {
+        case .value(let path):
+            return source.location(of: path) ?? parentLocation(path)
+        case .key(let path):
+            return source.locationOfKey(path) ?? source.location(of: path) ?? parentLocation(path)
+        case .scalar(let path, let offset):
+            return source.location(inStringAt: path, scalarOffset: offset) ?? source.location(of: path) ?? parentLocation(path)
+        case .byteOffset(let offset):
+            return source.location(atByteOffset: offset)
+        case .fileStart:
+            return source.startLocation
+        }
+    }
+
+    private func parentLocation(_ path: [JSONPathComponent]) -> FileLocation {
+        var p = path
+        while !p.isEmpty {
+            p.removeLast()
+            if let l = source.location(of: p) { return l }
+        }
+        return source.startLocation
+    }
+}
+
+// MARK: - Reading typed values out of Foundation's JSON objects
+
+/// An object member of a decoded JSON document, with its path for diagnostics.
+struct JSONObject {
+    let members: [String: Any]
+    let path: [JSONPathComponent]
+
+    func path(_ key: String) -> [JSONPathComponent] { path + [.key(key)] }
+    func has(_ key: String) -> Bool { members[key].map { !($0 is NSNull) } ?? false }
+}
+
+/// How a JSON value is named in messages: "a string", "an array"...
+func jsonTypeName(_ value: Any) -> String {
+    switch value {
+    case is NSNull: return "null"
+    case is String: return "a string"
+    case let n as NSNumber: return isBoolean(n) ? "a boolean" : "a number"
+    case is [Any]: return "an array"
+    case is [String: Any]: return "an object"
+    default: return "a value"
+    }
+}
+
+/// Foundation hands booleans out as NSNumbers that also answer `as? Int`; their
+/// Objective-C type code `c` tells them apart from numbers.
+func isBoolean(_ n: NSNumber) -> Bool { n.objCType.pointee == UInt8(ascii: "c") }
+
+extension FileReport {
+    /// The value as an object, or a `wrong-type` diagnostic.
+    mutating func object(_ value: Any, at path: [JSONPathComponent]) -> JSONObject? {
+        guard let members = value as? [String: Any] else {
+            let what = path.isEmpty ? "the file" : "`\(path.displayName)`"
+            error("wrong-type", "\(what) must be an object, not \(jsonTypeName(value))", at: .value(path))
+            return nil
+        }
+        return JSONObject(members: members, path: path)
+    }
+
+    /// Reports every key that is not in `allowed`, with a suggestion when one is close.
+    mutating func checkKeys(_ object: JSONObject, allowed: [String]) {
+        for key in object.members.keys.sorted() where !allowed.contains(key) {
+            let suggestion = closestMatch(to: key, among: allowed)
+            error("unknown-key", "unknown key `\(key)`", at: .key(object.path(key)),
+                  fix: suggestion.map { "did you mean `\($0)`?" })
+        }
+    }
+
+    /// Reports `missing-field` at the object's `{` when a required member is absent.
+    mutating func require(_ object: JSONObject, _ key: String) -> Any? {
+        guard object.has(key), let value = object.members[key] else {
+            error("missing-field", "missing required field `\(key)`", at: .value(object.path))
+            return nil
+        }
+        return value
+    }
+
+    /// A string member. Absent (or null) optional members give nil silently. Every string is
+    /// checked for characters XML 1.0 forbids, since any of them may end up in a feed.
+    mutating func string(_ object: JSONObject, _ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
+        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        return string(value, at: object.path(key), allowEmpty: allowEmpty)
+    }
+
+    mutating func string(_ value: Any, at path: [JSONPathComponent], allowEmpty: Bool = false) -> String? {
+        guard let s = value as? String else {
+            error("wrong-type", "`\(path.displayName)` must be a string, not \(jsonTypeName(value))", at: .value(path))
+            return nil
+        }
+        if let (offset, scalar) = firstForbiddenScalar(s) {
+            error("forbidden-character",
+                  "`\(path.displayName)` contains \(scalarName(scalar)), a character XML 1.0 forbids",
+                  at: .scalar(path, offset))
+            return nil
+        }
+        if !allowEmpty, s.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            error("empty-field", "`\(path.displayName)` must not be empty", at: .value(path))
+            return nil
+        }
+        return s
+    }
+
+    mutating func int(_ object: JSONObject, _ key: String, required: Bool = true) -> Int? {
+        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        let path = object.path(key)
+        // Whole numbers only; 60.0 is accepted because JSON does not tell them apart.
+        var what = jsonTypeName(value)
+        if let n = value as? NSNumber, !isBoolean(n) {
+            let d = n.doubleValue
+            if d.rounded() == d, abs(d) < 1e15 { return Int(d) }
+            what = d.rounded() == d ? "a number this large" : "a fractional number"
+        }
+        error("wrong-type", "`\(path.displayName)` must be a whole number, not \(what)", at: .value(path))
+        return nil
+    }
+
+    mutating func bool(_ object: JSONObject, _ key: String, required: Bool = true) -> Bool? {
+        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        guard let n = value as? NSNumber, isBoolean(n) else {
+            let path = object.path(key)
+            error("wrong-type", "`\(path.displayName)` must be true or false, not \(jsonTypeName(value))", at: .value(path))
+            return nil
+        }
+        return n.boolValue
+    }
+
+    mutating func array(_ object: JSONObject, _ key: String, required: Bool = true) -> [Any]? {
+        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        guard let a = value as? [Any] else {
+            let path = object.path(key)
+            error("wrong-type", "`\(path.displayName)` must be an array, not \(jsonTypeName(value))", at: .value(path))
+            return nil
+        }
+        return a
+    }
+
+    /// An absolute http(s) URL member; anything else (`javascript:`, `data:`, relative
+    /// paths) is refused so that it can never reach a feed.
+    mutating func url(_ object: JSONObject, _ key: String, required: Bool = true) -> String? {
+        guard let s = string(object, key, required: required) else { return nil }
+        guard isAbsoluteHTTPURL(s) else {
+            error("invalid-url", "`\(object.path(key).displayName)` is not an absolute http or https URL: `\(s)`",
+                  at: .value(object.path(key)))
+            return nil
+        }
+        return s
+    }
+
+    /// A person object: `{name, affiliation?, url?}`, plus `email?` where allowed.
+    mutating func person(_ value: Any, at path: [JSONPathComponent], allowsEmail: Bool = false) -> Person? {
+        guard let object = object(value, at: path) else { return nil }
+        checkKeys(object, allowed: allowsEmail ? ["name", "affiliation", "url", "email"] : ["name", "affiliation", "url"])
+        let before = diagnostics.count
+        let name = string(object, "name")
+        let affiliation = string(object, "affiliation", required: false)
+        let url = url(object, "url", required: false)
+        var email: String? = nil
+        if allowsEmail, let e = string(object, "email", required: false) {
+            if isEmailAddress(e) {
+                email = e
+            } else {
+                error("invalid-email", "`\(object.path("email").displayName)` is not an email address: `\(e)`",
+                      at: .value(object.path("email")))
+            }
+        }
+        guard diagnostics.count == before, let name else { return nil }
+        return Person(name: name, affiliation: affiliation, url: url, email: email)
+    }
+}

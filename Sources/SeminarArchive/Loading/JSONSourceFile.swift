@@ -1,0 +1,97 @@
+/// The raw bytes of one JSON file and the means to point into them.
+///
+/// Positions are computed on demand by rescanning the bytes: they are only needed when a
+/// diagnostic is reported, so a clean load never pays for them.
+public struct JSONSourceFile: Sendable {
+    /// As shown to the user, e.g. `archive/2021/2021-06-28-scott-pesme.json`.
+    public let path: String
+    public let bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Where the value at `path` starts (its first byte: `{`, `[`, `"`, a digit...).
+    public func location(of path: [JSONPathComponent]) -> FileLocation? {
+        JSONLocator(bytes: bytes).find(path).map { location(atByteOffset: $0.value) }
+    }
+
+    /// Where the key of the member at `path` starts (its opening quote). Nil for the root
+    /// and for array elements, which have no key.
+    public func locationOfKey(_ path: [JSONPathComponent]) -> FileLocation? {
+        JSONLocator(bytes: bytes).find(path)?.key.map { location(atByteOffset: $0) }
+    }
+
+    /// The Unicode scalar at `scalarOffset` of the DECODED string value at `path`, mapped
+    /// back through JSON escapes (\n, \", \uXXXX, surrogate pairs) to its line:column in the file.
+    public func location(inStringAt path: [JSONPathComponent], scalarOffset: Int) -> FileLocation? {
+        let locator = JSONLocator(bytes: bytes)
+        guard let quote = locator.find(path)?.value,
+              let offset = locator.sourceOffset(ofScalar: scalarOffset, inStringAt: quote) else { return nil }
+        return location(atByteOffset: offset)
+    }
+
+    /// The text of 1-based line `line`, without its line break.
+    public func lineText(_ line: Int) -> String? {
+        guard line >= 1 else { return nil }
+        var start = 0
+        var current = 1
+        while current < line {
+            guard let lf = bytes[start...].firstIndex(of: 0x0A) else { return nil }
+            start = lf + 1
+            current += 1
+        }
+        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Line and column of a byte offset (clamped to the file). Columns count Unicode
+    /// scalars, so `é` is one column, like editors show it.
+    public func location(atByteOffset offset: Int) -> FileLocation {
+        let end = min(max(offset, 0), bytes.count)
+        var line = 1
+        var lineStart = 0
+        for i in 0..<end where bytes[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        var column = 1
+        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }  // count scalar starts
+        return FileLocation(path: path, line: line, column: column)
+    }
+
+    /// The start of the file, for problems that concern it as a whole.
+    public var startLocation: FileLocation { FileLocation(path: path, line: 1, column: 1) }
+}
+
+/// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF), or nil when all is well.
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { u -> Int? in
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b = u[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF  // allowed range of the second byte
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return i
+            }
+            // A sequence that is cut short or overlong is bad from its first byte on.
+            guard i + 1 < n, (low...high).contains(u[i + 1]) else { return i }
+            for k in 2..<length where i + k >= n || u[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+}

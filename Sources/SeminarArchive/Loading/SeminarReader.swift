@@ -1,0 +1,114 @@
+/// What talk files inherit from `seminar.json`. Read even when other seminar fields are
+/// wrong, so that talks still get checked against the right zone and duration.
+struct SeminarDefaults: Sendable {
+    var timeZone: String?
+    var zone: ZoneInfo?
+    var duration: Int?
+}
+
+/// Reads `seminar.json`.
+struct SeminarReader {
+    let zones: ZoneDatabase
+
+    static let keys = [
+        "title", "description", "homePage", "feedsBaseURL", "language", "timezone", "defaultStartTime",
+        "defaultDuration", "contact", "organisers", "idPrefix", "extraMacros", "privateMeetingLinks",
+    ]
+
+    func read(_ source: JSONSourceFile) -> (Seminar?, SeminarDefaults, [Diagnostic]) {
+        var report = FileReport(source: source)
+        var defaults = SeminarDefaults()
+        guard let root = report.parseJSON(), let object = report.object(root, at: []) else {
+            return (nil, defaults, report.diagnostics)
+        }
+        report.checkKeys(object, allowed: Self.keys)
+        let title = report.string(object, "title")
+        let description = report.string(object, "description")
+        let homePage = report.url(object, "homePage")
+        var feedsBaseURL = report.url(object, "feedsBaseURL")
+        if let url = feedsBaseURL, !url.hasSuffix("/") {
+            // Self and archive links are made by appending file names to it.
+            report.error("invalid-url", "`feedsBaseURL` must end with `/`: `\(url)`", at: .value(["feedsBaseURL"]),
+                         fix: "write `\(url)/`")
+            feedsBaseURL = nil
+        }
+        var language = report.string(object, "language")
+        if let l = language, !isLanguageTag(l) {
+            report.error("invalid-value", "`language` is not a BCP 47 language tag such as `en` or `fr-CH`: `\(l)`",
+                         at: .value(["language"]))
+            language = nil
+        }
+        if let tz = report.string(object, "timezone") {
+            do {
+                defaults.zone = try zones.zone(tz)
+                defaults.timeZone = tz
+            } catch {
+                report.error("unknown-timezone", "unknown time zone `\(tz)`", at: .value(["timezone"]))
+            }
+        }
+        var startTime: LocalTime? = nil
+        if let text = report.string(object, "defaultStartTime") {
+            startTime = LocalTime(parsing: text)
+            if startTime == nil {
+                report.error("invalid-date", "invalid `defaultStartTime` `\(text)`: expected a time as HH:MM",
+                             at: .value(["defaultStartTime"]))
+            }
+        }
+        defaults.duration = report.duration(object, "defaultDuration", required: true)
+        let contact = report.require(object, "contact").flatMap { report.person($0, at: ["contact"], allowsEmail: true) }
+        var organisers: [Person] = []
+        for (i, value) in (report.array(object, "organisers") ?? []).enumerated() {
+            if let p = report.person(value, at: ["organisers", .index(i)]) { organisers.append(p) }
+        }
+        var idPrefix = report.string(object, "idPrefix")
+        if let prefix = idPrefix, let problem = tagURIProblem(prefix) {
+            report.error("invalid-id-prefix",
+                         "`idPrefix` must be a tag URI (RFC 4151) such as `tag:example.org,2021:seminar/talk/`: \(problem)",
+                         at: .value(["idPrefix"]))
+            idPrefix = nil
+        }
+        var macros: [String] = []
+        for (i, value) in (report.array(object, "extraMacros", required: false) ?? []).enumerated() {
+            let path: [JSONPathComponent] = ["extraMacros", .index(i)]
+            guard let name = report.string(value, at: path) else { continue }
+            if name.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                macros.append(name)
+            } else {
+                report.error("invalid-value", "`\(path.displayName)` must be a LaTeX command name made of letters, without the backslash: `\(name)`",
+                             at: .value(path))
+            }
+        }
+        let privateLinks = report.bool(object, "privateMeetingLinks", required: false) ?? false
+
+        guard !report.hasErrors, let title, let description, let homePage, let feedsBaseURL, let language,
+              let timeZone = defaults.timeZone, let startTime, let duration = defaults.duration, let contact, let idPrefix
+        else { return (nil, defaults, report.diagnostics) }
+        let seminar = Seminar(
+            title: title, description: description, homePage: homePage, feedsBaseURL: feedsBaseURL,
+            language: language, timeZone: timeZone, defaultStartTime: startTime, defaultDuration: duration,
+            contact: contact, organisers: organisers, idPrefix: idPrefix, extraMacros: macros,
+            meetingLinksArePrivate: privateLinks)
+        return (seminar, defaults, report.diagnostics)
+    }
+}
+
+/// Talks last minutes to hours; a day or more is a typo (minutes taken for hours, say).
+let durationRange = 1...1440
+
+extension FileReport {
+    mutating func duration(_ object: JSONObject, _ key: String, required: Bool) -> Int? {
+        guard let minutes = int(object, key, required: required) else { return nil }
+        guard durationRange.contains(minutes) else {
+            error("invalid-value", "`\(key)` must be between \(durationRange.lowerBound) and \(durationRange.upperBound) minutes, not \(minutes)",
+                  at: .value(object.path(key)))
+            return nil
+        }
+        return minutes
+    }
+}
+
+extension Seminar {
+    /// Whether the meeting link of `talk` must stay out of public output: the talk says
+    /// so, or the seminar does for every talk.
+    public func isMeetingPrivate(_ talk: Talk) -> Bool { meetingLinksArePrivate || talk.meetingIsPrivate }
+}

@@ -1,0 +1,160 @@
+// Pure checks on single values, shared by the talk and seminar readers.
+
+/// The first scalar XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE;
+/// U+FFFF), with its offset in the string's scalars. Such a character would make every
+/// feed it reaches ill-formed, and a JSON `\u0001` escape decodes to one.
+func firstForbiddenScalar(_ s: String) -> (Int, Unicode.Scalar)? {
+    var offset = 0
+    for scalar in s.unicodeScalars {
+        let v = scalar.value
+        if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF {
+            return (offset, scalar)
+        }
+        offset += 1
+    }
+    return nil
+}
+
+/// `U+0001` with a leading zero pad to four digits, as Unicode writes code points.
+func scalarName(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+}
+
+/// An absolute `http` or `https` URL with a host: the only links a feed may carry.
+/// Written by hand rather than with URLComponents so that the rule is explicit and the
+/// same on every platform: scheme, `://`, a non-empty host, an optional numeric port,
+/// and no spaces, controls or characters RFC 3986 excludes. Non-ASCII is allowed (IRIs).
+func isAbsoluteHTTPURL(_ s: String) -> Bool {
+    let lower = s.lowercased()
+    let rest: Substring
+    if lower.hasPrefix("https://") {
+        rest = s.dropFirst(8)
+    } else if lower.hasPrefix("http://") {
+        rest = s.dropFirst(7)
+    } else {
+        return false
+    }
+    let excluded: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
+    guard s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !excluded.contains($0)
+            && !(0x80...0x9F).contains($0.value) }) else { return false }
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    var hostPort = authority
+    if let at = authority.lastIndex(of: "@") { hostPort = authority[authority.index(after: at)...] }
+    var host = hostPort
+    if hostPort.hasPrefix("[") {  // IPv6 literal
+        guard let close = hostPort.firstIndex(of: "]") else { return false }
+        host = hostPort[...close]
+        let after = hostPort[hostPort.index(after: close)...]
+        guard after.isEmpty || (after.hasPrefix(":") && after.dropFirst().allSatisfy(\.isASCIIDigit)) else { return false }
+    } else if let colon = hostPort.firstIndex(of: ":") {
+        host = hostPort[..<colon]
+        guard hostPort[hostPort.index(after: colon)...].allSatisfy(\.isASCIIDigit) else { return false }
+    }
+    return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+private let atext: Set<Character> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
+
+/// An RFC 5322 addr-spec in its dot-atom form, `local@example.org`. Quoted local parts
+/// and address literals are legal but never seen in practice, and refusing them keeps
+/// feeds free of quoting surprises.
+func isEmailAddress(_ s: String) -> Bool {
+    let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return false }
+    let isDotAtom: (Substring) -> Bool = { part in
+        !part.isEmpty && part.split(separator: ".", omittingEmptySubsequences: false)
+            .allSatisfy { !$0.isEmpty && $0.allSatisfy(atext.contains) }
+    }
+    return isDotAtom(parts[0]) && isDNSName(parts[1])
+}
+
+/// Letters, digits and inner hyphens, in dot-separated labels.
+func isDNSName(_ s: Substring) -> Bool {
+    let labels = s.split(separator: ".", omittingEmptySubsequences: false)
+    return !labels.isEmpty && labels.allSatisfy { label in
+        !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+            && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+}
+
+/// Why `s` is not a usable `tag:` URI prefix (RFC 4151: `tag:authority,date:specific`),
+/// or nil when it is one.
+func tagURIProblem(_ s: String) -> String? {
+    guard s.hasPrefix("tag:") else { return "it does not start with `tag:`" }
+    let body = s.dropFirst(4)
+    guard let comma = body.firstIndex(of: ",") else { return "the authority is not followed by `,date`" }
+    let authority = body[..<comma]
+    let isAuthority = authority.contains("@") ? isEmailAddress(String(authority)) : isDNSName(authority)
+    guard isAuthority else { return "`\(authority)` is not a domain name or an email address" }
+    let afterComma = body[body.index(after: comma)...]
+    guard let colon = afterComma.firstIndex(of: ":") else { return "the date is not followed by `:`" }
+    let date = afterComma[..<colon]
+    guard isTagDate(date) else { return "`\(date)` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD" }
+    // The specific part: URI pchar, `/` and `?`; the talk id is appended to it.
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?%")
+    let specific = afterComma[afterComma.index(after: colon)...]
+    if let bad = specific.first(where: { !allowed.contains($0) }) {
+        return "`\(bad)` is not allowed in a tag URI"
+    }
+    return nil
+}
+
+private func isTagDate(_ d: Substring) -> Bool {
+    let parts = d.split(separator: "-", omittingEmptySubsequences: false)
+    guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]),
+          parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return false }
+    if parts.count >= 2 {
+        guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]), (1...daysInMonth(year, month)).contains(day) else { return false }
+        }
+    }
+    return true
+}
+
+/// A BCP 47 language tag in its common shape: `en`, `fr-CH`, `zh-Hant-TW`.
+func isLanguageTag(_ s: String) -> Bool {
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+    guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+    return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+}
+
+/// The candidate closest to `word` when it is close enough to be a likely typo.
+func closestMatch(to word: String, among candidates: [String]) -> String? {
+    let lower = word.lowercased()
+    if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
+    var best: (String, Int)? = nil
+    for candidate in candidates {
+        let d = editDistance(Array(lower), Array(candidate.lowercased()))
+        let limit = max(1, min(3, candidate.count / 3))
+        if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance where swapping two neighbours counts as one edit (optimal
+/// string alignment): `abstarct` is one edit from `abstract`.
+func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous2 = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                current[j] = min(current[j], previous2[j - 2] + 1)
+            }
+        }
+        (previous2, previous, current) = (previous, current, previous2)
+    }
+    return previous[b.count]
+}

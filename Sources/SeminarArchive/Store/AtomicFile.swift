@@ -1,0 +1,95 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var operation: String
+    public var reason: String
+
+    init(path: String, operation: String, code: Int32) {
+        self.init(path: path, operation: operation, reason: String(cString: strerror(code)))
+    }
+    init(path: String, operation: String, reason: String) {
+        self.path = path
+        self.operation = operation
+        self.reason = reason
+    }
+
+    public var description: String { "cannot write `\(path)`: \(operation) failed: \(reason)" }
+}
+
+/// Writes files so that readers see either the old content or the new, never a mix: a
+/// crash, a full disk or a concurrent publish can never leave a half-written talk or feed.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(bytes, to: path, beforeRename: {})
+    }
+
+    /// `beforeRename` runs once the temporary file is complete; tests throw from it to
+    /// check that a failure leaves the old file alone and no temporary file behind.
+    static func write(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw AtomicFileError(path: path, operation: "creating the folder", reason: error.localizedDescription)
+            }
+        }
+        // Same folder as the target, so that the rename stays on one file system and is atomic.
+        let (fd, temporary) = try createTemporaryFile(near: folder, name: name, for: path)
+        var renamed = false
+        defer { if !renamed { unlink(temporary) } }
+        do {
+            defer { close(fd) }
+            try writeAll(bytes, to: fd, path: path)
+            // Data on disk before the rename makes it visible; otherwise a crash could
+            // leave the new name pointing at an empty file.
+            guard fsync(fd) == 0 else { throw AtomicFileError(path: path, operation: "fsync", code: errno) }
+        }
+        try beforeRename()
+        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, operation: "rename", code: errno) }
+        renamed = true
+        syncFolder(folder.isEmpty ? "." : folder)
+    }
+
+    private static func createTemporaryFile(near folder: String, name: String, for path: String) throws -> (Int32, String) {
+        for _ in 0..<16 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = (folder.isEmpty ? "" : folder + "/") + "." + name + ".tmp-" + suffix
+            // 0644 before the umask: talk files and feeds are meant to be readable.
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 { return (fd, temporary) }
+            if errno != EEXIST { throw AtomicFileError(path: path, operation: "creating a temporary file", code: errno) }
+        }
+        throw AtomicFileError(path: path, operation: "creating a temporary file", code: EEXIST)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw AtomicFileError(path: path, operation: "write", code: errno)
+            }
+            written += n
+        }
+    }
+
+    /// Makes the rename itself durable. Best effort: some file systems refuse it.
+    private static func syncFolder(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}
+
+/// The C library's write(2), out of reach of `AtomicFile.write` by name.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }

@@ -1,0 +1,82 @@
+import Testing
+@testable import SeminarArchive
+
+@Suite struct JSONSourceFileTests {
+    func file(_ text: String) -> JSONSourceFile { JSONSourceFile(path: "x.json", bytes: Array(text.utf8)) }
+
+    @Test func valuesAndKeysOfNestedPaths() {
+        let f = file("{\n  \"a\": {\"b\": [10, {\"c\": \"d\"}]},\n  \"e\": 1\n}")
+        #expect(f.location(of: []) == FileLocation(path: "x.json", line: 1, column: 1))
+        #expect(f.location(of: ["a"])?.description == "x.json:2:8")
+        #expect(f.location(of: ["a", "b", 1, "c"])?.description == "x.json:2:25")
+        #expect(f.locationOfKey(["a", "b", 1, "c"])?.description == "x.json:2:20")
+        #expect(f.location(of: ["a", "b", 0])?.description == "x.json:2:15")
+        #expect(f.locationOfKey(["a", "b", 0]) == nil)
+        #expect(f.location(of: ["e"])?.description == "x.json:3:8")
+        #expect(f.location(of: ["missing"]) == nil)
+        #expect(f.location(of: ["a", "b", 5]) == nil)
+        #expect(f.lineText(2) == "  \"a\": {\"b\": [10, {\"c\": \"d\"}]},")
+        #expect(f.lineText(9) == nil)
+    }
+
+    @Test func keysWrittenWithEscapesAndRepeatedKeys() {
+        // Foundation keeps the last of repeated keys; the locator agrees.
+        let f = file("{\"t\\u0069tle\": 1, \"x\": 2, \"x\": 3}")
+        #expect(f.location(of: ["title"])?.column == 16)
+        #expect(f.location(of: ["x"])?.column == 32)
+    }
+
+    @Test func escapesMapBackToTheirSourceColumns() {
+        // Decoded: a \n b " c é 😀 X — scalar 7 is X.
+        let f = file("{\"abstract\": \"a\\nb\\\"c\\u00e9\\ud83d\\ude00X\"}")
+        let columns = (0...8).map { f.location(inStringAt: ["abstract"], scalarOffset: $0)?.column }
+        #expect(columns == [15, 16, 18, 19, 21, 22, 28, 40, 41])
+        #expect(f.location(inStringAt: ["abstract"], scalarOffset: 9) == nil)
+        // Raw non-ASCII counts one column per scalar.
+        let raw = file("{\"t\": \"é😀X\"}")
+        #expect(raw.location(inStringAt: ["t"], scalarOffset: 2)?.column == 10)
+    }
+
+    @Test func columnsCountScalarsNotBytes() {
+        let f = file("{\"é😀\": 1,\n\"b\": 2}")
+        #expect(f.location(of: ["é😀"])?.column == 8)
+        #expect(f.location(atByteOffset: 11) == FileLocation(path: "x.json", line: 1, column: 8))
+        #expect(f.location(of: ["b"])?.description == "x.json:2:6")
+    }
+
+    @Test func utf8Validation() {
+        #expect(firstInvalidUTF8Offset(Array("plain é 😀".utf8)) == nil)
+        #expect(firstInvalidUTF8Offset([0x41, 0xC3]) == 1)  // cut short
+        #expect(firstInvalidUTF8Offset([0x41, 0xC0, 0x80]) == 1)  // overlong
+        #expect(firstInvalidUTF8Offset([0xED, 0xA0, 0x80]) == 0)  // surrogate
+        #expect(firstInvalidUTF8Offset([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
+        #expect(firstInvalidUTF8Offset([0x41, 0x80]) == 1)  // stray continuation
+    }
+
+    @Test func pathComponentsFromLiterals() {
+        let path: [JSONPathComponent] = ["speakers", 0, "name"]
+        #expect(path == [.key("speakers"), .index(0), .key("name")])
+        #expect(path.displayName == "speakers[0].name")
+    }
+
+    @Test func suggestions() {
+        #expect(closestMatch(to: "abstarct", among: TalkReader.keys) == "abstract")
+        #expect(closestMatch(to: "Title", among: TalkReader.keys) == "title")
+        #expect(closestMatch(to: "speaker", among: TalkReader.keys) == "speakers")
+        #expect(closestMatch(to: "zzz", among: TalkReader.keys) == nil)
+    }
+
+    @Test func urlAndEmailRules() {
+        for good in ["https://epfl.zoom.us/j/1?pwd=x#y", "http://example.org", "HTTPS://example.org:8080/a", "https://[::1]/", "https://example.org/é"] {
+            #expect(isAbsoluteHTTPURL(good), "\(good)")
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://example.org", "https://", "https:///path", "//example.org",
+                    "https://exa mple.org", "https://example.org/\"><script>", "/relative", "https://example.org:80x/"] {
+            #expect(!isAbsoluteHTTPURL(bad), "\(bad)")
+        }
+        #expect(isEmailAddress("loucas.pillaud-vivien@epfl.ch"))
+        #expect(!isEmailAddress("a@b@c"))
+        #expect(!isEmailAddress("a..b@epfl.ch"))
+        #expect(!isEmailAddress("a@-epfl.ch"))
+    }
+}
