@@ -1,1 +1,0 @@
-// LaTeX: see the module's files.
