@@ -43,10 +43,13 @@ public enum LaTeXChecker {
 
     private static func checkCommand(_ index: Int, in tree: SyntaxTree, extraMacros: Set<String>) -> LaTeXDiagnostic? {
         let node = tree.nodes[index]
+        let command = tree.command(of: index)
+        if let command, command.mode.allows(node.mode) { return nil }
+        // Only problems get this far: names and positions are computed for them alone.
         let name = tree.name(of: index)
         let position = tree.position(at: Int(node.start))
         let length = Int(node.nameEnd - node.start)
-        guard let command = tree.command(of: index) else {
+        guard command != nil else {
             if extraMacros.contains(name) { return nil }
             return LaTeXDiagnostic(
                 severity: .error, code: LaTeXDiagnostic.Code.unknownCommand,
@@ -54,7 +57,6 @@ public enum LaTeXChecker {
                 fix: Suggestions.command(for: name, mode: node.mode).map { "did you mean `\($0)`?" },
                 position: position, length: length)
         }
-        if command.mode.allows(node.mode) { return nil }
         if node.mode == .text {
             return LaTeXDiagnostic(
                 severity: .error, code: LaTeXDiagnostic.Code.mathOnlyInText,

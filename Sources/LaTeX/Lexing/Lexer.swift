@@ -42,7 +42,7 @@ public struct Lexer: Sendable {
         let scalar = scalars[offset]
         let kind: Token.Kind
         if scalar.value < 128 {
-            switch CharacterClass.ascii[Int(scalar.value)] {
+            switch CharacterClass.of(UInt8(truncatingIfNeeded: scalar.value)) {
             case .letter:
                 offset += 1
                 scanWord()
@@ -84,7 +84,7 @@ public struct Lexer: Sendable {
         while offset < scalars.count {
             let value = scalars[offset].value
             if value < 128 {
-                if CharacterClass.ascii[Int(value)] != .letter { return }
+                if !CharacterClass.isWordByte(UInt8(truncatingIfNeeded: value)) { return }
             } else if value == 0x2028 || value == 0x2029 {
                 return
             }
@@ -186,18 +186,26 @@ public struct Lexer: Sendable {
 enum CharacterClass: UInt8 {
     case letter, space, backslash, special, other
 
-    static let ascii: [CharacterClass] = (0..<128).map { value in
-        let scalar = Unicode.Scalar(UInt8(value))
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9": return .letter
-        case " ", "\t", "\n", "\r": return .space
-        case "\\": return .backslash
-        case "{", "}", "$", "^", "_", "&", "#", "~", "%": return .special
+    /// A switch, not a table: a static array would cost a lazy-initialization check and a
+    /// bounds check on every scalar.
+    @inline(__always)
+    static func of(_ byte: UInt8) -> CharacterClass {
+        if isWordByte(byte) { return .letter }
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D: return .space
+        case 0x5C: return .backslash
+        case 0x7B, 0x7D, 0x24, 0x5E, 0x5F, 0x26, 0x23, 0x7E, 0x25: return .special
         default:
             // Control characters other than whitespace behave like ordinary punctuation:
             // they are rare and keeping them as single tokens keeps them visible.
             return .other
         }
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let folded = byte | 0x20
+        return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,7 +10,44 @@ public enum LaTeXParser {
     public static let maximumDepth = 200
 
     public static func parse(_ source: String) -> SyntaxTree {
-        parse(scalars: Array(source.unicodeScalars))
+        parse(scalars: decodeScalars(source))
+    }
+
+    /// `Array(source.unicodeScalars)` counts the scalars in a first pass and then copies them
+    /// through a generic iterator; decoding the UTF-8 directly is several times faster.
+    static func decodeScalars(_ source: String) -> [Unicode.Scalar] {
+        var source = source
+        return source.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    scalars.append(Unicode.Scalar(byte))
+                    index += 1
+                    continue
+                }
+                // Valid UTF-8 is guaranteed by String: lead byte gives the length.
+                var value: UInt32
+                let length: Int
+                if byte >= 0xF0 {
+                    value = UInt32(byte & 0x07)
+                    length = 4
+                } else if byte >= 0xE0 {
+                    value = UInt32(byte & 0x0F)
+                    length = 3
+                } else {
+                    value = UInt32(byte & 0x1F)
+                    length = 2
+                }
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+            return scalars
+        }
     }
 
     public static func parse(scalars: [Unicode.Scalar]) -> SyntaxTree {

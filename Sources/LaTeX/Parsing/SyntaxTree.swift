@@ -25,9 +25,7 @@ public struct SyntaxTree: Sendable {
 
     /// The source text of `start..<end`.
     public func text(_ start: Int, _ end: Int) -> String {
-        var string = String()
-        string.unicodeScalars.append(contentsOf: source[start..<end])
-        return string
+        String(scalars: source[start..<end])
     }
 
     public func text(of index: Int) -> String {

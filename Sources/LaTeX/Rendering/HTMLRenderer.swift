@@ -45,7 +45,8 @@ struct HTMLSink: TextSink {
     }
 
     var stack: [Container] = [Container(kind: .root, name: "")]
-    var text = ""
+    /// The text run being built, as UTF-8 (see `appendUTF8`).
+    var text: [UInt8] = []
     var pendingSpace = false
     /// Nothing visible yet in the current block: leading spaces are dropped.
     var atBlockStart = true
@@ -63,8 +64,8 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if !text.isEmpty {
-            stack[stack.count - 1].children.append(.text(text))
-            text = ""
+            stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
         }
     }
 
@@ -79,7 +80,7 @@ struct HTMLSink: TextSink {
     }
 
     mutating func flushSpace() {
-        if pendingSpace && !atBlockStart { text += " " }
+        if pendingSpace && !atBlockStart { text.append(0x20) }
         pendingSpace = false
     }
 
@@ -103,14 +104,14 @@ struct HTMLSink: TextSink {
         guard !value.isEmpty else { return }
         ensureInline()
         flushSpace()
-        text += value
+        text.append(contentsOf: value.utf8)
         atBlockStart = false
     }
 
     mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
         ensureInline()
         flushSpace()
-        text.unicodeScalars.append(contentsOf: scalars)
+        text.appendUTF8(scalars)
         atBlockStart = false
     }
 

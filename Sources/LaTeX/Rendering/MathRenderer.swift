@@ -174,18 +174,18 @@ struct MathRenderer {
 
     /// Source text with whitespace runs collapsed to one space.
     mutating func appendSource(_ start: Int, _ end: Int) {
-        var text = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
         var inSpace = false
         for scalar in tree.source[start..<end] {
             if CharacterClass.isSpace(scalar) {
-                if !inSpace { text.append(" ") }
+                if !inSpace { bytes.append(0x20) }
                 inSpace = true
             } else {
-                text.append(scalar)
+                bytes.appendUTF8(CollectionOfOne(scalar))
                 inSpace = false
             }
         }
-        pieces.append(.text(String(text)))
+        pieces.append(.text(String(decoding: bytes, as: UTF8.self)))
     }
 
     // MARK: Text runs
@@ -394,8 +394,8 @@ struct MathRenderer {
         case .negation:
             _ = beginAtom(.relation, &state, context)
             var inner = piecesOf(argument(index, 0), context)
-            if case .text(let text)? = inner.last {
-                inner[inner.count - 1] = .text((text + "\u{0338}").precomposedStringWithCanonicalMapping)
+            if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
+                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
             } else {
                 inner.append(.text("\u{0338}"))
             }
@@ -485,12 +485,17 @@ struct MathRenderer {
         }
         let characters = text.count
         if isFlat && characters >= 1 && (characters == 1 || everyCharacter) {
-            var marked = String.UnicodeScalarView()
+            var composed = ""
             for character in text {
-                marked.append(contentsOf: character.unicodeScalars)
-                if !character.isWhitespace { marked.append(mark) }
+                let scalars = character.unicodeScalars
+                if character.isWhitespace {
+                    composed += String(character)
+                } else if scalars.count == 1, let base = scalars.first {
+                    composed += Composition.compose(base, mark)
+                } else {
+                    composed += (String(character) + String(mark)).precomposedStringWithCanonicalMapping
+                }
             }
-            let composed = String(marked).precomposedStringWithCanonicalMapping
             pieces.append(italic && characters == 1 ? .letter(composed) : .text(composed))
             return
         }

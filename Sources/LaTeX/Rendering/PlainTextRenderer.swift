@@ -50,13 +50,7 @@ struct PlainTextSink: TextSink {
 
     mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
         flush()
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF8.encode(scalar) { bytes.append($0) }
-            }
-        }
+        bytes.appendUTF8(scalars)
     }
 
     mutating func space() { pending = max(pending, .space) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the text walker produces, abstracted so that plain text, HTML and text inside math
 /// (`\text{…}`) share one walker. Sinks own whitespace: callers say "a space here" and the
 /// sink collapses runs and trims edges as its format requires.
@@ -275,11 +273,7 @@ struct TextRenderer<Sink: TextSink> {
             renderSource(Int(node.start), Int(node.end))
             return
         }
-        var marked = String.UnicodeScalarView()
-        marked.append(first)
-        marked.append(mark)
-        marked.append(contentsOf: base.unicodeScalars.dropFirst())
-        sink.append(String(marked).precomposedStringWithCanonicalMapping)
+        sink.append(Composition.compose(first, mark) + String(base.unicodeScalars.dropFirst()))
     }
 
     // MARK: Environments
@@ -338,9 +332,7 @@ struct PieceSink: TextSink {
 
     mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
         flushSpace()
-        var text = String()
-        text.unicodeScalars.append(contentsOf: scalars)
-        pieces.append(.text(text))
+        pieces.append(.text(String(scalars: scalars)))
     }
 
     mutating func space() { pendingSpace = true }

@@ -1,5 +1,7 @@
 /// Unicode superscript and subscript forms. Unicode has them for digits, a few signs and
-/// most (not all) letters; a script is written with them only when every character has one.
+/// most (not all) Latin letters; a script is written with them only when every character has
+/// one. The Greek modifier letters (ᵝ, ᶿ, ᵦ) are phonetic symbols that fonts draw poorly and
+/// cover only a handful of letters, so Greek always takes the `^(…)` fallback.
 enum UnicodeScripts {
     static func superscript(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
@@ -57,12 +59,6 @@ enum UnicodeScripts {
         case "U": return "ᵁ"
         case "V": return "ⱽ"
         case "W": return "ᵂ"
-        case "β": return "ᵝ"
-        case "γ": return "ᵞ"
-        case "δ": return "ᵟ"
-        case "θ": return "ᶿ"
-        case "φ": return "ᵠ"
-        case "χ": return "ᵡ"
         default: return nil
         }
     }
@@ -91,11 +87,6 @@ enum UnicodeScripts {
         case "u": return "ᵤ"
         case "v": return "ᵥ"
         case "x": return "ₓ"
-        case "β": return "ᵦ"
-        case "γ": return "ᵧ"
-        case "ρ": return "ᵨ"
-        case "φ": return "ᵩ"
-        case "χ": return "ᵪ"
         default: return nil
         }
     }
