@@ -1,1 +1,112 @@
-print("latex-bench: not written yet")
+// Throughput of the LaTeX module: check + plain text + HTML for synthetic ~1 KB abstracts,
+// single-threaded. Usage: latex-bench [--count N]
+import Foundation
+import LaTeX
+
+/// SplitMix64: deterministic across platforms and runs, so numbers are comparable.
+struct Generator {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}
+
+let prose = [
+    "We study", "the convergence of", "stochastic gradient descent", "in the overparameterized regime",
+    "and show that", "the loss decays", "at a polynomial rate", "under mild assumptions on the data",
+    "Our analysis relies on", "a new concentration inequality", "for martingales", "with heavy tails",
+    "joint work with", "Paul Erd\\H{o}s and Kurt G\\\"odel", "(see also \\cite{smith2020})",
+    "This answers a question of", "\\emph{Lov\\'asz}", "--- in a strong sense ---", "``surprisingly''",
+    "the bound is tight", "up to \\ldots{} logarithmic factors", "\\textbf{without} regularisation",
+]
+
+let formulas = [
+    "$p$", "$\\mathbb{R}^d$", "$x_{k+1} = x_k - \\eta \\nabla f(x_k)$", "$\\frac{1}{\\sqrt{n}}$",
+    "$O(n^{-1/2})$", "$\\alpha \\in (0,1)$", "$\\|x\\|_2 \\le 1$", "$f: \\mathbb{R}^d \\to \\mathbb{R}$",
+    "$\\sum_{i=1}^n x_i^2$", "$\\hat{\\theta}_n$", "$\\mathcal{O}(\\log n)$", "$e^{i\\pi} + 1 = 0$",
+    "$\\bar{x} = \\frac{a+b}{2}$", "$\\lim_{n \\to \\infty} a_n = 0$", "$[0,1)$", "$\\varepsilon > 0$",
+    "$\\langle x, y \\rangle$", "$\\mathbf{E}[X] \\ge \\tilde{c}$", "$\\int_0^1 f(x)\\,dx$",
+]
+
+func abstract(_ generator: inout Generator) -> String {
+    var text = ""
+    while text.utf8.count < 1000 {
+        for _ in 0..<3 { text += generator.pick(prose) + " " }
+        text += generator.pick(formulas)
+        text += generator.next() % 7 == 0 ? ".\n\n" : ", "
+    }
+    return text
+}
+
+var count = 20_000
+var phases = false
+var only: String?
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    if argument == "--count", let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 {
+        count = value
+    } else if argument == "--phases" {
+        phases = true
+    } else if argument == "--only", let stage = arguments.popFirst() {
+        // For profiling one stage: parse, check, plain text or HTML.
+        phases = true
+        only = stage
+    } else {
+        print("usage: latex-bench [--count N] [--phases] [--only parse|check|plain text|HTML]")
+        exit(2)
+    }
+}
+
+var generator = Generator(state: 42)
+let abstracts = (0..<count).map { _ in abstract(&generator) }
+let bytes = abstracts.reduce(0) { $0 + $1.utf8.count }
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+if phases {
+    // Where the time goes: each stage alone over the same abstracts.
+    var sink = 0
+    let stages: [(String, (String) -> Int)] = [
+        ("parse", { LaTeXParser.parse($0).nodes.count }),
+        ("check", { LaTeXChecker.check($0).count }),
+        ("plain text", { PlainTextRenderer.render($0).utf8.count }),
+        ("HTML", { HTMLRenderer.render($0).count }),
+    ]
+    for (name, stage) in stages where only == nil || only == name {
+        let time = ContinuousClock().measure { for source in abstracts { sink &+= stage(source) } }
+        print("  \(name): \(Int(Double(count) / seconds(time))) abstracts/s")
+    }
+    print("  [checksum \(sink)]")
+    if only != nil { exit(0) }
+}
+
+// A checksum keeps the optimizer from discarding the work.
+var checksum = 0
+let clock = ContinuousClock()
+let elapsed = clock.measure {
+    for source in abstracts {
+        checksum &+= LaTeXChecker.check(source).count
+        checksum &+= PlainTextRenderer.render(source).utf8.count
+        checksum &+= HTMLRenderer.render(source).count
+    }
+}
+
+let total = seconds(elapsed)
+let average = Double(bytes) / Double(count) / 1000
+let rate = Double(count) / total
+func format(_ value: Double, _ digits: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return digits == 0 ? String(Int(rounded)) : String(rounded)
+}
+print("latex: \(count) abstracts (\(format(average, 1)) KB avg) in \(format(total, 2)) s = \(format(rate, 0)) abstracts/s (check + plain text + HTML, one core) [checksum \(checksum)]")

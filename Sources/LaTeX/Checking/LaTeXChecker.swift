@@ -1,0 +1,71 @@
+/// Finds every problem in a source: the parser's structural ones plus those that need the
+/// command table in context (unknown commands, commands in the wrong mode) or the caller's
+/// own macros.
+public enum LaTeXChecker {
+    /// Every problem, not just the first, sorted by position.
+    public static func check(_ source: String, extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
+        check(LaTeXParser.parse(source), extraMacros: extraMacros)
+    }
+
+    public static func check(_ tree: SyntaxTree, extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
+        var diagnostics = tree.diagnostics
+        var added = false
+        // The arena holds every node exactly once, so a flat loop visits the whole tree
+        // without recursion.
+        for index in tree.nodes.indices {
+            let node = tree.nodes[index]
+            switch node.kind {
+            case .command:
+                if let diagnostic = checkCommand(index, in: tree, extraMacros: extraMacros) {
+                    diagnostics.append(diagnostic)
+                    added = true
+                }
+            case .math where node.flags.contains(.looksLikeMoney):
+                let content = tree.text(of: index)
+                diagnostics.append(LaTeXDiagnostic(
+                    severity: .warning, code: LaTeXDiagnostic.Code.mathLooksLikeMoney,
+                    message: "`\(content)` looks like money, not math",
+                    fix: "write `\\$` for a dollar sign",
+                    position: tree.position(at: Int(node.start)), length: Int(node.end - node.start)))
+                added = true
+            default:
+                break
+            }
+        }
+        if added {
+            // Stable: at equal offsets the parser's findings (outer constructs) come first.
+            diagnostics = diagnostics.enumerated()
+                .sorted { ($0.element.position.offset, $0.offset) < ($1.element.position.offset, $1.offset) }
+                .map(\.element)
+        }
+        return diagnostics
+    }
+
+    private static func checkCommand(_ index: Int, in tree: SyntaxTree, extraMacros: Set<String>) -> LaTeXDiagnostic? {
+        let node = tree.nodes[index]
+        let command = tree.command(of: index)
+        if let command, command.mode.allows(node.mode) { return nil }
+        // Only problems get this far: names and positions are computed for them alone.
+        let name = tree.name(of: index)
+        let position = tree.position(at: Int(node.start))
+        let length = Int(node.nameEnd - node.start)
+        guard command != nil else {
+            if extraMacros.contains(name) { return nil }
+            return LaTeXDiagnostic(
+                severity: .error, code: LaTeXDiagnostic.Code.unknownCommand,
+                message: "unknown command `\\\(name)`",
+                fix: Suggestions.command(for: name, mode: node.mode).map { "did you mean `\($0)`?" },
+                position: position, length: length)
+        }
+        if node.mode == .text {
+            return LaTeXDiagnostic(
+                severity: .error, code: LaTeXDiagnostic.Code.mathOnlyInText,
+                message: "`\\\(name)` outside math: did you forget `$`?",
+                fix: "write `$\\\(name)$`", position: position, length: length)
+        }
+        return LaTeXDiagnostic(
+            severity: .error, code: LaTeXDiagnostic.Code.textOnlyInMath,
+            message: "`\\\(name)` inside math",
+            fix: "close the math before it, or use `\\text{…}`", position: position, length: length)
+    }
+}

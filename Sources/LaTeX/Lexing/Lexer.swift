@@ -1,0 +1,222 @@
+/// Turns scalars into tokens on demand. The parser pulls tokens one at a time and may ask for
+/// raw reads (verbatim arguments such as URLs, skipping an over-deep group), which is why the
+/// lexer is a cursor and not a function returning an array.
+public struct Lexer: Sendable {
+    public let scalars: [Unicode.Scalar]
+    public private(set) var offset = 0
+    public private(set) var lines = LineTable()
+    private var line = 1
+    private var lineStart = 0
+
+    public init(_ scalars: [Unicode.Scalar]) {
+        self.scalars = scalars
+    }
+
+    public var isAtEnd: Bool { offset >= scalars.count }
+
+    /// The scalar at the cursor, without consuming it.
+    public func peekScalar() -> Unicode.Scalar? {
+        offset < scalars.count ? scalars[offset] : nil
+    }
+
+    /// The first scalar after any spaces and tabs (not newlines: an argument may start on
+    /// the next line, but a blank line would end the paragraph, so we stay conservative).
+    public func peekScalarAfterSpaces() -> Unicode.Scalar? {
+        var index = offset
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n" || scalars[index] == "\r" {
+            index += 1
+        }
+        return index < scalars.count ? scalars[index] : nil
+    }
+
+    public var position: SourcePosition {
+        SourcePosition(offset: offset, line: line, column: offset - lineStart + 1)
+    }
+
+    public mutating func next() -> Token {
+        let start = offset
+        let startPosition = position
+        guard offset < scalars.count else {
+            return Token(kind: .endOfInput, start: start, end: start, position: startPosition)
+        }
+        let scalar = scalars[offset]
+        let kind: Token.Kind
+        if scalar.value < 128 {
+            switch CharacterClass.of(UInt8(truncatingIfNeeded: scalar.value)) {
+            case .letter:
+                offset += 1
+                scanWord()
+                kind = .word
+            case .space:
+                kind = scanSpace()
+            case .backslash:
+                kind = scanControlSequence()
+            case .other:
+                offset += 1
+                kind = .other
+            case .special:
+                offset += 1
+                switch scalar {
+                case "{": kind = .beginGroup
+                case "}": kind = .endGroup
+                case "$": kind = .mathShift
+                case "^": kind = .superscript
+                case "_": kind = .subscript
+                case "&": kind = .alignment
+                case "#": kind = .parameter
+                case "~": kind = .active
+                default:
+                    // "%": TeX drops the rest of the line; we keep it as a token so that the
+                    // checker can warn and the renderers can show what would be hidden.
+                    while offset < scalars.count, scalars[offset] != "\n" { offset += 1 }
+                    kind = .comment
+                }
+            }
+        } else {
+            offset += 1
+            scanWord()
+            kind = .word
+        }
+        return Token(kind: kind, start: start, end: offset, position: startPosition)
+    }
+
+    private mutating func scanWord() {
+        while offset < scalars.count {
+            let value = scalars[offset].value
+            if value < 128 {
+                if !CharacterClass.isWordByte(UInt8(truncatingIfNeeded: value)) { return }
+            } else if value == 0x2028 || value == 0x2029 {
+                return
+            }
+            offset += 1
+        }
+    }
+
+    private mutating func scanSpace() -> Token.Kind {
+        var newlines = 0
+        while offset < scalars.count {
+            let scalar = scalars[offset]
+            if scalar == "\n" {
+                newlines += 1
+                offset += 1
+                noteNewline()
+            } else if scalar == " " || scalar == "\t" || scalar == "\r" {
+                offset += 1
+            } else {
+                break
+            }
+        }
+        return newlines >= 2 ? .paragraphBreak : .space
+    }
+
+    private mutating func scanControlSequence() -> Token.Kind {
+        offset += 1
+        guard offset < scalars.count else { return .trailingBackslash }
+        let first = scalars[offset]
+        if first.isASCIILetter {
+            while offset < scalars.count, scalars[offset].isASCIILetter { offset += 1 }
+            return .controlWord
+        }
+        offset += 1
+        if first == "\n" { noteNewline() }
+        return .controlSymbol
+    }
+
+    private mutating func noteNewline() {
+        line += 1
+        lineStart = offset
+        lines.recordLineStart(at: offset)
+    }
+
+    /// Consumes `scalar` if it is next (e.g. the `*` of `\section*`).
+    public mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+        guard offset < scalars.count, scalars[offset] == scalar else { return false }
+        offset += 1
+        if scalar == "\n" { noteNewline() }
+        return true
+    }
+
+    /// Skips spaces, tabs and single newlines (TeX skips them before an undelimited argument).
+    public mutating func skipSpaces() {
+        let save = (offset, line, lineStart)
+        if offset < scalars.count, CharacterClass.isSpace(scalars[offset]), scanSpace() == .paragraphBreak {
+            // A blank line is a paragraph, not filler: leave it for the parser.
+            (offset, line, lineStart) = save
+        }
+    }
+
+    /// Reads a brace-balanced group starting at the cursor, which must be at `{`, without
+    /// interpreting its content (URLs, labels, environment names). `\{` and `\}` do not count.
+    /// Returns the offset just past the closing brace, or nil if the input ends first (the
+    /// cursor is then at the end).
+    public mutating func skipBalancedGroup() -> Int? {
+        var depth = 0
+        while offset < scalars.count {
+            let scalar = scalars[offset]
+            offset += 1
+            switch scalar {
+            case "\\":
+                if offset < scalars.count {
+                    if scalars[offset] == "\n" { offset += 1; noteNewline() } else { offset += 1 }
+                }
+            case "{":
+                depth += 1
+            case "}":
+                depth -= 1
+                if depth == 0 { return offset }
+            case "\n":
+                noteNewline()
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    /// Moves the cursor back to the start of a token that the parser split (a word used as a
+    /// one-scalar argument), or forward past a token it peeked.
+    mutating func reset(to token: Token) {
+        offset = token.start
+        line = token.position.line
+        lineStart = token.start - token.position.column + 1
+    }
+}
+
+/// ASCII classification in one table, so the hot loop is a load and a compare.
+enum CharacterClass: UInt8 {
+    case letter, space, backslash, special, other
+
+    /// A switch, not a table: a static array would cost a lazy-initialization check and a
+    /// bounds check on every scalar.
+    @inline(__always)
+    static func of(_ byte: UInt8) -> CharacterClass {
+        if isWordByte(byte) { return .letter }
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D: return .space
+        case 0x5C: return .backslash
+        case 0x7B, 0x7D, 0x24, 0x5E, 0x5F, 0x26, 0x23, 0x7E, 0x25: return .special
+        default:
+            // Control characters other than whitespace behave like ordinary punctuation:
+            // they are rare and keeping them as single tokens keeps them visible.
+            return .other
+        }
+    }
+
+    @inline(__always)
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        let folded = byte | 0x20
+        return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIILetter: Bool {
+        (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+    }
+
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+}

@@ -1,0 +1,132 @@
+/// A parsed source: nodes in one array (an arena), children as ranges of a second array.
+/// Nodes are plain values with no references, so building, copying and freeing a tree of any
+/// shape costs no recursion and few allocations; a child always has a smaller index than its
+/// parent because the parser finishes children first.
+public struct SyntaxTree: Sendable {
+    public let source: [Unicode.Scalar]
+    public internal(set) var nodes: [Node] = []
+    var links: [Int32] = []
+    public internal(set) var root: Int = 0
+    public internal(set) var lines = LineTable()
+    /// Problems the parser found on its way (structure, stray characters); the checker adds
+    /// the ones that need the command table in context or the caller's extra macros.
+    public internal(set) var diagnostics: [LaTeXDiagnostic] = []
+
+    init(source: [Unicode.Scalar]) {
+        self.source = source
+    }
+
+    public func children(of index: Int) -> ArraySlice<Int32> {
+        let node = nodes[index]
+        return links[Int(node.childStart)..<Int(node.childStart + node.childCount)]
+    }
+
+    public func position(at offset: Int) -> SourcePosition { lines.position(at: offset) }
+
+    /// The source text of `start..<end`.
+    public func text(_ start: Int, _ end: Int) -> String {
+        String(scalars: source[start..<end])
+    }
+
+    public func text(of index: Int) -> String {
+        text(Int(nodes[index].start), Int(nodes[index].end))
+    }
+
+    /// A command's or environment's name, without backslash or braces.
+    public func name(of index: Int) -> String {
+        text(Int(nodes[index].nameStart), Int(nodes[index].nameEnd))
+    }
+
+    /// The table entry of a command node, nil for unknown commands and other nodes.
+    public func command(of index: Int) -> Command? {
+        let node = nodes[index]
+        return node.kind == .command && node.info >= 0 ? CommandTable.commands[Int(node.info)] : nil
+    }
+
+    public func environment(of index: Int) -> Environment? {
+        let node = nodes[index]
+        return node.kind == .environment && node.info >= 0 ? CommandTable.environments[Int(node.info)] : nil
+    }
+}
+
+public struct Node: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable {
+        case root
+        /// Source text without markup: a run of words, punctuation and spaces in text mode;
+        /// in math, a run of letters, digits and punctuation (whitespace is not kept).
+        case text
+        case paragraphBreak
+        /// `{…}`.
+        case group
+        /// `$…$`, `$$…$$`, `\(…\)`, `\[…\]`; `info` is a `MathDelimiter`.
+        case math
+        /// `\name` with its arguments as children (groups, single tokens, optional arguments).
+        /// `info` indexes `CommandTable.commands`, or is -1 for an unknown command.
+        case command
+        /// `\begin{name}…\end{name}`; `info` indexes `CommandTable.environments` or is -1.
+        case environment
+        /// `\left…\right`: children are the left delimiter, the body, the right delimiter
+        /// (the last one only when `closed`).
+        case leftRight
+        /// Children: base, subscript, superscript; -1 where absent.
+        case scripts
+        case optionalArgument
+        /// The raw content of a verbatim argument (URL, label), without its braces.
+        case verbatim
+        /// Source kept as is: an over-deep group, a stray `}`, `^` in text.
+        case raw
+        /// `&`.
+        case alignment
+        case comment
+    }
+
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// The closing delimiter was found.
+        public static let closed = Flags(rawValue: 1)
+        public static let display = Flags(rawValue: 2)
+        /// `$…$` whose content reads like prose with prices: rendered as source.
+        public static let looksLikeMoney = Flags(rawValue: 4)
+        public static let starred = Flags(rawValue: 8)
+        /// A required argument is missing.
+        public static let incomplete = Flags(rawValue: 16)
+    }
+
+    public var kind: Kind
+    public var mode: Mode
+    public var flags: Flags = []
+    public var start: Int32
+    public var end: Int32
+    public var childStart: Int32 = 0
+    public var childCount: Int32 = 0
+    public var info: Int32 = -1
+    public var nameStart: Int32 = 0
+    public var nameEnd: Int32 = 0
+
+    public var isClosed: Bool { flags.contains(.closed) }
+}
+
+public enum MathDelimiter: Int32, Sendable {
+    case dollar, doubleDollar, parenthesis, bracket, environment
+
+    var opener: String {
+        switch self {
+        case .dollar: return "$"
+        case .doubleDollar: return "$$"
+        case .parenthesis: return "\\("
+        case .bracket: return "\\["
+        case .environment: return "\\begin"
+        }
+    }
+
+    var closer: String {
+        switch self {
+        case .dollar: return "$"
+        case .doubleDollar: return "$$"
+        case .parenthesis: return "\\)"
+        case .bracket: return "\\]"
+        case .environment: return "\\end"
+        }
+    }
+}

@@ -1,0 +1,213 @@
+public struct HTMLAttribute: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An HTML tree for the caller to serialize (with libxml2): the renderer never escapes, and
+/// never produces scripts or style attributes.
+public indirect enum HTMLNode: Sendable, Equatable {
+    case text(String)
+    case element(String, attributes: [HTMLAttribute], children: [HTMLNode])
+}
+
+/// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
+/// `span class="math"` with `sub`/`sup` and italic letters.
+public enum HTMLRenderer {
+    public static func render(_ source: String) -> [HTMLNode] {
+        render(LaTeXParser.parse(source))
+    }
+
+    public static func render(_ tree: SyntaxTree) -> [HTMLNode] {
+        var renderer = TextRenderer(tree: tree, sink: HTMLSink())
+        renderer.renderNode(Int32(tree.root))
+        return renderer.sink.finish()
+    }
+}
+
+/// Builds the element tree with a stack of open containers. Block things (paragraphs,
+/// display math, lists) close the current paragraph; inline things go into it, opening one
+/// when needed.
+struct HTMLSink: TextSink {
+    enum Kind { case root, paragraph, inline, list, item }
+
+    struct Container {
+        var kind: Kind
+        /// Empty for a transparent container (a link whose URL is not allowed, a plain
+        /// style): its children join the parent's.
+        var name: String
+        var attributes: [HTMLAttribute] = []
+        var children: [HTMLNode] = []
+    }
+
+    var stack: [Container] = [Container(kind: .root, name: "")]
+    /// The text run being built, as UTF-8 (see `appendUTF8`).
+    var text: [UInt8] = []
+    var pendingSpace = false
+    /// Nothing visible yet in the current block: leading spaces are dropped.
+    var atBlockStart = true
+
+    static func elementName(_ style: TextStyle) -> String? {
+        switch style {
+        case .emphasis: return "em"
+        case .strong: return "strong"
+        case .code: return "code"
+        case .plain: return nil
+        }
+    }
+
+    var top: Kind { stack[stack.count - 1].kind }
+
+    mutating func flushText() {
+        if !text.isEmpty {
+            stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func ensureInline() {
+        switch top {
+        case .root: stack.append(Container(kind: .paragraph, name: "p"))
+        case .list: stack.append(Container(kind: .item, name: "li"))
+        default: return
+        }
+        atBlockStart = true
+        pendingSpace = false
+    }
+
+    mutating func flushSpace() {
+        if pendingSpace && !atBlockStart { text.append(0x20) }
+        pendingSpace = false
+    }
+
+    mutating func closeTop() {
+        flushText()
+        let container = stack.removeLast()
+        if container.kind == .paragraph && container.children.isEmpty { return }
+        if container.name.isEmpty {
+            stack[stack.count - 1].children.append(contentsOf: container.children)
+        } else {
+            stack[stack.count - 1].children.append(
+                .element(container.name, attributes: container.attributes, children: container.children))
+        }
+        if container.kind != .inline {
+            pendingSpace = false
+            atBlockStart = true
+        }
+    }
+
+    mutating func append(_ value: String) {
+        guard !value.isEmpty else { return }
+        ensureInline()
+        flushSpace()
+        text.append(contentsOf: value.utf8)
+        atBlockStart = false
+    }
+
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        ensureInline()
+        flushSpace()
+        text.appendUTF8(scalars)
+        atBlockStart = false
+    }
+
+    mutating func space() { pendingSpace = true }
+
+    mutating func lineBreak() {
+        ensureInline()
+        flushText()
+        stack[stack.count - 1].children.append(.element("br", attributes: [], children: []))
+        pendingSpace = false
+        atBlockStart = true
+    }
+
+    mutating func paragraphBreak() {
+        if top == .paragraph {
+            closeTop()
+        } else {
+            pendingSpace = true
+        }
+    }
+
+    mutating func openInline(_ name: String, attributes: [HTMLAttribute] = []) {
+        ensureInline()
+        flushSpace()
+        flushText()
+        stack.append(Container(kind: .inline, name: name, attributes: attributes))
+    }
+
+    mutating func closeInline() {
+        if top == .inline { closeTop() }
+    }
+
+    mutating func beginStyle(_ style: TextStyle) { openInline(Self.elementName(style) ?? "") }
+    mutating func endStyle(_ style: TextStyle) { closeInline() }
+
+    mutating func beginLink(url: String, showURL: Bool) {
+        openInline(Self.isAllowedLink(url) ? "a" : "", attributes: Self.isAllowedLink(url) ? [HTMLAttribute(name: "href", value: url)] : [])
+    }
+
+    mutating func endLink(url: String, showURL: Bool) { closeInline() }
+
+    /// Only schemes that cannot run code; relative and `javascript:` URLs stay text.
+    static func isAllowedLink(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
+    }
+
+    mutating func math(_ pieces: [MathPiece], display: Bool) {
+        let children = MathPieces.html(pieces[...])
+        if display {
+            if top == .paragraph { closeTop() }
+            flushText()
+            let name = top == .inline ? "span" : "div"
+            stack[stack.count - 1].children.append(
+                .element(name, attributes: [HTMLAttribute(name: "class", value: "math display")], children: children))
+            pendingSpace = false
+            atBlockStart = top != .inline
+        } else {
+            ensureInline()
+            flushSpace()
+            flushText()
+            stack[stack.count - 1].children.append(
+                .element("span", attributes: [HTMLAttribute(name: "class", value: "math")], children: children))
+            atBlockStart = false
+        }
+    }
+
+    mutating func beginList(ordered: Bool) {
+        if top == .paragraph { closeTop() }
+        flushText()
+        stack.append(Container(kind: .list, name: ordered ? "ol" : "ul"))
+    }
+
+    mutating func beginItem(label: String?) {
+        guard stack.contains(where: { $0.kind == .list }) else {
+            // `\item` outside a list: a bullet on a new line.
+            lineBreak()
+            append((label ?? "•") + " ")
+            return
+        }
+        while top != .list { closeTop() }
+        stack.append(Container(kind: .item, name: "li"))
+        atBlockStart = true
+        pendingSpace = false
+        if let label { append(label + " ") }
+    }
+
+    mutating func endList() {
+        guard stack.contains(where: { $0.kind == .list }) else { return }
+        while top != .list { closeTop() }
+        closeTop()
+    }
+
+    mutating func finish() -> [HTMLNode] {
+        while stack.count > 1 { closeTop() }
+        flushText()
+        return stack[0].children
+    }
+}

@@ -1,0 +1,121 @@
+/// Rendered math before serialization. Both renderers share everything up to this point;
+/// they differ only in how scripts (Unicode characters vs `sub`/`sup`) and letters (plain vs
+/// `i`) come out. The list is flat, with begin/end markers, so serializing needs no recursion.
+public enum MathPiece: Sendable, Equatable {
+    case text(String)
+    /// A Latin letter of math (possibly with combining accents): italic in HTML.
+    case letter(String)
+    case lineBreak
+    case beginScript(superscript: Bool)
+    case endScript
+    case beginStyle(TextStyle)
+    case endStyle
+}
+
+enum MathPieces {
+    /// The plain-text form: scripts become Unicode script characters when every character has
+    /// one, and `_x` / `^(…)` otherwise.
+    static func plain(_ pieces: ArraySlice<MathPiece>) -> String {
+        var current = ""
+        var outer: [(String, Bool)] = []
+        for piece in pieces {
+            switch piece {
+            case .text(let text), .letter(let text):
+                current += text
+            case .lineBreak:
+                current += "\n"
+            case .beginScript(let superscript):
+                outer.append((current, superscript))
+                current = ""
+            case .endScript:
+                guard let (before, superscript) = outer.popLast() else { continue }
+                current = before + scriptForm(current, superscript: superscript)
+            case .beginStyle, .endStyle:
+                break
+            }
+        }
+        // Unbalanced markers cannot come from the renderer, but never lose text.
+        while let (before, superscript) = outer.popLast() {
+            current = before + scriptForm(current, superscript: superscript)
+        }
+        return current
+    }
+
+    static func scriptForm(_ script: String, superscript: Bool) -> String {
+        if script.isEmpty { return "" }
+        var converted = String.UnicodeScalarView()
+        for scalar in script.unicodeScalars {
+            guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
+                let marker = superscript ? "^" : "_"
+                return script.count > 1 ? marker + "(" + script + ")" : marker + script
+            }
+            converted.append(form)
+        }
+        return String(converted)
+    }
+
+    /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
+    static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
+        var stack: [(name: String, children: [HTMLNode])] = [("", [])]
+        var text = ""
+        func flush() {
+            if !text.isEmpty {
+                stack[stack.count - 1].children.append(.text(text))
+                text = ""
+            }
+        }
+        func close() {
+            flush()
+            let (name, children) = stack.removeLast()
+            if name.isEmpty {
+                stack[stack.count - 1].children.append(contentsOf: children)
+            } else {
+                stack[stack.count - 1].children.append(.element(name, attributes: [], children: children))
+            }
+        }
+        for piece in pieces {
+            switch piece {
+            case .text(let value):
+                text += value
+            case .letter(let value):
+                flush()
+                stack[stack.count - 1].children.append(.element("i", attributes: [], children: [.text(value)]))
+            case .lineBreak:
+                flush()
+                stack[stack.count - 1].children.append(.element("br", attributes: [], children: []))
+            case .beginScript(let superscript):
+                flush()
+                stack.append((superscript ? "sup" : "sub", []))
+            case .beginStyle(let style):
+                flush()
+                stack.append((HTMLSink.elementName(style) ?? "", []))
+            case .endScript, .endStyle:
+                if stack.count > 1 { close() }
+            }
+        }
+        while stack.count > 1 { close() }
+        flush()
+        return stack[0].children
+    }
+
+    /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and
+    /// script characters, optionally after a leading radical.
+    static func isSimple(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars[...]
+        if let first = scalars.first, first == "√" || first == "∛" || first == "∜" { scalars = scalars.dropFirst() }
+        for scalar in scalars {
+            if scalar.isASCIILetter || scalar.isASCIIDigit || scalar == "." || scalar == "′" || scalar == "″" || scalar == "‴" {
+                continue
+            }
+            if scalar.value < 128 { return false }
+            if UnicodeScripts.isScriptForm(scalar) { continue }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil { continue }
+            switch properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: continue
+            default: return false
+            }
+        }
+        return true
+    }
+}

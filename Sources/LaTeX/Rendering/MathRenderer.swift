@@ -1,0 +1,584 @@
+import Foundation
+
+/// Turns math nodes into `MathPiece`s, deciding spacing the way TeX does in spirit: every
+/// item is an atom with a class (ordinary, operator, binary, relation, opening, closing,
+/// punctuation), and the space between two atoms depends on their classes only.
+///
+/// Recursion follows the tree, whose depth the parser caps at `LaTeXParser.maximumDepth`.
+struct MathRenderer {
+    let tree: SyntaxTree
+    var pieces: [MathPiece] = []
+
+    init(tree: SyntaxTree) {
+        self.tree = tree
+        pieces.reserveCapacity(32)
+    }
+
+    enum AtomClass: UInt8 {
+        /// Start of a list: nothing to space against.
+        case none
+        case ordinary, bigOperator, operatorName, binary, relation, opening, closing, punctuation
+        /// An unknown command shown as source: a following letter must not glue onto its name.
+        case unknown
+    }
+
+    struct Context {
+        /// In scripts: no spaces around relations, binary operators and after commas.
+        var tight = false
+        var font: MathFont?
+        /// What `&` becomes (nil: nothing) and what `\\` becomes (nil: a line break).
+        var cellSeparator: String?
+        var rowSeparator: String?
+    }
+
+    struct ListState {
+        var previous: AtomClass = .none
+    }
+
+    // MARK: Entry points
+
+    /// Inline or display math content.
+    mutating func render(children index: Int, display: Bool) {
+        renderList(tree.children(of: index), Context())
+    }
+
+    /// A single math-only command met in text (e.g. `\alpha` outside `$`): rendered as math.
+    mutating func render(single index: Int) {
+        var state = ListState()
+        renderItem(Int32(index), &state, Context())
+    }
+
+    // MARK: Lists and atoms
+
+    mutating func renderList(_ children: ArraySlice<Int32>, _ context: Context) {
+        var state = ListState()
+        renderList(children, context, &state)
+    }
+
+    mutating func renderList(_ children: ArraySlice<Int32>, _ context: Context, _ state: inout ListState) {
+        // A `\\` after the last real content (`a \\ b \\`) ends nothing and is dropped.
+        var lastContent = children.endIndex - 1
+        while lastContent >= children.startIndex, isTrailingFiller(children[lastContent]) { lastContent -= 1 }
+        for position in children.indices {
+            let child = children[position]
+            if position > lastContent, isLineBreak(child) { continue }
+            renderItem(child, &state, context)
+        }
+    }
+
+    func isLineBreak(_ index: Int32) -> Bool {
+        if case .lineBreak = tree.command(of: Int(index))?.kind { return true }
+        return false
+    }
+
+    func isTrailingFiller(_ index: Int32) -> Bool {
+        let node = tree.nodes[Int(index)]
+        switch node.kind {
+        case .command:
+            switch tree.command(of: Int(index))?.kind {
+            case .lineBreak?, .ignored?: return true
+            default: return false
+            }
+        case .comment, .paragraphBreak: return true
+        case .text: return tree.source[Int(node.start)..<Int(node.end)].allSatisfy(CharacterClass.isSpace)
+        default: return false
+        }
+    }
+
+    /// Spaces between the previous atom and one of class `next`, and returns the class the
+    /// atom really has (a binary operator in unary position is ordinary).
+    mutating func beginAtom(_ next: AtomClass, _ state: inout ListState, _ context: Context, startsWithLetter: Bool = false) -> AtomClass {
+        var atom = next
+        let previous = state.previous
+        if atom == .binary {
+            switch previous {
+            case .none, .opening, .relation, .binary, .bigOperator, .operatorName, .punctuation: atom = .ordinary
+            default: break
+            }
+        }
+        var space = false
+        switch previous {
+        case .none:
+            space = false
+        case .bigOperator:
+            space = true
+        case .operatorName:
+            space = atom == .ordinary || atom == .bigOperator || atom == .operatorName || atom == .unknown
+        case .unknown:
+            space = startsWithLetter || (!context.tight && (atom == .relation || atom == .binary))
+        case .relation:
+            space = !context.tight && atom != .relation && atom != .closing && atom != .punctuation
+        case .binary:
+            space = !context.tight
+        case .punctuation:
+            space = !context.tight && atom != .closing
+        default:
+            if atom == .relation && previous != .opening { space = !context.tight }
+            if atom == .binary { space = !context.tight }
+        }
+        if space { appendSpace() }
+        state.previous = atom
+        return atom
+    }
+
+    mutating func appendSpace() {
+        if case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
+        pieces.append(.text(" "))
+    }
+
+    mutating func renderItem(_ index: Int32, _ state: inout ListState, _ context: Context) {
+        let node = tree.nodes[Int(index)]
+        switch node.kind {
+        case .text:
+            renderText(node, &state, context)
+        case .command:
+            renderCommand(Int(index), &state, context)
+        case .group, .optionalArgument:
+            let children = tree.children(of: Int(index))
+            if children.isEmpty {
+                // `{}` is an empty ordinary atom: it only separates (e.g. `{}^{14}C`).
+                state.previous = .ordinary
+                return
+            }
+            // A braced group is one ordinary atom, spaced inside on its own.
+            _ = beginAtom(.ordinary, &state, context)
+            renderList(children, context)
+        case .scripts:
+            renderScripts(Int(index), &state, context)
+        case .leftRight:
+            renderLeftRight(Int(index), &state, context)
+        case .environment:
+            _ = beginAtom(.ordinary, &state, context)
+            renderEnvironment(Int(index), context)
+        case .alignment:
+            if let separator = context.cellSeparator {
+                pieces.append(.text(separator))
+                state.previous = .none
+            }
+        case .math:
+            // `$` inside `\text{…}` inside math: the text renderer handles it; here it can only
+            // be leftover source.
+            _ = beginAtom(.ordinary, &state, context)
+            appendSource(Int(node.start), Int(node.end))
+        case .raw, .comment, .verbatim:
+            _ = beginAtom(.unknown, &state, context, startsWithLetter: startsWithLetter(node))
+            appendSource(Int(node.start), Int(node.end))
+        case .paragraphBreak, .root:
+            break
+        }
+    }
+
+    func startsWithLetter(_ node: Node) -> Bool {
+        node.end > node.start && tree.source[Int(node.start)].properties.isAlphabetic
+    }
+
+    /// Source text with whitespace runs collapsed to one space.
+    mutating func appendSource(_ start: Int, _ end: Int) {
+        var bytes: [UInt8] = []
+        var inSpace = false
+        for scalar in tree.source[start..<end] {
+            if CharacterClass.isSpace(scalar) {
+                if !inSpace { bytes.append(0x20) }
+                inSpace = true
+            } else {
+                bytes.appendUTF8(CollectionOfOne(scalar))
+                inSpace = false
+            }
+        }
+        pieces.append(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    // MARK: Text runs
+
+    mutating func renderText(_ node: Node, _ state: inout ListState, _ context: Context) {
+        let source = tree.source
+        var index = Int(node.start)
+        let end = Int(node.end)
+        while index < end {
+            let scalar = source[index]
+            index += 1
+            switch scalar {
+            case " ", "\t", "\n", "\r":
+                continue
+            case "~":
+                appendSpace()
+                continue
+            case "'":
+                var count = 1
+                while index < end, source[index] == "'" {
+                    count += 1
+                    index += 1
+                }
+                // Primes attach to what precedes them, like a superscript.
+                let primes = ["′", "″", "‴", "⁗"]
+                var text = ""
+                while count > 0 {
+                    text += primes[min(count, 4) - 1]
+                    count -= min(count, 4)
+                }
+                pieces.append(.text(text))
+                if state.previous == .none { state.previous = .ordinary }
+                continue
+            default:
+                break
+            }
+            let atomClass: AtomClass
+            switch scalar {
+            case "+", "-", "*": atomClass = .binary
+            case "=", "<", ">", ":": atomClass = .relation
+            case ",", ";": atomClass = .punctuation
+            case "(", "[": atomClass = .opening
+            case ")", "]": atomClass = .closing
+            default: atomClass = .ordinary
+            }
+            let letterLike = scalar.isASCIILetter || scalar.isASCIIDigit || scalar.value >= 128
+            _ = beginAtom(atomClass, &state, context, startsWithLetter: letterLike)
+            if scalar.isASCIILetter {
+                switch context.font {
+                case nil, .italic?:
+                    pieces.append(.letter(String(scalar)))
+                case .roman?:
+                    pieces.append(.text(String(scalar)))
+                case let font?:
+                    pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+                }
+            } else if let font = context.font, font != .roman, font != .italic {
+                pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+            } else {
+                pieces.append(.text(String(scalar)))
+            }
+        }
+    }
+
+    // MARK: Commands
+
+    /// The i-th required argument of a command node (optional arguments are skipped).
+    func argument(_ index: Int, _ position: Int) -> Int32? {
+        var seen = 0
+        for child in tree.children(of: index) where tree.nodes[Int(child)].kind != .optionalArgument {
+            if seen == position { return child }
+            seen += 1
+        }
+        return nil
+    }
+
+    func optionalArgument(_ index: Int) -> Int32? {
+        tree.children(of: index).first { tree.nodes[Int($0)].kind == .optionalArgument }
+    }
+
+    /// Renders an argument as its own list (a group's children, or the single token).
+    mutating func renderArgument(_ argument: Int32, _ context: Context) {
+        let node = tree.nodes[Int(argument)]
+        if node.kind == .group {
+            renderList(tree.children(of: Int(argument)), context)
+        } else {
+            var state = ListState()
+            renderItem(argument, &state, context)
+        }
+    }
+
+    /// Renders an argument into a separate piece list, for inspection before placing it.
+    mutating func piecesOf(_ argument: Int32?, _ context: Context) -> [MathPiece] {
+        guard let argument else { return [] }
+        let saved = pieces
+        pieces = []
+        renderArgument(argument, context)
+        let result = pieces
+        pieces = saved
+        return result
+    }
+
+    mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
+        let node = tree.nodes[index]
+        guard let command = tree.command(of: index) else {
+            _ = beginAtom(.unknown, &state, context)
+            appendSource(Int(node.start), Int(node.end))
+            return
+        }
+        switch command.kind {
+        case .symbol(let output):
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
+            if context.font == .bold {
+                pieces.append(.text(String(String.UnicodeScalarView(output.unicodeScalars.map { MathAlphabets.map($0, .bold) }))))
+            } else {
+                pieces.append(.text(output))
+            }
+        case .relation(let output):
+            _ = beginAtom(.relation, &state, context)
+            pieces.append(.text(output))
+        case .binary(let output):
+            _ = beginAtom(.binary, &state, context)
+            pieces.append(.text(output))
+        case .bigOperator(let output):
+            _ = beginAtom(.bigOperator, &state, context)
+            pieces.append(.text(output))
+        case .operatorName(let output):
+            _ = beginAtom(.operatorName, &state, context)
+            pieces.append(.text(output))
+        case .opening(let output):
+            _ = beginAtom(.opening, &state, context)
+            pieces.append(.text(output))
+        case .closing(let output):
+            _ = beginAtom(.closing, &state, context)
+            pieces.append(.text(output))
+        case .punctuation(let output):
+            _ = beginAtom(.punctuation, &state, context)
+            pieces.append(.text(output))
+        case .spacing(let output):
+            if !output.isEmpty { pieces.append(.text(output)) }
+        case .ignored, .begin, .end, .left, .right:
+            break
+        case .mathFont(let font):
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
+            var inner = context
+            inner.font = font
+            if let argument = argument(index, 0) { renderArgument(argument, inner) }
+        case .operatorNameCommand:
+            _ = beginAtom(.operatorName, &state, context)
+            var inner = context
+            inner.font = .roman
+            if let argument = argument(index, 0) { renderArgument(argument, inner) }
+        case .mathAccent(let mark):
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
+            renderAccent(index, mark: mark, everyCharacter: false, context)
+        case .lineAccent(let mark):
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
+            renderAccent(index, mark: mark, everyCharacter: true, context)
+        case .textAccent, .textStyle, .textBox, .url, .href, .footnote, .cite, .item, .section, .paragraph:
+            _ = beginAtom(.ordinary, &state, context)
+            var text = TextRenderer(tree: tree, sink: PieceSink())
+            text.renderNode(Int32(index))
+            pieces.append(contentsOf: text.sink.finish())
+        case .reference, .equationReference, .tag:
+            _ = beginAtom(.ordinary, &state, context)
+            let key = argument(index, 0).map { plainArgument($0) } ?? ""
+            switch command.kind {
+            case .reference: pieces.append(.text("[" + key + "]"))
+            case .equationReference: pieces.append(.text("(" + key + ")"))
+            default:
+                appendSpace()
+                pieces.append(.text("(" + key + ")"))
+            }
+        case .fraction:
+            _ = beginAtom(.ordinary, &state, context)
+            appendWrappedIfComplex(piecesOf(argument(index, 0), context))
+            pieces.append(.text("/"))
+            appendWrappedIfComplex(piecesOf(argument(index, 1), context))
+        case .binomial:
+            _ = beginAtom(.ordinary, &state, context)
+            pieces.append(.text("binom("))
+            pieces.append(contentsOf: piecesOf(argument(index, 0), context))
+            pieces.append(.text(", "))
+            pieces.append(contentsOf: piecesOf(argument(index, 1), context))
+            pieces.append(.text(")"))
+        case .squareRoot:
+            _ = beginAtom(.ordinary, &state, context)
+            renderSquareRoot(index, context)
+        case .sizedDelimiter, .middle, .passThrough:
+            // `\big(` is `(` at another size; `\mathrel{…}` and `\boxed{…}` are their content.
+            if let argument = argument(index, 0) {
+                if tree.nodes[Int(argument)].kind == .group {
+                    _ = beginAtom(.ordinary, &state, context)
+                    renderList(tree.children(of: Int(argument)), context)
+                } else {
+                    renderItem(argument, &state, context)
+                }
+            }
+        case .lineBreak:
+            if let separator = context.rowSeparator {
+                pieces.append(.text(separator))
+            } else {
+                pieces.append(.lineBreak)
+            }
+            state.previous = .none
+        case .negation:
+            _ = beginAtom(.relation, &state, context)
+            var inner = piecesOf(argument(index, 0), context)
+            if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
+                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
+            } else {
+                inner.append(.text("\u{0338}"))
+            }
+            pieces.append(contentsOf: inner)
+        case .parenthesizedMod:
+            _ = beginAtom(.ordinary, &state, context)
+            appendSpace()
+            pieces.append(.text("(mod "))
+            pieces.append(contentsOf: piecesOf(argument(index, 0), context))
+            pieces.append(.text(")"))
+        case .overset, .underset:
+            // `\stackrel{def}{=}`: the base keeps its class, the annotation is a script.
+            if let base = argument(index, 1) {
+                if tree.nodes[Int(base)].kind == .group {
+                    _ = beginAtom(.ordinary, &state, context)
+                    renderList(tree.children(of: Int(base)), context)
+                } else {
+                    renderItem(base, &state, context)
+                }
+            }
+            if let annotation = argument(index, 0) {
+                var inner = context
+                inner.tight = true
+                pieces.append(.beginScript(superscript: command.kind == .overset))
+                renderArgument(annotation, inner)
+                pieces.append(.endScript)
+            }
+        }
+    }
+
+    /// The argument's plain text (labels, keys): verbatim content or rendered math.
+    func plainArgument(_ argument: Int32) -> String {
+        let node = tree.nodes[Int(argument)]
+        if node.kind == .verbatim { return tree.text(of: Int(argument)) }
+        var renderer = MathRenderer(tree: tree)
+        renderer.renderArgument(argument, Context())
+        return MathPieces.plain(renderer.pieces[...])
+    }
+
+    mutating func appendWrappedIfComplex(_ part: [MathPiece]) {
+        if MathPieces.isSimple(MathPieces.plain(part[...])) {
+            pieces.append(contentsOf: part)
+        } else {
+            pieces.append(.text("("))
+            pieces.append(contentsOf: part)
+            pieces.append(.text(")"))
+        }
+    }
+
+    mutating func renderSquareRoot(_ index: Int, _ context: Context) {
+        if let optional = optionalArgument(index) {
+            var inner = context
+            inner.tight = true
+            let indexPieces = piecesOf(optional, inner)
+            switch MathPieces.plain(indexPieces[...]) {
+            case "": pieces.append(.text("√"))
+            case "2": pieces.append(.text("√"))
+            case "3": pieces.append(.text("∛"))
+            case "4": pieces.append(.text("∜"))
+            default:
+                pieces.append(.beginScript(superscript: true))
+                pieces.append(contentsOf: indexPieces)
+                pieces.append(.endScript)
+                pieces.append(.text("√"))
+            }
+        } else {
+            pieces.append(.text("√"))
+        }
+        appendWrappedIfComplex(piecesOf(argument(index, 0), context))
+    }
+
+    /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
+    /// the mark each for line accents, and anything compound becomes `hat(…)`.
+    mutating func renderAccent(_ index: Int, mark: Unicode.Scalar, everyCharacter: Bool, _ context: Context) {
+        let inner = piecesOf(argument(index, 0), context)
+        var isFlat = true
+        var text = ""
+        var italic = false
+        for piece in inner {
+            switch piece {
+            case .text(let value): text += value
+            case .letter(let value):
+                text += value
+                italic = true
+            default: isFlat = false
+            }
+        }
+        let characters = text.count
+        if isFlat && characters >= 1 && (characters == 1 || everyCharacter) {
+            var composed = ""
+            for character in text {
+                let scalars = character.unicodeScalars
+                if character.isWhitespace {
+                    composed += String(character)
+                } else if scalars.count == 1, let base = scalars.first {
+                    composed += Composition.compose(base, mark)
+                } else {
+                    composed += (String(character) + String(mark)).precomposedStringWithCanonicalMapping
+                }
+            }
+            pieces.append(italic && characters == 1 ? .letter(composed) : .text(composed))
+            return
+        }
+        pieces.append(.text(tree.name(of: index) + "("))
+        pieces.append(contentsOf: inner)
+        pieces.append(.text(")"))
+    }
+
+    // MARK: Scripts and delimiters
+
+    mutating func renderScripts(_ index: Int, _ state: inout ListState, _ context: Context) {
+        let slots = tree.children(of: index)
+        let base = slots[slots.startIndex]
+        if base >= 0 {
+            renderItem(base, &state, context)
+        } else {
+            _ = beginAtom(.ordinary, &state, context)
+        }
+        var inner = context
+        inner.tight = true
+        for (slot, superscript) in [(1, false), (2, true)] {
+            let script = slots[slots.startIndex + slot]
+            guard script >= 0 else { continue }
+            pieces.append(.beginScript(superscript: superscript))
+            renderArgument(script, inner)
+            pieces.append(.endScript)
+        }
+    }
+
+    mutating func renderLeftRight(_ index: Int, _ state: inout ListState, _ context: Context) {
+        let node = tree.nodes[index]
+        let children = tree.children(of: index)
+        _ = beginAtom(.opening, &state, context)
+        guard let first = children.first else { return }
+        renderDelimiter(first)
+        let bodyEnd = node.isClosed ? children.endIndex - 1 : children.endIndex
+        var inner = ListState(previous: .opening)
+        if children.startIndex + 1 < bodyEnd {
+            renderList(children[(children.startIndex + 1)..<bodyEnd], context, &inner)
+        }
+        if node.isClosed, let last = children.last {
+            renderDelimiter(last)
+        }
+        state.previous = .closing
+    }
+
+    /// `\left.` is an invisible delimiter.
+    mutating func renderDelimiter(_ index: Int32) {
+        let node = tree.nodes[Int(index)]
+        if node.kind == .text, node.end - node.start == 1, tree.source[Int(node.start)] == "." { return }
+        var state = ListState()
+        renderItem(index, &state, Context(tight: true))
+    }
+
+    // MARK: Environments
+
+    mutating func renderEnvironment(_ index: Int, _ context: Context) {
+        let children = tree.children(of: index)
+        guard let environment = tree.environment(of: index) else {
+            renderList(children, context)
+            return
+        }
+        var inner = context
+        switch environment.kind {
+        case .matrix:
+            inner.cellSeparator = ", "
+            inner.rowSeparator = "; "
+            pieces.append(.text(environment.delimiters.0))
+            renderList(children, inner)
+            pieces.append(.text(environment.delimiters.1))
+        case .cases:
+            inner.cellSeparator = " "
+            inner.rowSeparator = "; "
+            pieces.append(.text("{ "))
+            renderList(children, inner)
+        case .aligned, .displayMath, .inlineMath:
+            inner.cellSeparator = nil
+            inner.rowSeparator = nil
+            renderList(children, inner)
+        case .itemize, .enumerate, .description, .tabular, .block:
+            var text = TextRenderer(tree: tree, sink: PieceSink())
+            text.renderNode(Int32(index))
+            pieces.append(contentsOf: text.sink.finish())
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Unicode plain text, for feeds and terminals: math becomes readable Unicode (ℝᵈ, x₁, ½ as
+/// 1/2), markup disappears, and whatever cannot be rendered stays as its TeX source.
+public enum PlainTextRenderer {
+    public static func render(_ source: String) -> String {
+        render(LaTeXParser.parse(source))
+    }
+
+    public static func render(_ tree: SyntaxTree) -> String {
+        var renderer = TextRenderer(tree: tree, sink: PlainTextSink())
+        renderer.renderNode(Int32(tree.root))
+        return renderer.sink.finish()
+    }
+}
+
+/// Builds UTF-8 bytes directly: cheaper than growing a `String` scalar by scalar.
+struct PlainTextSink: TextSink {
+    /// Whitespace waiting for the next visible text; the strongest kind wins, and none is
+    /// written at the very start or end, which trims the result.
+    enum Break: Int, Comparable {
+        case none, space, newline, paragraph
+        static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var bytes: [UInt8] = []
+    var pending = Break.none
+    /// Item counters of the open lists; nil for bullet lists.
+    var lists: [Int?] = []
+
+    init() {
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func flush() {
+        if !bytes.isEmpty {
+            switch pending {
+            case .none: break
+            case .space: bytes.append(0x20)
+            case .newline: bytes.append(0x0A)
+            case .paragraph: bytes.append(contentsOf: [0x0A, 0x0A])
+            }
+        }
+        pending = .none
+    }
+
+    mutating func append(_ text: String) {
+        guard !text.isEmpty else { return }
+        flush()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        flush()
+        bytes.appendUTF8(scalars)
+    }
+
+    mutating func space() { pending = max(pending, .space) }
+    mutating func lineBreak() { pending = max(pending, .newline) }
+    mutating func paragraphBreak() { pending = .paragraph }
+    mutating func beginStyle(_ style: TextStyle) {}
+    mutating func endStyle(_ style: TextStyle) {}
+    mutating func beginLink(url: String, showURL: Bool) {}
+
+    mutating func endLink(url: String, showURL: Bool) {
+        if showURL {
+            space()
+            append("(" + url + ")")
+        }
+    }
+
+    mutating func math(_ pieces: [MathPiece], display: Bool) {
+        let text = MathPieces.plain(pieces[...])
+        if display {
+            // A display sits on lines of its own; spaces around it are dropped.
+            lineBreak()
+            append(trimmed(text))
+            lineBreak()
+        } else {
+            append(text)
+        }
+    }
+
+    func trimmed(_ text: String) -> String {
+        var scalars = text.unicodeScalars[...]
+        while let first = scalars.first, first == " " { scalars.removeFirst() }
+        while let last = scalars.last, last == " " { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    mutating func beginList(ordered: Bool) {
+        lineBreak()
+        lists.append(ordered ? 0 : nil)
+    }
+
+    mutating func beginItem(label: String?) {
+        lineBreak()
+        var marker = "•"
+        if let counter = lists.last, let number = counter {
+            lists[lists.count - 1] = number + 1
+            marker = "\(number + 1)."
+        }
+        append(label ?? marker)
+        space()
+    }
+
+    mutating func endList() {
+        if !lists.isEmpty { lists.removeLast() }
+        lineBreak()
+    }
+
+    mutating func finish() -> String {
+        // Text appended with its own edge spaces (math, footnotes) may still leave some.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
+        var start = 0
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}

@@ -1,0 +1,370 @@
+/// What the text walker produces, abstracted so that plain text, HTML and text inside math
+/// (`\text{…}`) share one walker. Sinks own whitespace: callers say "a space here" and the
+/// sink collapses runs and trims edges as its format requires.
+protocol TextSink {
+    mutating func append(_ text: String)
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>)
+    mutating func space()
+    mutating func lineBreak()
+    mutating func paragraphBreak()
+    mutating func beginStyle(_ style: TextStyle)
+    mutating func endStyle(_ style: TextStyle)
+    /// `showURL`: `\href` (the URL is shown after the text in plain text), not `\url`.
+    mutating func beginLink(url: String, showURL: Bool)
+    mutating func endLink(url: String, showURL: Bool)
+    mutating func math(_ pieces: [MathPiece], display: Bool)
+    mutating func beginList(ordered: Bool)
+    mutating func beginItem(label: String?)
+    mutating func endList()
+}
+
+/// Walks text-mode nodes. Recursion follows the tree, whose depth the parser caps.
+struct TextRenderer<Sink: TextSink> {
+    let tree: SyntaxTree
+    var sink: Sink
+    /// Inside `tabular`, `&` separates cells instead of being a stray character.
+    private var tabularDepth = 0
+
+    init(tree: SyntaxTree, sink: Sink) {
+        self.tree = tree
+        self.sink = sink
+    }
+
+    mutating func renderChildren(of index: Int) {
+        for child in tree.children(of: index) { renderNode(child) }
+    }
+
+    mutating func renderNode(_ index: Int32) {
+        let node = tree.nodes[Int(index)]
+        switch node.kind {
+        case .root:
+            renderChildren(of: Int(index))
+        case .text:
+            renderText(Int(node.start), Int(node.end))
+        case .paragraphBreak:
+            sink.paragraphBreak()
+        case .group:
+            if !node.isClosed { sink.append("{") }
+            renderChildren(of: Int(index))
+        case .optionalArgument:
+            sink.append("[")
+            renderChildren(of: Int(index))
+            if node.isClosed { sink.append("]") }
+        case .math:
+            renderMath(Int(index))
+        case .command:
+            renderCommand(Int(index))
+        case .environment:
+            renderEnvironment(Int(index))
+        case .alignment:
+            if tabularDepth > 0 {
+                sink.space()
+                sink.append("|")
+                sink.space()
+            } else {
+                sink.append("&")
+            }
+        case .leftRight, .scripts:
+            // Math constructs met in text (already reported): show them as math.
+            var math = MathRenderer(tree: tree)
+            math.render(single: Int(index))
+            sink.math(math.pieces, display: false)
+        case .verbatim, .raw, .comment:
+            renderSource(Int(node.start), Int(node.end))
+        }
+    }
+
+    // MARK: Text
+
+    /// Prose with TeX's ligatures: dashes, quotes, `~`. Whitespace goes to the sink.
+    mutating func renderText(_ start: Int, _ end: Int) {
+        let source = tree.source
+        var index = start
+        while index < end {
+            let scalar = source[index]
+            switch scalar {
+            case " ", "\t", "\n", "\r":
+                sink.space()
+                index += 1
+            case "~":
+                sink.append("\u{00A0}")
+                index += 1
+            case "-", "`", "'":
+                var count = 0
+                while index < end, source[index] == scalar {
+                    count += 1
+                    index += 1
+                }
+                switch scalar {
+                case "-":
+                    sink.append(String(repeating: "—", count: count / 3) + (count % 3 == 2 ? "–" : count % 3 == 1 ? "-" : ""))
+                case "`":
+                    sink.append(String(repeating: "“", count: count / 2) + (count % 2 == 1 ? "‘" : ""))
+                default:
+                    sink.append(String(repeating: "”", count: count / 2) + (count % 2 == 1 ? "’" : ""))
+                }
+            default:
+                var runEnd = index + 1
+                while runEnd < end {
+                    let next = source[runEnd]
+                    if CharacterClass.isSpace(next) || next == "~" || next == "-" || next == "`" || next == "'" { break }
+                    runEnd += 1
+                }
+                sink.append(scalars: source[index..<runEnd])
+                index = runEnd
+            }
+        }
+    }
+
+    /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
+    mutating func renderSource(_ start: Int, _ end: Int) {
+        let source = tree.source
+        var index = start
+        while index < end {
+            if CharacterClass.isSpace(source[index]) {
+                sink.space()
+                index += 1
+                continue
+            }
+            var runEnd = index + 1
+            while runEnd < end, !CharacterClass.isSpace(source[runEnd]) { runEnd += 1 }
+            sink.append(scalars: source[index..<runEnd])
+            index = runEnd
+        }
+    }
+
+    // MARK: Math
+
+    mutating func renderMath(_ index: Int) {
+        let node = tree.nodes[index]
+        // Unclosed math and prices are prose that happens to contain `$`: show the source.
+        if !node.isClosed || node.flags.contains(.looksLikeMoney) {
+            renderSource(Int(node.start), Int(node.end))
+            return
+        }
+        var math = MathRenderer(tree: tree)
+        math.render(children: index, display: node.flags.contains(.display))
+        sink.math(math.pieces, display: node.flags.contains(.display))
+    }
+
+    // MARK: Commands
+
+    func argument(_ index: Int, _ position: Int) -> Int32? {
+        var seen = 0
+        for child in tree.children(of: index) where tree.nodes[Int(child)].kind != .optionalArgument {
+            if seen == position { return child }
+            seen += 1
+        }
+        return nil
+    }
+
+    func optionalArgument(_ index: Int) -> Int32? {
+        tree.children(of: index).first { tree.nodes[Int($0)].kind == .optionalArgument }
+    }
+
+    /// An argument's content: a group's children without the braces, or the token itself.
+    mutating func renderArgument(_ argument: Int32?) {
+        guard let argument else { return }
+        let node = tree.nodes[Int(argument)]
+        if node.kind == .group || node.kind == .optionalArgument {
+            renderChildren(of: Int(argument))
+        } else {
+            renderNode(argument)
+        }
+    }
+
+    /// An argument as plain text: verbatim content as is, anything else rendered.
+    func plainText(_ argument: Int32?) -> String {
+        guard let argument else { return "" }
+        let node = tree.nodes[Int(argument)]
+        if node.kind == .verbatim { return tree.text(of: Int(argument)) }
+        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink())
+        renderer.renderArgument(argument)
+        return renderer.sink.finish()
+    }
+
+    mutating func renderCommand(_ index: Int) {
+        let node = tree.nodes[index]
+        guard let command = tree.command(of: index) else {
+            renderSource(Int(node.start), Int(node.end))
+            return
+        }
+        switch command.kind {
+        case .symbol(let output):
+            if command.mode == .math {
+                renderAsMath(index)
+            } else if !output.isEmpty {
+                sink.append(output)
+            }
+        case .textAccent(let mark):
+            renderTextAccent(index, mark: mark)
+        case .textStyle(let style):
+            sink.beginStyle(style)
+            renderArgument(argument(index, 0))
+            sink.endStyle(style)
+        case .textBox:
+            renderArgument(argument(index, 0))
+        case .lineAccent where command.mode == .both:
+            // `\underline` in text: the spec keeps just the text.
+            renderArgument(argument(index, 0))
+        case .spacing(let output):
+            if !output.isEmpty { sink.space() }
+        case .ignored, .begin, .end:
+            break
+        case .url:
+            let url = plainText(argument(index, 0))
+            sink.beginLink(url: url, showURL: false)
+            sink.append(url)
+            sink.endLink(url: url, showURL: false)
+        case .href:
+            let url = plainText(argument(index, 0))
+            sink.beginLink(url: url, showURL: true)
+            renderArgument(argument(index, 1))
+            sink.endLink(url: url, showURL: true)
+        case .footnote:
+            sink.space()
+            sink.append("(")
+            renderArgument(argument(index, 0))
+            sink.append(")")
+        case .cite:
+            var text = "[" + plainText(argument(index, 0))
+            if let optional = optionalArgument(index) {
+                let note = plainText(optional)
+                if !note.isEmpty { text += ", " + note }
+            }
+            sink.append(text + "]")
+        case .reference:
+            sink.append("[" + plainText(argument(index, 0)) + "]")
+        case .equationReference:
+            sink.append("(" + plainText(argument(index, 0)) + ")")
+        case .item:
+            sink.beginItem(label: optionalArgument(index).map { plainText($0) })
+        case .section:
+            if tree.name(of: index) == "paragraph" {
+                sink.paragraphBreak()
+                renderArgument(argument(index, 0))
+                sink.space()
+            } else {
+                sink.paragraphBreak()
+                renderArgument(argument(index, 0))
+                sink.paragraphBreak()
+            }
+        case .lineBreak:
+            sink.lineBreak()
+        case .paragraph:
+            sink.paragraphBreak()
+        default:
+            // Math commands in text (already reported): render them as math would.
+            renderAsMath(index)
+        }
+    }
+
+    mutating func renderAsMath(_ index: Int) {
+        var math = MathRenderer(tree: tree)
+        math.render(single: index)
+        sink.math(math.pieces, display: false)
+    }
+
+    /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
+    mutating func renderTextAccent(_ index: Int, mark: Unicode.Scalar) {
+        let node = tree.nodes[index]
+        let base = plainText(argument(index, 0))
+        guard let first = base.unicodeScalars.first, !node.flags.contains(.incomplete) else {
+            renderSource(Int(node.start), Int(node.end))
+            return
+        }
+        sink.append(Composition.compose(first, mark) + String(base.unicodeScalars.dropFirst()))
+    }
+
+    // MARK: Environments
+
+    mutating func renderEnvironment(_ index: Int) {
+        guard let environment = tree.environment(of: index) else {
+            renderChildren(of: index)
+            return
+        }
+        switch environment.kind {
+        case .displayMath, .inlineMath:
+            var math = MathRenderer(tree: tree)
+            math.render(children: index, display: environment.kind == .displayMath)
+            sink.math(math.pieces, display: environment.kind == .displayMath)
+        case .itemize, .enumerate, .description:
+            sink.beginList(ordered: environment.kind == .enumerate)
+            renderChildren(of: index)
+            sink.endList()
+        case .tabular:
+            tabularDepth += 1
+            sink.paragraphBreak()
+            renderChildren(of: index)
+            sink.paragraphBreak()
+            tabularDepth -= 1
+        case .block:
+            sink.paragraphBreak()
+            renderChildren(of: index)
+            sink.paragraphBreak()
+        case .matrix, .cases, .aligned:
+            // Math environments in text (already reported): render them as math.
+            var math = MathRenderer(tree: tree)
+            math.render(single: index)
+            sink.math(math.pieces, display: false)
+        }
+    }
+}
+
+/// Text inside math (`\text{ if }`): spaces are kept at the edges, since they separate the
+/// text from the surrounding formula.
+struct PieceSink: TextSink {
+    var pieces: [MathPiece] = []
+    var pendingSpace = false
+
+    mutating func flushSpace() {
+        if pendingSpace {
+            pieces.append(.text(" "))
+            pendingSpace = false
+        }
+    }
+
+    mutating func append(_ text: String) {
+        guard !text.isEmpty else { return }
+        flushSpace()
+        pieces.append(.text(text))
+    }
+
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        flushSpace()
+        pieces.append(.text(String(scalars: scalars)))
+    }
+
+    mutating func space() { pendingSpace = true }
+    mutating func lineBreak() { pendingSpace = true }
+    mutating func paragraphBreak() { pendingSpace = true }
+
+    mutating func beginStyle(_ style: TextStyle) {
+        flushSpace()
+        if style != .plain { pieces.append(.beginStyle(style)) }
+    }
+
+    mutating func endStyle(_ style: TextStyle) {
+        if style != .plain { pieces.append(.endStyle) }
+    }
+
+    mutating func beginLink(url: String, showURL: Bool) { flushSpace() }
+
+    mutating func endLink(url: String, showURL: Bool) {
+        if showURL { append(" (" + url + ")") }
+    }
+
+    mutating func math(_ pieces: [MathPiece], display: Bool) {
+        flushSpace()
+        self.pieces.append(contentsOf: pieces)
+    }
+
+    mutating func beginList(ordered: Bool) {}
+    mutating func beginItem(label: String?) { append((label ?? "•") + " ") }
+    mutating func endList() {}
+
+    mutating func finish() -> [MathPiece] {
+        flushSpace()
+        return pieces
+    }
+}
