@@ -27,17 +27,17 @@ struct DocumentPlanner {
     var base: String { seminar.feedsBaseURL }
     var frozenYears: [Int] { records.keys.sorted() }
 
-    /// Every document of a build.
+    /// Every document of a build: the subscription documents and each frozen year's,
+    /// rendered on every core.
     func allDocuments() throws -> [OutputDocument] {
-        var jobs: [@Sendable () throws -> [OutputDocument]] = [{ try subscriptionDocuments() }]
-        for year in frozenYears {
-            let record = records[year]!
-            jobs.append { try archiveDocuments(year: year, record: record) }
+        let parts: [Int?] = [nil] + frozenYears.map { Optional($0) }
+        let results = ConcurrentMap.map(parts) { year in
+            Result { () throws -> [OutputDocument] in
+                guard let year, let record = records[year] else { return try subscriptionDocuments() }
+                return try archiveDocuments(year: year, record: record)
+            }
         }
-        let results = ConcurrentMap.map(jobs.indices.map { $0 }) { i in Result { try jobs[i]() } }
-        var documents: [OutputDocument] = []
-        for r in results { documents += try r.get() }
-        return documents
+        return try results.flatMap { try $0.get() }
     }
 
     func subscriptionDocuments() throws -> [OutputDocument] {

@@ -1,0 +1,45 @@
+import ArgumentParser
+import SeminarArchive
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a talk to the archive.",
+        discussion: """
+            Writes archive/YEAR/YYYY-MM-DD-speaker.json (or tbd-speaker.json without --start)
+            with a new permanent id, stamped published and updated now, then checks it.
+            Example:
+              seminar add --speaker "Scott Pesme" --title "Implicit Bias of SGD…" \\
+                --start 2021-06-28T16:30 --abstract-file abstract.txt \\
+                --meeting https://epfl.zoom.us/j/62400754289
+            """
+    )
+
+    @OptionGroup var locations: LocationOptions
+    @OptionGroup var fields: TalkFieldOptions
+
+    @Flag(name: .customLong("private-meeting"), help: "Keep the meeting link out of every public document.")
+    var privateMeeting = false
+
+    @Option(help: ArgumentHelp("Stamp the talk as if it were this instant (RFC 3339), instead of now.", visibility: .hidden))
+    var now: String?
+
+    func validate() throws {
+        guard fields.title != nil else { throw ValidationError("a talk needs --title") }
+        guard !fields.speakers.isEmpty else { throw ValidationError("a talk needs at least one --speaker") }
+    }
+
+    func run() throws {
+        let loaded = try loadArchiveForEditing(locations.archive)
+        let seminar = loaded.seminar!
+        let start = try fields.startTime(seminar: seminar)
+        let (talk, path) = try TalkStore(root: locations.archive).create(
+            title: fields.title!, speakers: fields.speakerList!, start: start,
+            timeZone: fields.timezone ?? seminar.timeZone, duration: fields.duration ?? seminar.defaultDuration,
+            abstract: try fields.abstractText() ?? "", meeting: fields.meeting, meetingIsPrivate: privateMeeting,
+            location: fields.location, links: fields.linkList ?? [], now: try currentInstant(override: now))
+        Console.data(path)
+        Console.note("added “\(talk.speakerNames) — \(talk.title)” \(start.map { "on \($0)" } ?? "(date to be defined)") with id \(talk.id)")
+        try reportProblems(in: path, archive: locations.archive)
+    }
+}

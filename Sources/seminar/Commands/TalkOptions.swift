@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import SeminarArchive
+import SeminarPublisher
+
+/// The fields of a talk as command-line options, shared by `add` and `edit`.
+/// Speakers come as parallel lists: the n-th --affiliation and --speaker-url belong to the
+/// n-th --speaker.
+struct TalkFieldOptions: ParsableArguments {
+    @Option(help: "The title (may contain LaTeX).")
+    var title: String?
+
+    @Option(name: .customLong("speaker"), help: ArgumentHelp("A speaker's name; repeat for several speakers.", valueName: "name"))
+    var speakers: [String] = []
+
+    @Option(name: .customLong("affiliation"), help: ArgumentHelp("The affiliation of the speaker in the same position.", valueName: "text"))
+    var affiliations: [String] = []
+
+    @Option(name: .customLong("speaker-url"), help: ArgumentHelp("The web page of the speaker in the same position.", valueName: "url"))
+    var speakerURLs: [String] = []
+
+    @Option(help: ArgumentHelp("Local start, YYYY-MM-DDTHH:MM, or a date alone (YYYY-MM-DD) for the seminar's usual time.", valueName: "when"))
+    var start: String?
+
+    @Option(help: ArgumentHelp("IANA time zone of --start (default: the seminar's).", valueName: "zone"))
+    var timezone: String?
+
+    @Option(help: ArgumentHelp("Length in minutes (default: the seminar's).", valueName: "minutes"))
+    var duration: Int?
+
+    @Option(help: "The abstract (may contain LaTeX).")
+    var abstract: String?
+
+    @Option(name: .customLong("abstract-file"), help: ArgumentHelp("Read the abstract from a file (`-` for standard input).", valueName: "path"))
+    var abstractFile: String?
+
+    @Option(help: ArgumentHelp("Online meeting link (Zoom and the like).", valueName: "url"))
+    var meeting: String?
+
+    @Option(help: ArgumentHelp("Room.", valueName: "room"))
+    var location: String?
+
+    @Option(name: .customLong("link"), help: ArgumentHelp("A link as \"Title=URL\" (slides, paper, video); repeatable.", valueName: "title=url"))
+    var links: [String] = []
+
+    func validate() throws {
+        if abstract != nil && abstractFile != nil { throw ValidationError("give --abstract or --abstract-file, not both") }
+        if affiliations.count > speakers.count || speakerURLs.count > speakers.count {
+            throw ValidationError("each --affiliation and --speaker-url belongs to a --speaker given before it")
+        }
+        for link in links where !link.contains("=") { throw ValidationError("--link takes \"Title=URL\", got \(link)") }
+    }
+
+    var speakerList: [Person]? {
+        guard !speakers.isEmpty else { return nil }
+        return speakers.indices.map { i in
+            Person(name: speakers[i],
+                   affiliation: i < affiliations.count ? affiliations[i] : nil,
+                   url: i < speakerURLs.count ? speakerURLs[i] : nil)
+        }
+    }
+
+    var linkList: [TalkLink]? {
+        guard !links.isEmpty else { return nil }
+        return links.map { link in
+            let cut = link.firstIndex(of: "=")!
+            return TalkLink(title: String(link[..<cut]), url: String(link[link.index(after: cut)...]))
+        }
+    }
+
+    func abstractText() throws -> String? {
+        if let abstract { return abstract }
+        guard let abstractFile else { return nil }
+        let data = abstractFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: abstractFile)
+        guard let data else { throw ValidationError("cannot read \(abstractFile)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(abstractFile) is not valid UTF-8") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `2021-06-28T16:30`, or `2021-06-28` at the seminar's usual time.
+    func startTime(seminar: Seminar) throws -> LocalDateTime? {
+        guard let start else { return nil }
+        if let full = LocalDateTime(parsing: start) { return full }
+        if let day = LocalDateTime(parsing: start + "T" + seminar.defaultStartTime.description) { return day }
+        throw ValidationError("--start takes YYYY-MM-DDTHH:MM or YYYY-MM-DD (a date that exists), got \(start)")
+    }
+}
+
+/// Loads the seminar and talks for a command that changes the archive, or explains why not.
+func loadArchiveForEditing(_ root: String) throws -> ArchiveLoadResult {
+    let loaded = ArchiveLoader(root: root).load()
+    guard loaded.seminar != nil else {
+        DiagnosticPrinter().print(loaded.diagnostics)
+        throw ValidationError("cannot read \(root)/seminar.json; fix it first")
+    }
+    return loaded
+}
+
+/// After a talk was written, checks the archive and reports the problems of that file.
+/// The file is kept either way: what the organiser typed is never lost.
+func reportProblems(in path: String, archive: String) throws {
+    let checked = Publisher(archiveRoot: archive).check().diagnostics
+    let mine = checked.filter { $0.location.map { ($0.path as NSString).standardizingPath } == (path as NSString).standardizingPath }
+    DiagnosticPrinter().print(mine)
+    if mine.contains(where: { $0.severity == .error }) {
+        Console.note("\(path) has errors: edit the file (or run `seminar edit`), then `seminar check`")
+        throw ExitCode.failure
+    }
+}
