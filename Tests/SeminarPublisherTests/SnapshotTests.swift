@@ -106,8 +106,8 @@ import Testing
         let p = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds)
         _ = try p.snapshot(year: 2019, now: Self.now)
         let oldAtom = try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/archive/2019/atom.xml"))
-        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30", speaker: "Ada One",
-                   title: "A corrected title", updated: "2022-02-01T08:00:00Z")
+        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30",
+                   title: "A corrected title", speaker: "Ada One", updated: "2022-02-01T08:00:00Z")
         #expect(throws: SnapshotRefusal.self) { try p.snapshot(year: 2019, now: Self.now, amendReason: "   ") }
         let result = try p.snapshot(year: 2019, now: Self.now, amendReason: "Typo in the title")
         let amendment = try #require(result.record.amendments.last)

@@ -12,6 +12,9 @@ struct ArchiveLayout {
     var talkFiles: [TalkFile] = []
     var diagnostics: [Diagnostic] = []
 
+    /// The folder of snapshot records, beside the year folders.
+    static let snapshotsFolder = "snapshots"
+
     static func scan(root: String) -> ArchiveLayout {
         var layout = ArchiveLayout(seminarPath: root + "/seminar.json")
         let fm = FileManager.default
@@ -21,13 +24,14 @@ struct ArchiveLayout {
         }
         // Hidden entries (.DS_Store, .git, editor swap files) are the system's or the
         // editor's business, not the archive's: skipping them silently avoids noise.
-        for name in entries.sorted() where !name.hasPrefix(".") && name != "seminar.json" {
+        // `snapshots/` holds the records of frozen years (read by the publisher).
+        for name in entries.sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != snapshotsFolder {
             let path = root + "/" + name
             var isFolder: ObjCBool = false
             _ = fm.fileExists(atPath: path, isDirectory: &isFolder)
             guard isFolder.boolValue, name.utf8.count == 4, name.allSatisfy(\.isASCIIDigit), let year = Int(name) else {
                 layout.ignored(path, isFolder: isFolder.boolValue,
-                               reason: "only `seminar.json` and year folders such as `2021` belong in the archive")
+                               reason: "only `seminar.json`, `snapshots/` and year folders such as `2021` belong in the archive")
                 continue
             }
             layout.scanYear(path, year: year)

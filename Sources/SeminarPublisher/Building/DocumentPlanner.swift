@@ -17,10 +17,18 @@ struct DocumentPlanner {
     let records: [Int: SnapshotRecord]
 
     init(checked: CheckedArchive, seminar: Seminar, includePrivateLinks: Bool) {
-        self.seminar = seminar
-        context = FeedContext(seminar: seminar, zones: checked.zones)
         let all = checked.talks.map(\.talk)
-        talks = includePrivateLinks ? all : all.map { PrivacyFilter.publicView(of: $0, seminar: seminar) }
+        if includePrivateLinks {
+            // The organisers' set: every link is shown, so nothing is marked private.
+            var open = seminar
+            open.meetingLinksArePrivate = false
+            self.seminar = open
+            talks = all.map { PrivacyFilter.organisersView(of: $0) }
+        } else {
+            self.seminar = seminar
+            talks = all.map { PrivacyFilter.publicView(of: $0, seminar: seminar) }
+        }
+        context = FeedContext(seminar: self.seminar, zones: checked.zones)
         records = checked.records
     }
 
@@ -110,6 +118,14 @@ enum PrivacyFilter {
         var t = talk
         t.meeting = nil
         t.meetingIsPrivate = true
+        return t
+    }
+
+    /// For `--private-out`: the link is shown like a public one.
+    static func organisersView(of talk: Talk) -> Talk {
+        guard talk.meeting != nil else { return talk }
+        var t = talk
+        t.meetingIsPrivate = false
         return t
     }
 }
