@@ -27,12 +27,22 @@ public struct Publisher: Sendable {
 
     /// Checks everything; if there is no error, renders every document in memory and then
     /// writes them. A build that finds an error writes nothing.
+    ///
+    /// Frozen years are not rendered again when their published files are intact (their
+    /// talks were checked against the record's fingerprints, and the files against its
+    /// digests); a missing or damaged one is rendered again, and must then match its digest.
     public func build(privateOut: String? = nil) throws -> BuildResult {
         let checked = check()
         guard let seminar = checked.seminar, !checked.hasErrors else {
             return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talks.count)
         }
-        let documents = try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false).allDocuments()
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
+        let damaged = checked.records.keys.sorted().filter { !publishedFilesMatch(checked.records[$0]!) }
+        let documents = try planner.render(DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) })
+        let drift = frozenDrift(documents, records: checked.records)
+        guard drift.isEmpty else {
+            return BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talks.count)
+        }
         var privateDocuments: [OutputDocument] = []
         if privateOut != nil {
             privateDocuments = try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true).allDocuments()
@@ -40,6 +50,30 @@ public struct Publisher: Sendable {
         let report = try OutputWriter(root: feedsRoot).write(documents)
         let privateReport = try privateOut.map { try OutputWriter(root: $0).write(privateDocuments) }
         return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talks.count)
+    }
+
+    /// Whether every document of a frozen year is in `feeds/` with its recorded digest.
+    func publishedFilesMatch(_ record: SnapshotRecord) -> Bool {
+        record.documents.allSatisfy { path, digest in
+            FileManager.default.contents(atPath: feedsRoot + "/" + path).map { sha256Digest([UInt8]($0)) == digest } ?? false
+        }
+    }
+
+    /// Frozen documents that, rendered now, differ from what was published: the talks are
+    /// unchanged (the check compared their fingerprints), so the rendering itself changed.
+    func frozenDrift(_ documents: [OutputDocument], records: [Int: SnapshotRecord]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (year, record) in records.sorted(by: { $0.key < $1.key }) {
+            for document in documents {
+                guard let digest = record.documents[document.path], sha256Digest(document.bytes) != digest else { continue }
+                out.append(.error(
+                    "frozen-document-changed",
+                    "frozen year \(year): `\(document.path)` would no longer match the digest recorded when the year was frozen",
+                    at: FileLocation(path: SnapshotStore(archiveRoot: archiveRoot).path(of: year), line: 1, column: 1),
+                    fix: "this version of seminar renders the year differently; use the version that froze it, or amend with `seminar snapshot \(year) --amend --reason \"…\"`"))
+            }
+        }
+        return out
     }
 
     /// Every public document the archive gives, without writing anything.
@@ -58,6 +92,7 @@ public struct Publisher: Sendable {
         var out = checked.diagnostics
         let fm = FileManager.default
         let expected = try documents(of: checked)
+        out += frozenDrift(expected, records: checked.records)
         var expectedPaths = Set<String>()
         for document in expected {
             expectedPaths.insert(document.path)

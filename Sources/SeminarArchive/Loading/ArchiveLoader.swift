@@ -65,7 +65,7 @@ public struct ArchiveLoader {
         }
 
         let reader = TalkReader(defaults: defaults, zones: zones)
-        let outcomes = concurrentMap(layout.talkFiles) { file -> TalkFileOutcome in
+        let outcomes = ConcurrentMap.map(layout.talkFiles) { file -> TalkFileOutcome in
             switch readFile(file.path) {
             case .success(let bytes):
                 return reader.read(JSONSourceFile(path: file.path, bytes: bytes), folderYear: file.year, fileName: file.name)
@@ -105,30 +105,4 @@ public struct ArchiveLoader {
                                              sourceLine: other.lineText(otherLocation.line))])
         return report.diagnostics[0]
     }
-}
-
-/// Runs `transform` over `items` on all cores, keeping the order of `items`.
-func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    guard items.count > 1 else { return items.map(transform) }
-    var results = [R?](repeating: nil, count: items.count)
-    // Chunks amortise the dispatch overhead while leaving enough pieces to balance cores.
-    let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let out = UnsafeSendable(buffer.baseAddress!)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let lower = items.count * chunk / chunkCount
-            let upper = items.count * (chunk + 1) / chunkCount
-            for i in lower..<upper {
-                (out.value + i).pointee = transform(items[i])  // each index written by exactly one chunk
-            }
-        }
-    }
-    return results.map { $0! }
-}
-
-/// Lets a pointer cross into `concurrentPerform`; safe because each task writes its own
-/// disjoint range and the buffer outlives the call.
-private struct UnsafeSendable<P>: @unchecked Sendable {
-    let value: P
-    init(_ value: P) { self.value = value }
 }

@@ -39,7 +39,7 @@ public enum ICalendarWriter {
             guard let zone = context.zones[talk.timeZone] else {
                 preconditionFailure("time zone \(talk.timeZone) of talk \(talk.id) is not in the feed context")
             }
-            return ICalendarEvent(TalkPresentation(talk, context: context), zone: zone, seminar: seminar)
+            return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar)
         }
         .sorted { ($0.startInstant, $0.talk.id) < ($1.startInstant, $1.talk.id) }
         let pending = talks.count - events.count

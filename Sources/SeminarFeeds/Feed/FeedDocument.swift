@@ -95,7 +95,7 @@ struct FeedEntry {
             if talk.meeting != nil && (talk.meetingIsPrivate || seminar.meetingLinksArePrivate) {
                 throw FeedWriterError.privateMeetingLink
             }
-            presentation = TalkPresentation(talk, context: context)
+            presentation = context.presentation(of: talk)
             id = seminar.entryID(of: talk)
             if let meeting = talk.meeting {
                 alternateURL = meeting
@@ -104,7 +104,7 @@ struct FeedEntry {
                 alternateURL = seminar.homePage
                 alternateIsHomePage = true
             }
-            html = try XMLWriter.html(presentation.content)
+            html = try presentation.contentHTML()
         } catch {
             throw .inTalk(id: talk.id, error)
         }

@@ -23,8 +23,8 @@ public enum JSONFeedWriter {
             language: seminar.language,
             authors: [JSONFeedDocument.Author(name: seminar.contact.name,
                                               url: seminar.contact.url ?? seminar.contact.email.map { "mailto:" + $0 })],
-            items: talks.sorted(by: Talk.feedOrder).map { talk in
-                item(TalkPresentation(talk, context: context), seminar: seminar, homePageURL: homePageURL)
+            items: try talks.sorted(by: Talk.feedOrder).map { talk in
+                try item(context.presentation(of: talk), seminar: seminar, homePageURL: homePageURL)
             }
         )
         let encoder = JSONEncoder()
@@ -35,14 +35,14 @@ public enum JSONFeedWriter {
         return bytes
     }
 
-    static func item(_ p: TalkPresentation, seminar: Seminar, homePageURL: String) -> JSONFeedDocument.Item {
+    static func item(_ p: TalkPresentation, seminar: Seminar, homePageURL: String) throws -> JSONFeedDocument.Item {
         let talk = p.talk
         return JSONFeedDocument.Item(
             id: seminar.entryID(of: talk),
             // Talks have no page of their own: the seminar's page lists them all.
             url: homePageURL,
             title: p.title,
-            contentHTML: JSONFeedHTML.serialize(p.content),
+            contentHTML: try p.contentHTML(),
             contentText: p.summary,
             summary: p.when,
             datePublished: talk.published.rfc3339,

@@ -19,10 +19,31 @@ public struct FeedContext: Sendable {
         }
     }
 
+    /// Presentations computed ahead, by talk id. Rendering LaTeX is the costliest part of
+    /// writing, and every document says the same about a talk, so a build renders each
+    /// talk once (see `withPresentations`) and every writer reuses it.
+    public var presentations: [String: TalkPresentation] = [:]
+
     public init(seminar: Seminar, zones: [String: ZoneInfo], generator: Generator = .seminar) {
         self.seminar = seminar
         self.zones = zones
         self.generator = generator
+    }
+
+    /// What the documents say about `talk`: the one computed ahead when it is for this
+    /// very talk, otherwise computed now.
+    public func presentation(of talk: Talk) -> TalkPresentation {
+        if let ready = presentations[talk.id], ready.talk == talk { return ready }
+        return TalkPresentation(talk, context: self)
+    }
+
+    /// This context with the presentations of `talks` computed ahead, using every core.
+    public func withPresentations(of talks: [Talk]) -> FeedContext {
+        var copy = self
+        let base = self
+        let computed = ConcurrentMap.map(talks) { TalkPresentation($0, context: base) }
+        copy.presentations = Dictionary(computed.map { ($0.talk.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return copy
     }
 }
 

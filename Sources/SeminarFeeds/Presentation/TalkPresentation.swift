@@ -23,6 +23,12 @@ public struct TalkPresentation: Sendable, Equatable {
     public let summary: String
     /// The HTML content block: status, when, where, speakers, abstract, links.
     public let content: [HTMLNode]
+    /// `content` serialized by libxml2, once for every document that carries it.
+    private let serializedContent: Result<String, FeedWriterError>
+
+    /// `content` as HTML text (Atom `content`, RSS `description`, JSON Feed `content_html`).
+    /// Throws when a string holds a character XML forbids.
+    public func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
 
     public init(_ talk: Talk, context: FeedContext) {
         self.talk = talk
@@ -53,6 +59,11 @@ public struct TalkPresentation: Sendable, Equatable {
         summary = lines.joined(separator: "\n") + "\n\n" + plainAbstract
 
         content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
+        do throws(FeedWriterError) {
+            serializedContent = .success(try XMLWriter.html(content))
+        } catch {
+            serializedContent = .failure(error)
+        }
     }
 
     // MARK: Status

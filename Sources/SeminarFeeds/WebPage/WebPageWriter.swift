@@ -44,7 +44,7 @@ public enum WebPageWriter {
         }
         for talk in ordered {
             tree.context = "talk " + talk.id
-            try WebPageTalk.write(TalkPresentation(talk, context: context), seminar: seminar, tree: tree, in: all)
+            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, tree: tree, in: all)
         }
 
         tree.context = "seminar"

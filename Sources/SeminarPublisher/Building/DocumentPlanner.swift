@@ -9,7 +9,7 @@ import SeminarFeeds
 ///   size stays bounded however long the history grows.
 /// - Each frozen year has its own Atom, RSS and calendar documents under `archive/YEAR/`.
 /// - The web page shows every talk.
-struct DocumentPlanner {
+struct DocumentPlanner: Sendable {
     let seminar: Seminar
     let context: FeedContext
     /// Every talk, in feed order, as the audience of these documents may see it.
@@ -28,48 +28,69 @@ struct DocumentPlanner {
             self.seminar = seminar
             talks = all.map { PrivacyFilter.publicView(of: $0, seminar: seminar) }
         }
-        context = FeedContext(seminar: self.seminar, zones: checked.zones)
+        // Each talk is rendered once, on every core, and shared by all the documents.
+        context = FeedContext(seminar: self.seminar, zones: checked.zones).withPresentations(of: talks)
         records = checked.records
     }
 
     var base: String { seminar.feedsBaseURL }
     var frozenYears: [Int] { records.keys.sorted() }
 
-    /// Every document of a build: the subscription documents and each frozen year's,
-    /// rendered on every core.
+    /// One document (or one frozen year's documents) to render; jobs run on every core.
+    enum Job: Sendable {
+        case atom, rss, jsonFeed, calendar, webPage, stylesheet
+        case archive(year: Int)
+    }
+
+    static let subscriptionJobs: [Job] = [.atom, .rss, .jsonFeed, .calendar, .webPage, .stylesheet]
+
+    /// Every document: the subscription documents and every frozen year's.
     func allDocuments() throws -> [OutputDocument] {
-        let parts: [Int?] = [nil] + frozenYears.map { Optional($0) }
-        let results = ConcurrentMap.map(parts) { year in
-            Result { () throws -> [OutputDocument] in
-                guard let year, let record = records[year] else { return try subscriptionDocuments() }
-                return try archiveDocuments(year: year, record: record)
-            }
-        }
+        try render(Self.subscriptionJobs + frozenYears.map { .archive(year: $0) })
+    }
+
+    /// The documents of `jobs`, rendered on every core, in the order of `jobs`.
+    func render(_ jobs: [Job]) throws -> [OutputDocument] {
+        let results = ConcurrentMap.map(jobs) { job in Result { try render(job) } }
         return try results.flatMap { try $0.get() }
     }
 
-    func subscriptionDocuments() throws -> [OutputDocument] {
+    func render(_ job: Job) throws -> [OutputDocument] {
+        switch job {
+        case .atom:
+            return [OutputDocument(path: FeedsLayout.atom, bytes: try AtomFeedWriter.write(
+                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.atom, archive: FeedsLayout.archiveAtom)))]
+        case .rss:
+            return [OutputDocument(path: FeedsLayout.rss, bytes: try RSSFeedWriter.write(
+                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.rss, archive: FeedsLayout.archiveRSS)))]
+        case .jsonFeed:
+            return [OutputDocument(path: FeedsLayout.jsonFeed, bytes: try JSONFeedWriter.write(
+                talks: currentTalks, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage))]
+        case .calendar:
+            return [OutputDocument(path: FeedsLayout.calendar, bytes: ICalendarWriter.write(
+                talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title)))]
+        case .webPage:
+            return [OutputDocument(path: FeedsLayout.webPage, bytes: try WebPageWriter.write(talks: talks, context: context, links: webPageLinks))]
+        case .stylesheet:
+            return [OutputDocument(path: FeedsLayout.stylesheet, bytes: try FeedStylesheet.write(context: context, links: webPageLinks))]
+        case let .archive(year):
+            guard let record = records[year] else { return [] }
+            return try archiveDocuments(year: year, record: record)
+        }
+    }
+
+    /// Talks of the years that are not frozen, including those still to be defined.
+    var currentTalks: [Talk] {
         let frozen = Set(frozenYears)
-        let current = talks.filter { !frozen.contains($0.year) }
-        let newestFrozen = frozenYears.last
-        let links = FeedDocumentLinks(
-            selfURL: base + FeedsLayout.atom, alternateURL: seminar.homePage,
-            current: nil, prevArchive: newestFrozen.map { base + FeedsLayout.archiveAtom($0) }, nextArchive: nil,
+        return talks.filter { !frozen.contains($0.year) }
+    }
+
+    /// A subscription document links to itself and to the newest frozen year (RFC 5005).
+    func subscriptionLinks(self path: String, archive: (Int) -> String) -> FeedDocumentLinks {
+        FeedDocumentLinks(
+            selfURL: base + path, alternateURL: seminar.homePage,
+            current: nil, prevArchive: frozenYears.last.map { base + archive($0) }, nextArchive: nil,
             isArchive: false, stylesheet: FeedsLayout.stylesheet)
-        var rssLinks = links
-        rssLinks.selfURL = base + FeedsLayout.rss
-        rssLinks.prevArchive = newestFrozen.map { base + FeedsLayout.archiveRSS($0) }
-        let pageLinks = webPageLinks
-        return [
-            OutputDocument(path: FeedsLayout.atom, bytes: try AtomFeedWriter.write(talks: current, context: context, links: links)),
-            OutputDocument(path: FeedsLayout.rss, bytes: try RSSFeedWriter.write(talks: current, context: context, links: rssLinks)),
-            OutputDocument(path: FeedsLayout.jsonFeed, bytes: try JSONFeedWriter.write(
-                talks: current, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage)),
-            OutputDocument(path: FeedsLayout.calendar, bytes: ICalendarWriter.write(
-                talks: current, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title))),
-            OutputDocument(path: FeedsLayout.webPage, bytes: try WebPageWriter.write(talks: talks, context: context, links: pageLinks)),
-            OutputDocument(path: FeedsLayout.stylesheet, bytes: try FeedStylesheet.write(context: context, links: pageLinks)),
-        ]
     }
 
     /// The documents of one frozen year, with the neighbours recorded when it was frozen:

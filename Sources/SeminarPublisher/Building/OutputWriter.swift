@@ -23,7 +23,7 @@ public struct OutputWriter: Sendable {
         do {
             for document in documents.sorted(by: { $0.path < $1.path }) {
                 let target = root + "/" + document.path
-                if let existing = fm.contents(atPath: target), existing.elementsEqual(document.bytes) {
+                if let existing = fm.contents(atPath: target), existing == Data(document.bytes) {
                     report.unchanged.append(document.path)
                     continue
                 }

@@ -44,9 +44,6 @@ extension Publisher {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)
         }
-        if let seminar = checked.seminar, !checked.hasErrors {
-            checked.diagnostics += frozenDocumentDiagnostics(checked, seminar: seminar)
-        }
         checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
     }
@@ -55,32 +52,5 @@ extension Publisher {
     private func latexDiagnostics(_ talks: [LoadedTalk], macros: Set<String>) -> [Diagnostic] {
         let results = ConcurrentMap.map(talks) { LaTeXFieldCheck.diagnostics(for: $0, extraMacros: macros) }
         return results.flatMap { $0 }
-    }
-
-    /// A frozen year's documents, rendered again, must match the digests recorded when it
-    /// was frozen; otherwise something changed that the field check could not see (a talk
-    /// edited in a way the fingerprints miss, or a tool whose rendering changed).
-    private func frozenDocumentDiagnostics(_ checked: CheckedArchive, seminar: Seminar) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
-            let recordPath = SnapshotStore(archiveRoot: archiveRoot).path(of: year)
-            do {
-                for document in try planner.archiveDocuments(year: year, record: record) {
-                    guard let expected = record.documents[document.path] else { continue }
-                    if sha256Digest(document.bytes) != expected {
-                        out.append(.error(
-                            "frozen-document-changed",
-                            "frozen year \(year): `\(document.path)` would no longer match the digest recorded when the year was frozen",
-                            at: FileLocation(path: recordPath, line: 1, column: 1),
-                            fix: "undo the change, or record it with `seminar snapshot \(year) --amend --reason \"…\"`"))
-                    }
-                }
-            } catch {
-                out.append(.error("render-failed", "cannot render the archive documents of \(year): \(error)",
-                                  at: FileLocation(path: recordPath, line: 1, column: 1)))
-            }
-        }
-        return out
     }
 }
