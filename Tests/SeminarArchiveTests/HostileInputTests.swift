@@ -72,6 +72,15 @@ import Testing
         #expect(result.diagnostics.first?.position == "10:36")
     }
 
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let fixture = try ArchiveFixture()
+        let depth = 100_000
+        try fixture.write(Self.name, ArchiveFixture.talk(adding: [("deep", String(repeating: "[", count: depth) + String(repeating: "]", count: depth))]))
+        let result = fixture.load()
+        #expect(result.hasErrors)
+        #expect(result.talks.isEmpty)
+    }
+
     @Test func notAnObjectAtTheTop() throws {
         let fixture = try ArchiveFixture()
         try fixture.write(Self.name, "[1, 2]")
