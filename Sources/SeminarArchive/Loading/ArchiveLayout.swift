@@ -37,8 +37,9 @@ struct ArchiveLayout {
             diagnostics.append(.error("unreadable-file", "cannot read the folder `\(folder)`", at: nil))
             return
         }
+        let prefix = folder + "/"
         for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
-            let path = folder + "/" + entry.name
+            let path = prefix + entry.name
             // `.json` entries are not stat'ed: a folder named `x.json` is caught when
             // reading it fails.
             if entry.name.hasSuffix(".json") {

@@ -17,6 +17,9 @@ enum Anchor {
 struct FileReport {
     let source: JSONSourceFile
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether strings need checking for characters XML 1.0 forbids (see
+    /// `mayHoldForbiddenCharacters`); settled by `parseJSON`.
+    var checksCharacters = true
 
     init(source: JSONSourceFile) { self.source = source }
 
@@ -153,7 +156,7 @@ extension FileReport {
             error("wrong-type", "`\(path.displayName)` must be a string, not \(jsonTypeName(value))", at: .value(path))
             return nil
         }
-        if let (offset, scalar) = firstForbiddenScalar(s) {
+        if checksCharacters, let (offset, scalar) = firstForbiddenScalar(s) {
             let path = makePath()
             error("forbidden-character",
                   "`\(path.displayName)` contains \(scalarName(scalar)), a character XML 1.0 forbids",

@@ -11,6 +11,7 @@ extension FileReport {
                   at: .byteOffset(bad))
             return nil
         }
+        checksCharacters = mayHoldForbiddenCharacters(source.bytes)
         do {
             // Parsed in place: the Data does not outlive the call, so no copy is needed.
             return try source.bytes.withUnsafeBytes { buffer in
