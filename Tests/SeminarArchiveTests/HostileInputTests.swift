@@ -56,6 +56,23 @@ import Testing
         #expect(result.talks.isEmpty)
     }
 
+    @Test func rawNoncharactersAreRejectedToo() throws {
+        let fixture = try ArchiveFixture()
+        // Written as raw UTF-8 (EF BF BF), not as an escape.
+        try fixture.write(Self.name, ArchiveFixture.talk(["title": "\"a\u{FFFF}\""]))
+        let d = try #require(fixture.load().with("forbidden-character").first)
+        #expect(d.position == "3:14")
+        #expect(d.message == "`title` contains U+FFFF, a character XML 1.0 forbids")
+    }
+
+    @Test func latexBackslashesAreNotEscapes() throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.name, ArchiveFixture.talk(["abstract": #""$\\upsilon + \\u0001$""#]))
+        let result = fixture.load()
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.talks.first?.talk.abstract == #"$\upsilon + \u0001$"#)
+    }
+
     @Test func tabsAndLineBreaksInStringsAreFine() throws {
         let fixture = try ArchiveFixture()
         try fixture.write(Self.name, ArchiveFixture.talk(["abstract": "\"one\\n\\ttwo\\r\\nthree\""]))
@@ -70,6 +87,15 @@ import Testing
         let result = fixture.load()
         #expect(result.diagnostics.map(\.code) == ["invalid-utf8"])
         #expect(result.diagnostics.first?.position == "10:36")
+    }
+
+    @Test func deepNestingIsRefusedNotACrash() throws {
+        let fixture = try ArchiveFixture()
+        let depth = 100_000
+        try fixture.write(Self.name, ArchiveFixture.talk(adding: [("deep", String(repeating: "[", count: depth) + String(repeating: "]", count: depth))]))
+        let result = fixture.load()
+        #expect(result.hasErrors)
+        #expect(result.talks.isEmpty)
     }
 
     @Test func notAnObjectAtTheTop() throws {

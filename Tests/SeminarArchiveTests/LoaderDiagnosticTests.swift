@@ -191,6 +191,12 @@ import Testing
         let (d, _, _) = try only("forbidden-character", talk: ArchiveFixture.talk(["abstract": "\"a\\u0001b\""]))
         #expect(d.position == "7:17")
         #expect(d.message == "`abstract` contains U+0001, a character XML 1.0 forbids")
+
+        // Escapes before it take more columns than the characters they stand for.
+        let escaped = #""a\nb\"c\u00e9\ud83d\ude00\u0001""#
+        let (e, _, _) = try only("forbidden-character", talk: ArchiveFixture.talk(["abstract": escaped]))
+        #expect(e.position == "7:41")
+        #expect(e.sourceLine == "  \"abstract\": " + escaped + ",")
     }
 
     @Test func emptyFields() throws {
@@ -265,9 +271,11 @@ import Testing
         try fixture.write("2021/notes.txt", "to do")
         try fixture.write("drafts/x.json", "{}")
         try fixture.write("2021/.DS_Store", "")  // hidden files are skipped silently
+        try fixture.write("2021/folder.json/x", "")  // a folder, whatever its name says
         let result = fixture.load()
         #expect(!result.hasErrors)
         #expect(result.with("ignored-file").map(\.message) == [
+            "ignored folder `\(fixture.path("2021/folder.json"))`: talk files are `.json` files directly in a year folder",
             "ignored file `\(fixture.path("2021/notes.txt"))`: talk files are `.json` files directly in a year folder",
             "ignored folder `\(fixture.path("drafts"))`: only `seminar.json` and year folders such as `2021` belong in the archive",
         ])

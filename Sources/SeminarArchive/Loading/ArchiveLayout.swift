@@ -1,5 +1,3 @@
-import Foundation
-
 /// The files of an archive folder, found by listing it (sorted, never in file system order).
 struct ArchiveLayout {
     struct TalkFile: Sendable {
@@ -17,20 +15,19 @@ struct ArchiveLayout {
 
     static func scan(root: String) -> ArchiveLayout {
         var layout = ArchiveLayout(seminarPath: root + "/seminar.json")
-        let fm = FileManager.default
-        guard let entries = try? fm.contentsOfDirectory(atPath: root) else {
+        guard case .success(let entries) = listFolder(root) else {
             layout.diagnostics.append(.error("missing-file", "cannot read the archive folder `\(root)`", at: nil))
             return layout
         }
         // Hidden entries (.DS_Store, .git, editor swap files) are the system's or the
         // editor's business, not the archive's: skipping them silently avoids noise.
         // `snapshots/` holds the records of frozen years (read by the publisher).
-        for name in entries.sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != snapshotsFolder {
+        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != snapshotsFolder {
             let path = root + "/" + name
-            var isFolder: ObjCBool = false
-            _ = fm.fileExists(atPath: path, isDirectory: &isFolder)
-            guard isFolder.boolValue, name.utf8.count == 4, name.allSatisfy(\.isASCIIDigit), let year = Int(name) else {
-                layout.ignored(path, isFolder: isFolder.boolValue,
+            // A symbolic link to a folder counts as a folder: stat follows it.
+            let folder = isFolder(path)
+            guard folder, name.utf8.count == 4, name.allSatisfy(\.isASCIIDigit), let year = Int(name) else {
+                layout.ignored(path, isFolder: folder,
                                reason: "only `seminar.json`, `snapshots/` and year folders such as `2021` belong in the archive")
                 continue
             }
@@ -40,20 +37,20 @@ struct ArchiveLayout {
     }
 
     private mutating func scanYear(_ folder: String, year: Int) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        guard case .success(let entries) = listFolder(folder) else {
             diagnostics.append(.error("unreadable-file", "cannot read the folder `\(folder)`", at: nil))
             return
         }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = folder + "/" + name
-            // `.json` entries are opened without a stat: a folder named `x.json` is
-            // caught when reading it fails.
-            if name.hasSuffix(".json") {
-                talkFiles.append(TalkFile(path: path, name: name, year: year))
+        let prefix = folder + "/"
+        for entry in entries.sorted(by: { $0.name < $1.name }) where !entry.name.hasPrefix(".") {
+            let path = prefix + entry.name
+            // `.json` entries are not stat'ed: a folder named `x.json` is caught when
+            // reading it fails.
+            if entry.name.hasSuffix(".json") {
+                talkFiles.append(TalkFile(path: path, name: entry.name, year: year))
             } else {
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-                ignored(path, isFolder: isFolder.boolValue, reason: "talk files are `.json` files directly in a year folder")
+                ignored(path, isFolder: entry.isFolder ?? isFolder(path),
+                        reason: "talk files are `.json` files directly in a year folder")
             }
         }
     }

@@ -47,3 +47,33 @@ func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
     bytes.removeSubrange(filled...)
     return .success(bytes)
 }
+
+/// One entry of a folder listing.
+struct FolderEntry {
+    var name: String
+    /// From the listing itself when the file system says (no stat needed); nil when unknown.
+    var isFolder: Bool?
+}
+
+/// The entries of a folder, without `.` and `..`, in no particular order. Plain readdir:
+/// a year folder may hold hundreds of files and FileManager's listing costs far more.
+func listFolder(_ path: String) -> Result<[FolderEntry], FileReadFailure> {
+    guard let dir = opendir(path) else { return .failure(FileReadFailure(code: errno)) }
+    defer { closedir(dir) }
+    var entries: [FolderEntry] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        if name == "." || name == ".." { continue }
+        let type = entry.pointee.d_type
+        entries.append(FolderEntry(name: name, isFolder: type == UInt8(DT_DIR) ? true : type == UInt8(DT_UNKNOWN) ? nil : false))
+    }
+    return .success(entries)
+}
+
+/// Whether `path` is a folder, following symbolic links.
+func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+}

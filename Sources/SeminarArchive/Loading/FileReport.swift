@@ -17,6 +17,9 @@ enum Anchor {
 struct FileReport {
     let source: JSONSourceFile
     private(set) var diagnostics: [Diagnostic] = []
+    /// Whether strings need checking for characters XML 1.0 forbids (see
+    /// `mayHoldForbiddenCharacters`); settled by `parseJSON`.
+    var checksCharacters = true
 
     init(source: JSONSourceFile) { self.source = source }
 
@@ -74,14 +77,23 @@ struct JSONObject {
     let path: [JSONPathComponent]
 
     func path(_ key: String) -> [JSONPathComponent] { path + [.key(key)] }
-    func has(_ key: String) -> Bool { members[key].map { !($0 is NSNull) } ?? false }
+    func has(_ key: String) -> Bool { self[key] != nil }
+    /// The member's value; nil when absent or null (null counts as absent).
+    subscript(key: String) -> Any? {
+        guard let value = members[key], !isNull(value) else { return nil }
+        return value
+    }
 }
+
+/// Compares the dynamic type instead of writing `value is NSNull`: that cast makes Swift
+/// bridge strings and arrays to Objective-C objects first, which dominated load times.
+func isNull(_ value: Any) -> Bool { type(of: value) == NSNull.self }
 
 /// How a JSON value is named in messages: "a string", "an array"...
 func jsonTypeName(_ value: Any) -> String {
     switch value {
-    case is NSNull: return "null"
     case is String: return "a string"
+    case _ where isNull(value): return "null"
     case let n as NSNumber: return isBoolean(n) ? "a boolean" : "a number"
     case is [Any]: return "an array"
     case is [String: Any]: return "an object"
@@ -106,6 +118,8 @@ extension FileReport {
 
     /// Reports every key that is not in `allowed`, with a suggestion when one is close.
     mutating func checkKeys(_ object: JSONObject, allowed: [String]) {
+        // The happy path only looks keys up; sorting (for a stable report) waits for a problem.
+        guard !object.members.keys.allSatisfy(allowed.contains) else { return }
         for key in object.members.keys.sorted() where !allowed.contains(key) {
             let suggestion = closestMatch(to: key, among: allowed)
             error("unknown-key", "unknown key `\(key)`", at: .key(object.path(key)),
@@ -115,7 +129,7 @@ extension FileReport {
 
     /// Reports `missing-field` at the object's `{` when a required member is absent.
     mutating func require(_ object: JSONObject, _ key: String) -> Any? {
-        guard object.has(key), let value = object.members[key] else {
+        guard let value = object[key] else {
             error("missing-field", "missing required field `\(key)`", at: .value(object.path))
             return nil
         }
@@ -125,22 +139,32 @@ extension FileReport {
     /// A string member. Absent (or null) optional members give nil silently. Every string is
     /// checked for characters XML 1.0 forbids, since any of them may end up in a feed.
     mutating func string(_ object: JSONObject, _ key: String, required: Bool = true, allowEmpty: Bool = false) -> String? {
-        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        guard let value = member(object, key, required: required) else { return nil }
         return string(value, at: object.path(key), allowEmpty: allowEmpty)
     }
 
-    mutating func string(_ value: Any, at path: [JSONPathComponent], allowEmpty: Bool = false) -> String? {
+    /// A required member, or an optional one that may be absent.
+    private mutating func member(_ object: JSONObject, _ key: String, required: Bool) -> Any? {
+        required ? require(object, key) : object[key]
+    }
+
+    /// `path` is only built when there is a problem to report: every string of every file
+    /// comes through here.
+    mutating func string(_ value: Any, at makePath: @autoclosure () -> [JSONPathComponent], allowEmpty: Bool = false) -> String? {
         guard let s = value as? String else {
+            let path = makePath()
             error("wrong-type", "`\(path.displayName)` must be a string, not \(jsonTypeName(value))", at: .value(path))
             return nil
         }
-        if let (offset, scalar) = firstForbiddenScalar(s) {
+        if checksCharacters, let (offset, scalar) = firstForbiddenScalar(s) {
+            let path = makePath()
             error("forbidden-character",
                   "`\(path.displayName)` contains \(scalarName(scalar)), a character XML 1.0 forbids",
                   at: .scalar(path, offset))
             return nil
         }
-        if !allowEmpty, s.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if !allowEmpty, isBlank(s) {
+            let path = makePath()
             error("empty-field", "`\(path.displayName)` must not be empty", at: .value(path))
             return nil
         }
@@ -148,21 +172,23 @@ extension FileReport {
     }
 
     mutating func int(_ object: JSONObject, _ key: String, required: Bool = true) -> Int? {
-        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
-        let path = object.path(key)
+        guard let value = member(object, key, required: required) else { return nil }
         // Whole numbers only; 60.0 is accepted because JSON does not tell them apart.
-        var what = jsonTypeName(value)
         if let n = value as? NSNumber, !isBoolean(n) {
             let d = n.doubleValue
             if d.rounded() == d, abs(d) < 1e15 { return Int(d) }
-            what = d.rounded() == d ? "a number this large" : "a fractional number"
+        }
+        let path = object.path(key)
+        var what = jsonTypeName(value)
+        if let n = value as? NSNumber, !isBoolean(n) {
+            what = n.doubleValue.rounded() == n.doubleValue ? "a number this large" : "a fractional number"
         }
         error("wrong-type", "`\(path.displayName)` must be a whole number, not \(what)", at: .value(path))
         return nil
     }
 
     mutating func bool(_ object: JSONObject, _ key: String, required: Bool = true) -> Bool? {
-        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        guard let value = member(object, key, required: required) else { return nil }
         guard let n = value as? NSNumber, isBoolean(n) else {
             let path = object.path(key)
             error("wrong-type", "`\(path.displayName)` must be true or false, not \(jsonTypeName(value))", at: .value(path))
@@ -172,7 +198,7 @@ extension FileReport {
     }
 
     mutating func array(_ object: JSONObject, _ key: String, required: Bool = true) -> [Any]? {
-        guard let value = required ? require(object, key) : (object.has(key) ? object.members[key] : nil) else { return nil }
+        guard let value = member(object, key, required: required) else { return nil }
         guard let a = value as? [Any] else {
             let path = object.path(key)
             error("wrong-type", "`\(path.displayName)` must be an array, not \(jsonTypeName(value))", at: .value(path))
@@ -213,4 +239,17 @@ extension FileReport {
         guard diagnostics.count == before, let name else { return nil }
         return Person(name: name, affiliation: affiliation, url: url, email: email)
     }
+}
+
+/// Empty or only white space. Most strings start with a letter, answered without a
+/// Unicode property lookup.
+func isBlank(_ s: String) -> Bool {
+    for scalar in s.unicodeScalars {
+        if scalar.isASCII {
+            if scalar != " " && scalar != "\t" && scalar != "\n" && scalar != "\r" { return false }
+        } else if !scalar.properties.isWhitespace {
+            return false
+        }
+    }
+    return true
 }

@@ -11,8 +11,14 @@ extension FileReport {
                   at: .byteOffset(bad))
             return nil
         }
+        checksCharacters = mayHoldForbiddenCharacters(source.bytes)
         do {
-            return try JSONSerialization.jsonObject(with: Data(source.bytes), options: [])
+            // Parsed in place: the Data does not outlive the call, so no copy is needed.
+            return try source.bytes.withUnsafeBytes { buffer in
+                let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
+                                count: buffer.count, deallocator: .none)
+                return try JSONSerialization.jsonObject(with: data, options: [])
+            }
         } catch {
             let (message, offset) = describeParseError(error)
             self.error("malformed-json", "malformed JSON: " + message, at: offset.map(Anchor.byteOffset) ?? .byteOffset(source.bytes.count))

@@ -80,8 +80,11 @@ struct TalkReader: Sendable {
     /// kept to URI-unreserved characters.
     private func readID(_ object: JSONObject, _ report: inout FileReport) -> String? {
         guard let id = report.string(object, "id") else { return nil }
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        guard id.allSatisfy(allowed.contains) else {
+        let isUnreserved = { (b: UInt8) in
+            (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
+        }
+        guard id.utf8.allSatisfy(isUnreserved) else {
             report.error("invalid-value", "`id` may only contain ASCII letters, digits and `-._~`: `\(id)`", at: .value(["id"]))
             return nil
         }
@@ -192,6 +195,7 @@ struct TalkReader: Sendable {
     /// The date part of the file name is for people browsing the folder; a stale one is
     /// misleading but harmless, hence a warning.
     private func checkFileName(_ fileName: String, start: LocalDateTime?, firstSpeaker: String?, _ report: inout FileReport) {
+        if let start, TalkFileNaming.fileName(fileName, startsWithDateOf: start) { return }  // the usual case, without allocating
         let expected = start.map { TalkFileNaming.datePart(of: $0) } ?? "tbd"
         let actual = TalkFileNaming.datePart(ofFileName: fileName)
         guard actual != expected else { return }

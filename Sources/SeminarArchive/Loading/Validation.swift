@@ -4,6 +4,19 @@
 /// U+FFFF), with its offset in the string's scalars. Such a character would make every
 /// feed it reaches ill-formed, and a JSON `\u0001` escape decodes to one.
 func firstForbiddenScalar(_ s: String) -> (Int, Unicode.Scalar)? {
+    // Fast path over the UTF-8 bytes: every string of every file goes through here.
+    // The forbidden characters are the bytes below 0x20 and the sequences EF BF BE/BF.
+    var native = s
+    native.makeContiguousUTF8()  // a no-op for the native strings Foundation returns
+    let clean = native.utf8.withContiguousStorageIfAvailable { u -> Bool in
+        for i in u.indices {
+            let b = u[i]
+            if b < 0x20, b != 0x09, b != 0x0A, b != 0x0D { return false }
+            if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBF, u[i + 2] >= 0xBE { return false }
+        }
+        return true
+    }
+    if clean == true { return nil }
     var offset = 0
     for scalar in s.unicodeScalars {
         let v = scalar.value
@@ -25,33 +38,61 @@ func scalarName(_ scalar: Unicode.Scalar) -> String {
 /// Written by hand rather than with URLComponents so that the rule is explicit and the
 /// same on every platform: scheme, `://`, a non-empty host, an optional numeric port,
 /// and no spaces, controls or characters RFC 3986 excludes. Non-ASCII is allowed (IRIs).
+/// Works on UTF-8 bytes: every URL of every file goes through here.
 func isAbsoluteHTTPURL(_ s: String) -> Bool {
-    let lower = s.lowercased()
-    let rest: Substring
-    if lower.hasPrefix("https://") {
-        rest = s.dropFirst(8)
-    } else if lower.hasPrefix("http://") {
-        rest = s.dropFirst(7)
+    let u = Array(s.utf8)
+    let schemeEnd: Int
+    if hasPrefixIgnoringASCIICase(u, "https://") {
+        schemeEnd = 8
+    } else if hasPrefixIgnoringASCIICase(u, "http://") {
+        schemeEnd = 7
     } else {
         return false
     }
-    let excluded: Set<Unicode.Scalar> = [" ", "\"", "<", ">", "\\", "^", "`", "{", "|", "}"]
-    guard s.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !excluded.contains($0)
-            && !(0x80...0x9F).contains($0.value) }) else { return false }
-    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-    var hostPort = authority
-    if let at = authority.lastIndex(of: "@") { hostPort = authority[authority.index(after: at)...] }
-    var host = hostPort
-    if hostPort.hasPrefix("[") {  // IPv6 literal
-        guard let close = hostPort.firstIndex(of: "]") else { return false }
-        host = hostPort[...close]
-        let after = hostPort[hostPort.index(after: close)...]
-        guard after.isEmpty || (after.hasPrefix(":") && after.dropFirst().allSatisfy(\.isASCIIDigit)) else { return false }
-    } else if let colon = hostPort.firstIndex(of: ":") {
-        host = hostPort[..<colon]
-        guard hostPort[hostPort.index(after: colon)...].allSatisfy(\.isASCIIDigit) else { return false }
+    guard hasOnlyURLCharacters(u) else { return false }
+    let authorityEnd = u[schemeEnd...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? u.count
+    var hostStart = schemeEnd
+    if let at = u[schemeEnd..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }  // user info
+    var hostEnd = authorityEnd
+    let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
+    if hostStart < authorityEnd, u[hostStart] == UInt8(ascii: "[") {  // IPv6 literal
+        guard let close = u[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else { return false }
+        hostEnd = close + 1
+    } else if let colon = u[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: ":")) {
+        hostEnd = colon
     }
-    return !host.isEmpty && !host.hasPrefix(".") && !host.contains("..")
+    // After the host: nothing, or a port.
+    if hostEnd < authorityEnd {
+        guard u[hostEnd] == UInt8(ascii: ":"), u[(hostEnd + 1)..<authorityEnd].allSatisfy(isDigit) else { return false }
+    }
+    let host = u[hostStart..<hostEnd]
+    guard let first = host.first, first != UInt8(ascii: ".") else { return false }
+    return !zip(host, host.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
+}
+
+/// No spaces, no controls (C0, DEL, C1), none of the characters RFC 3986 leaves out of
+/// URLs: `"<>\^`{|}`. On UTF-8 bytes, C1 controls are C2 80...C2 9F.
+private func hasOnlyURLCharacters(_ u: [UInt8]) -> Bool {
+    var previous: UInt8 = 0
+    for b in u {
+        switch b {
+        case 0x00...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
+             UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return false
+        case 0x80...0x9F where previous == 0xC2:
+            return false
+        default:
+            previous = b
+        }
+    }
+    return true
+}
+
+private func hasPrefixIgnoringASCIICase(_ u: [UInt8], _ prefix: StaticString) -> Bool {
+    guard u.count >= prefix.utf8CodeUnitCount else { return false }
+    return prefix.withUTF8Buffer { p in
+        p.indices.allSatisfy { i in ((0x41...0x5A).contains(u[i]) ? u[i] | 0x20 : u[i]) == p[i] }
+    }
 }
 
 extension Character {

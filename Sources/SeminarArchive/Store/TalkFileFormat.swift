@@ -68,6 +68,25 @@ enum TalkFileNaming {
         return nil
     }
 
+    /// Whether `name` starts with `YYYY-MM-DD` of `start` followed by `-` or `.`.
+    static func fileName(_ name: String, startsWithDateOf start: LocalDateTime) -> Bool {
+        var expected: [UInt8] = []
+        expected.reserveCapacity(10)
+        for (value, width) in [(start.year, 4), (start.month, 2), (start.day, 2)] {
+            if !expected.isEmpty { expected.append(UInt8(ascii: "-")) }
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                expected.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        var bytes = name.utf8.makeIterator()
+        for e in expected where bytes.next() != e { return false }
+        let next = bytes.next()
+        return next == UInt8(ascii: "-") || next == UInt8(ascii: ".")
+    }
+
     static func fileName(datePart: String, speaker: String?) -> String {
         let slug = slug(speaker ?? "")
         return datePart + "-" + (slug.isEmpty ? "talk" : slug) + ".json"
