@@ -277,7 +277,7 @@ import Testing
         #expect(result.with("ignored-file").map(\.message) == [
             "ignored folder `\(fixture.path("2021/folder.json"))`: talk files are `.json` files directly in a year folder",
             "ignored file `\(fixture.path("2021/notes.txt"))`: talk files are `.json` files directly in a year folder",
-            "ignored folder `\(fixture.path("drafts"))`: only `seminar.json` and year folders such as `2021` belong in the archive",
+            "ignored folder `\(fixture.path("drafts"))`: only `seminar.json`, `snapshots/` and year folders such as `2021` belong in the archive",
         ])
         #expect(result.with("ignored-file").allSatisfy { $0.severity == .warning && $0.position == "1:1" })
         #expect(result.talks.count == 1)
