@@ -44,14 +44,21 @@ let package = Package(
         .executableTarget(name: "latex-bench", dependencies: ["LaTeX"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SeminarArchiveTests", dependencies: ["SeminarArchive"], resources: [.copy("Fixtures")]),
+        // What the test suites share: libxml2 read-back, the RFC 4287 schema, Python clients.
+        .target(
+            name: "FeedTestSupport",
+            dependencies: ["CLibXML2"],
+            path: "Tests/FeedTestSupport",
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "SeminarFeedsTests",
-            dependencies: ["SeminarFeeds", "SeminarArchive", "LaTeX", "CLibXML2"],
+            dependencies: ["SeminarFeeds", "SeminarArchive", "LaTeX", "CLibXML2", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SeminarPublisherTests",
-            dependencies: ["SeminarPublisher", "SeminarFeeds", "SeminarArchive", "CLibXML2"],
+            dependencies: ["SeminarPublisher", "SeminarFeeds", "SeminarArchive", "CLibXML2", "FeedTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,4 +1,5 @@
 import CLibXML2
+import FeedTestSupport
 import Foundation
 import SeminarArchive
 import Testing

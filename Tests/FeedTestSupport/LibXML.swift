@@ -3,17 +3,20 @@
 @preconcurrency import CLibXML2
 import Foundation
 
-struct XMLTestError: Error, CustomStringConvertible {
-    var description: String
+public struct XMLTestError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Collects libxml2's structured error messages, handed to C callbacks as user data.
-final class ErrorCollector {
-    var messages: [String] = []
+public final class ErrorCollector {
+    public var messages: [String] = []
 
-    var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+    public init() {}
 
-    static let callback: xmlStructuredErrorFunc = { userData, error in
+    public var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    public static let callback: xmlStructuredErrorFunc = { userData, error in
         guard let userData, let error else { return }
         let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
         let message = error.pointee.message.map { String(cString: $0) } ?? "(no message)"
@@ -22,17 +25,17 @@ final class ErrorCollector {
 }
 
 /// A parsed document with XPath queries; the prefixes given are registered for XPath.
-final class ParsedXML {
-    let doc: xmlDocPtr
+public final class ParsedXML {
+    public let doc: xmlDocPtr
     private let xpath: xmlXPathContextPtr
 
-    static let atomNamespaces = ["a": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0"]
-    static let rssNamespaces = [
+    public static let atomNamespaces = ["a": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0"]
+    public static let rssNamespaces = [
         "atom": "http://www.w3.org/2005/Atom", "fh": "http://purl.org/syndication/history/1.0",
         "dc": "http://purl.org/dc/elements/1.1/",
     ]
 
-    init(_ bytes: [UInt8], namespaces: [String: String] = [:]) throws {
+    public init(_ bytes: [UInt8], namespaces: [String: String] = [:]) throws {
         guard let ctxt = xmlNewParserCtxt() else { throw XMLTestError(description: "xmlNewParserCtxt failed") }
         defer { xmlFreeParserCtxt(ctxt) }
         // No network; errors are read from the context rather than printed.
@@ -60,7 +63,7 @@ final class ParsedXML {
     }
 
     /// The nodes an expression selects, relative to `node` (the document when nil).
-    func nodes(_ expression: String, from node: xmlNodePtr? = nil) -> [xmlNodePtr] {
+    public func nodes(_ expression: String, from node: xmlNodePtr? = nil) -> [xmlNodePtr] {
         xpath.pointee.node = node ?? xmlDocGetRootElement(doc)
         guard let result = xmlXPathEvalExpression(expression, xpath) else { return [] }
         defer { xmlXPathFreeObject(result) }
@@ -69,34 +72,35 @@ final class ParsedXML {
     }
 
     /// The text content of every node selected (elements' text, attributes' values).
-    func strings(_ expression: String, from node: xmlNodePtr? = nil) -> [String] {
+    public func strings(_ expression: String, from node: xmlNodePtr? = nil) -> [String] {
         nodes(expression, from: node).map(Self.content)
     }
 
     /// The text of the one node selected; nil when none or several are.
-    func string(_ expression: String, from node: xmlNodePtr? = nil) -> String? {
+    public func string(_ expression: String, from node: xmlNodePtr? = nil) -> String? {
         let all = strings(expression, from: node)
         return all.count == 1 ? all[0] : nil
     }
 
-    func count(_ expression: String, from node: xmlNodePtr? = nil) -> Int { nodes(expression, from: node).count }
+    public func count(_ expression: String, from node: xmlNodePtr? = nil) -> Int { nodes(expression, from: node).count }
 
-    static func content(_ node: xmlNodePtr) -> String {
+    public static func content(_ node: xmlNodePtr) -> String {
         guard let c = xmlNodeGetContent(node) else { return "" }
         defer { xmlFree(c) }
         return String(cString: c)
     }
 
     /// The root element's text content.
-    var rootText: String { xmlDocGetRootElement(doc).map(Self.content) ?? "" }
+    public var rootText: String { xmlDocGetRootElement(doc).map(Self.content) ?? "" }
 }
 
 /// RFC 4287's RELAX NG schema (Fixtures/atom.rng), applied with libxml2.
-enum AtomSchema {
-    static let url = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/atom.rng")
+public enum AtomSchema {
+    /// RFC 4287 Appendix B, in RELAX NG XML syntax (see the file's header).
+    public static let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("atom.rng")
 
     /// libxml2's messages for everything the document does wrong; empty when valid.
-    static func violations(of document: ParsedXML) throws -> [String] {
+    public static func violations(of document: ParsedXML) throws -> [String] {
         let schemaBytes = Array(try Data(contentsOf: url))
         let errors = ErrorCollector()
         let parserContext = schemaBytes.withUnsafeBytes { raw in
