@@ -139,7 +139,9 @@ private final class XSLTBuilder {
     private func rssItemTemplate() throws {
         let template = try xsl("template", [("match", "item")], in: root)
         try entry(in: template, title: "title", link: "link", date: "pubDate", dateText: "substring(pubDate, 1, 16)",
-                  html: "content:encoded", text: "description")
+                  // Our RSS carries its HTML in `description` (RSS 2.0's own field for it);
+                  // other feeds may use `content:encoded`.
+                  html: "(content:encoded | description)", text: "description")
     }
 
     /// One entry: title (linked when the entry has a link), announcement date, then the
