@@ -137,9 +137,9 @@ h2 { font-size: 1.3rem; margin: 2rem 0 1rem; padding-bottom: 0.3rem; border-bott
         <p class="date">Announced <time datetime="{pubDate}"><xsl:value-of select="substring(pubDate, 1, 16)"/></time></p>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="(content:encoded | description) and system-property('xsl:vendor') != 'Transformiix'">
+        <xsl:when test="(content:encoded | description[not(../content:encoded)]) and system-property('xsl:vendor') != 'Transformiix'">
           <div class="content">
-            <xsl:value-of select="(content:encoded | description)[1]" disable-output-escaping="yes"/>
+            <xsl:value-of select="(content:encoded | description[not(../content:encoded)])[1]" disable-output-escaping="yes"/>
           </div>
         </xsl:when>
         <xsl:otherwise>

@@ -139,9 +139,9 @@ private final class XSLTBuilder {
     private func rssItemTemplate() throws {
         let template = try xsl("template", [("match", "item")], in: root)
         try entry(in: template, title: "title", link: "link", date: "pubDate", dateText: "substring(pubDate, 1, 16)",
-                  // Our RSS carries its HTML in `description` (RSS 2.0's own field for it);
-                  // other feeds may use `content:encoded`.
-                  html: "(content:encoded | description)", text: "description")
+                  // `content:encoded` when an item has it, else `description`, which RSS 2.0
+                  // allows to hold HTML and which is where our RSS writer puts it.
+                  html: "(content:encoded | description[not(../content:encoded)])", text: "description")
     }
 
     /// One entry: title (linked when the entry has a link), announcement date, then the
