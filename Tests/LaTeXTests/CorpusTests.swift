@@ -6,7 +6,8 @@ import Testing
 /// - `valid/NNN-name.tex`: a realistic abstract that must check clean, with
 ///   `valid/NNN-name.txt`, its expected plain-text rendering (written by hand from the contract).
 /// - `broken/NNN-name.tex`: an abstract with mistakes, with `broken/NNN-name.expected`,
-///   one `severity code line:column` per diagnostic that must be reported.
+///   one `severity code line:column` per diagnostic that must be reported, and optionally
+///   `broken/NNN-name.txt`, its plain-text rendering where the contract fixes it.
 enum Corpus {
     static let root: URL = {
         guard let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
@@ -194,6 +195,14 @@ struct CorpusTests {
         let source = try Corpus.read(Corpus.brokenDirectory, name, "tex")
         // The renderers never fail: this must return (no trap, no hang), whatever it renders.
         let rendered = PlainTextRenderer.render(source)
+        // Where the contract fixes the rendering (an unknown command keeps its TeX source exactly),
+        // broken/NNN-name.txt holds it.
+        let txt = Corpus.brokenDirectory.appendingPathComponent("\(name).txt")
+        if FileManager.default.fileExists(atPath: txt.path) {
+            let expected = Corpus.trimmingTrailingNewlines(try String(contentsOf: txt, encoding: .utf8))
+            #expect(rendered == expected,
+                    "broken/\(name).tex renders as\n\(rendered.debugDescription)\nexpected\n\(expected.debugDescription)")
+        }
         #expect(rendered.unicodeScalars.count <= source.unicodeScalars.count * 4,
                 "broken/\(name).tex renders to an implausibly long string")
     }
