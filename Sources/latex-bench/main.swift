@@ -81,7 +81,19 @@ if phases {
         ("plain text", { PlainTextRenderer.render($0).utf8.count }),
         ("HTML", { HTMLRenderer.render($0).count }),
     ]
-    for (name, stage) in stages where only == nil || only == name {
+    // The renderers alone, on trees parsed beforehand.
+    let trees = abstracts.map { LaTeXParser.parse($0) }
+    var index = 0
+    func nextTree() -> SyntaxTree {
+        index = (index + 1) % trees.count
+        return trees[index]
+    }
+    let treeStages: [(String, (String) -> Int)] = [
+        ("check (tree)", { _ in LaTeXChecker.check(nextTree()).count }),
+        ("plain text (tree)", { _ in PlainTextRenderer.render(nextTree()).utf8.count }),
+        ("HTML (tree)", { _ in HTMLRenderer.render(nextTree()).count }),
+    ]
+    for (name, stage) in stages + treeStages where only == nil || only == name {
         let time = ContinuousClock().measure { for source in abstracts { sink &+= stage(source) } }
         print("  \(name): \(Int(Double(count) / seconds(time))) abstracts/s")
     }

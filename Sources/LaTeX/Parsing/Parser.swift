@@ -605,21 +605,21 @@ private struct Parser {
         let frame = frames.removeLast()
         pending.removeSubrange(frame.pendingStart...)
         let slot = frame.purpose == .superscript ? 2 : 1
+        var slots: [Int32] = [frame.base, -1, -1]
+        var start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
         if frame.scripts >= 0 {
-            let node = Int(frame.scripts)
-            tree.links[Int(tree.nodes[node].childStart) + slot] = argument
-            if argument >= 0 { tree.nodes[node].end = tree.nodes[Int(argument)].end }
-            deliver(frame.scripts)
-            return
+            // Adding `^2` to `x_i`: a fresh node replaces the old one (left unreachable), so
+            // that children keep preceding their parent in the arena.
+            let old = tree.nodes[Int(frame.scripts)]
+            slots = Array(tree.links[Int(old.childStart)..<Int(old.childStart + 3)])
+            start = Int(old.start)
         }
-        let start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
+        slots[slot] = argument
         let end = argument >= 0 ? Int(tree.nodes[Int(argument)].end) : frame.openerEnd
         let node = makeNode(.scripts, mode: .math, start: start, end: end)
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = 3
-        tree.links.append(frame.base)
-        tree.links.append(slot == 1 ? argument : -1)
-        tree.links.append(slot == 2 ? argument : -1)
+        tree.links.append(contentsOf: slots)
         deliver(node)
     }
 
