@@ -53,3 +53,23 @@ struct HTMLTests {
         #expect(html("a < b & c") == [p(.text("a < b & c"))])
     }
 }
+
+@Suite("LaTeXDocument")
+struct DocumentTests {
+    static let sources = [
+        "Let $x_i^2$ be \\emph{G\\\"odel}'s $\\frac{a+b}{2}$.\n\n$$\\sum_{i=1}^n i$$ \\begin{itemize}\\item a\\end{itemize}",
+        "costs $5 and \\alpah } \\href{https://x.org}{site}\\footnote{x}",
+        "$\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ ${}$ tail",
+    ]
+
+    @Test(arguments: sources)
+    func oneParseGivesTheSameResults(_ source: String) {
+        let document = LaTeXDocument(source)
+        #expect(document.diagnostics() == LaTeXChecker.check(source))
+        #expect(document.plainText() == PlainTextRenderer.render(source))
+        #expect(document.html() == HTMLRenderer.render(source))
+        let (text, nodes) = document.renderings()
+        #expect(text == PlainTextRenderer.render(source))
+        #expect(nodes == HTMLRenderer.render(source))
+    }
+}

@@ -516,10 +516,10 @@ struct MathRenderer {
         }
         var inner = context
         inner.tight = true
-        for (slot, superscript) in [(1, false), (2, true)] {
+        for slot in 1...2 {
             let script = slots[slots.startIndex + slot]
             guard script >= 0 else { continue }
-            pieces.append(.beginScript(superscript: superscript))
+            pieces.append(.beginScript(superscript: slot == 2))
             renderArgument(script, inner)
             pieces.append(.endScript)
         }
