@@ -142,5 +142,6 @@ struct PlainMathTests {
         #expect(plain("$\\sin^2 x + \\cos x$") == "sin² x + cos x")
         #expect(plain("$\\lim_{n \\to \\infty} a_n$") == "lim_(n→∞) aₙ")
         #expect(plain("$\\max\\{a, b\\}$") == "max{a, b}")
+        #expect(plain("$\\sup |f|$ $\\log\\log n$ $\\log{n}$") == "sup|f| log log n log n")
     }
 }

@@ -86,3 +86,16 @@ struct ParserTests {
         }
     }
 }
+
+@Suite("Robustness: closers of over-deep openers")
+struct SkippedCloserTests {
+    @Test func environmentsPastTheLimitCloseQuietly() {
+        let source = String(repeating: "\\begin{itemize}", count: 201) + String(repeating: "\\end{itemize}", count: 201)
+        #expect(codes(source) == ["nesting-too-deep"])
+    }
+
+    @Test func leftsPastTheLimitCloseQuietly() {
+        let source = "$" + String(repeating: "\\left(", count: 201) + String(repeating: "\\right)", count: 201) + "$"
+        #expect(codes(source) == ["nesting-too-deep"])
+    }
+}
