@@ -6,7 +6,8 @@ import Testing
 /// - `valid/NNN-name.tex`: a realistic abstract that must check clean, with
 ///   `valid/NNN-name.txt`, its expected plain-text rendering (written by hand from the contract).
 /// - `broken/NNN-name.tex`: an abstract with mistakes, with `broken/NNN-name.expected`,
-///   one `severity code line:column` per diagnostic that must be reported.
+///   one `severity code line:column` per diagnostic that must be reported, and optionally
+///   `broken/NNN-name.txt`, its plain-text rendering where the contract fixes it.
 enum Corpus {
     static let root: URL = {
         guard let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
@@ -115,12 +116,98 @@ struct CorpusTests {
                 "broken/\(name).tex: unexpected errors:\n\(Corpus.describeAll(unexpectedErrors))")
     }
 
+    /// Contract rules on the shape of every diagnostic, checked over the whole broken corpus:
+    /// sorted by position, consistent positions, one-line messages, the fixes the contract names.
+    @Test("diagnostics of broken abstracts follow the contract's shape", arguments: Corpus.broken)
+    func diagnosticShape(_ name: String) throws {
+        let source = try Corpus.read(Corpus.brokenDirectory, name, "tex")
+        let scalars = Array(source.unicodeScalars)
+        // offset of the first scalar of each line
+        var lineStarts = [0]
+        for (i, s) in scalars.enumerated() where s == "\n" { lineStarts.append(i + 1) }
+
+        let diagnostics = LaTeXChecker.check(source)
+        let offsets = diagnostics.map(\.position.offset)
+        #expect(offsets == offsets.sorted(), "broken/\(name).tex: diagnostics are not sorted by position")
+
+        for d in diagnostics {
+            let where_ = "broken/\(name).tex: \(Corpus.describe(d))"
+            #expect(Corpus.contractCodes.contains(d.code), "\(where_): code not in the contract")
+            #expect(d.length >= 1, "\(where_): length \(d.length)")
+            #expect(!d.message.isEmpty && !d.message.contains("\n"), "\(where_): message must be one line")
+            let p = d.position
+            guard p.line >= 1, p.line <= lineStarts.count, p.column >= 1 else {
+                Issue.record("\(where_): position out of range")
+                continue
+            }
+            #expect(p.offset == lineStarts[p.line - 1] + p.column - 1,
+                    "\(where_): offset \(p.offset) does not match line \(p.line), column \(p.column)")
+            guard p.offset >= 0, p.offset < scalars.count else {
+                #expect(d.code == "trailing-backslash", "\(where_): offset past the end")
+                continue
+            }
+            let here = scalars[p.offset]
+            let next: Unicode.Scalar? = p.offset + 1 < scalars.count ? scalars[p.offset + 1] : nil
+            let rest = String(String.UnicodeScalarView(scalars[p.offset...]))
+            switch d.code {
+            case "unclosed-math":
+                #expect(here == "$" || here == "\\", "\(where_): not at a math opener")
+                if here == "$", let next, next != "$", ("0"..."9").contains(next) {
+                    #expect(d.fix == "write `\\$` for a dollar sign", "\(where_): fix \(String(describing: d.fix))")
+                }
+            case "comment":
+                #expect(here == "%", "\(where_): not at a `%`")
+                #expect(d.fix == "write `\\%` for a percent sign", "\(where_): fix \(String(describing: d.fix))")
+            case "special-character-in-text":
+                #expect(here == "&" || here == "#", "\(where_): not at `&` or `#`")
+                if here == "&" { #expect(d.fix == "write `\\&`", "\(where_): fix \(String(describing: d.fix))") }
+            case "unknown-command", "math-only-in-text", "text-only-in-math", "missing-argument",
+                 "unknown-environment", "unclosed-environment", "mismatched-environment", "unexpected-end",
+                 "unclosed-left", "unexpected-right", "trailing-backslash", "unexpected-math-close":
+                if !(d.code == "math-only-in-text" && (here == "^" || here == "_")) {
+                    #expect(here == "\\", "\(where_): not at a backslash")
+                }
+                if d.code == "unknown-command" {
+                    for (typo, known) in [("\\alpah", "\\alpha"), ("\\Alpha", "\\alpha"), ("\\lamda", "\\lambda")]
+                    where rest.hasPrefix(typo) && !rest.dropFirst(typo.count).first.map({ $0.isLetter }).orFalse {
+                        #expect(d.fix == "did you mean `\(known)`?", "\(where_): fix \(String(describing: d.fix))")
+                    }
+                }
+            case "unclosed-brace", "unmatched-brace", "double-superscript", "double-subscript":
+                let char: Unicode.Scalar = switch d.code {
+                    case "unclosed-brace": "{"
+                    case "unmatched-brace": "}"
+                    case "double-superscript": "^"
+                    default: "_"
+                }
+                #expect(here == char, "\(where_): not at a `\(char)`")
+            default:
+                break
+            }
+            if d.code == "mismatched-environment" || d.code == "mismatched-math-delimiter" {
+                #expect(d.notes.contains { $0.position.offset < p.offset }, "\(where_): no note at the opener")
+            }
+        }
+    }
+
     @Test("broken abstracts still render (renderers never fail)", arguments: Corpus.broken)
     func brokenAbstractRenders(_ name: String) throws {
         let source = try Corpus.read(Corpus.brokenDirectory, name, "tex")
         // The renderers never fail: this must return (no trap, no hang), whatever it renders.
         let rendered = PlainTextRenderer.render(source)
+        // Where the contract fixes the rendering (an unknown command keeps its TeX source exactly),
+        // broken/NNN-name.txt holds it.
+        let txt = Corpus.brokenDirectory.appendingPathComponent("\(name).txt")
+        if FileManager.default.fileExists(atPath: txt.path) {
+            let expected = Corpus.trimmingTrailingNewlines(try String(contentsOf: txt, encoding: .utf8))
+            #expect(rendered == expected,
+                    "broken/\(name).tex renders as\n\(rendered.debugDescription)\nexpected\n\(expected.debugDescription)")
+        }
         #expect(rendered.unicodeScalars.count <= source.unicodeScalars.count * 4,
                 "broken/\(name).tex renders to an implausibly long string")
     }
+}
+
+private extension Optional where Wrapped == Bool {
+    var orFalse: Bool { self ?? false }
 }

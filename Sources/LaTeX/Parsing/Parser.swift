@@ -94,6 +94,10 @@ private struct Parser {
     var pending: [Int32] = []
     var frames: [Frame] = []
     var depthReported = false
+    /// Openers kept as source because they were too deep; their closers are kept as source
+    /// too instead of being reported as unmatched (the depth error already covers them).
+    var skippedEnvironments = 0
+    var skippedLefts = 0
 
     init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
@@ -605,21 +609,21 @@ private struct Parser {
         let frame = frames.removeLast()
         pending.removeSubrange(frame.pendingStart...)
         let slot = frame.purpose == .superscript ? 2 : 1
+        var slots: [Int32] = [frame.base, -1, -1]
+        var start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
         if frame.scripts >= 0 {
-            let node = Int(frame.scripts)
-            tree.links[Int(tree.nodes[node].childStart) + slot] = argument
-            if argument >= 0 { tree.nodes[node].end = tree.nodes[Int(argument)].end }
-            deliver(frame.scripts)
-            return
+            // Adding `^2` to `x_i`: a fresh node replaces the old one (left unreachable), so
+            // that children keep preceding their parent in the arena.
+            let old = tree.nodes[Int(frame.scripts)]
+            slots = Array(tree.links[Int(old.childStart)..<Int(old.childStart + 3)])
+            start = Int(old.start)
         }
-        let start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
+        slots[slot] = argument
         let end = argument >= 0 ? Int(tree.nodes[Int(argument)].end) : frame.openerEnd
         let node = makeNode(.scripts, mode: .math, start: start, end: end)
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = 3
-        tree.links.append(frame.base)
-        tree.links.append(slot == 1 ? argument : -1)
-        tree.links.append(slot == 2 ? argument : -1)
+        tree.links.append(contentsOf: slots)
         deliver(node)
     }
 
@@ -761,6 +765,7 @@ private struct Parser {
                    offset: token.start, position: token.position, length: headerEnd - token.start)
         }
         guard enter(token) else {
+            skippedEnvironments += 1
             deliver(makeNode(.raw, mode: mode, start: token.start, end: headerEnd))
             return
         }
@@ -775,6 +780,11 @@ private struct Parser {
     mutating func handleEnd(_ token: Token) {
         guard let name = readEnvironmentName(token) else { return }
         let end = name.end + 1
+        if skippedEnvironments > 0 {
+            skippedEnvironments -= 1
+            deliver(makeNode(.raw, mode: mode, start: token.start, end: end))
+            return
+        }
         var index = frames.count - 1
         while index > 0, frames[index].kind != .environment, frames[index].kind != .math { index -= 1 }
         let nameText = tree.text(name.start, name.end)
@@ -805,6 +815,7 @@ private struct Parser {
                    fix: "put the formula in `$…$`", at: token)
         }
         guard enter(token) else {
+            skippedLefts += 1
             deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
             return
         }
@@ -818,6 +829,11 @@ private struct Parser {
     }
 
     mutating func handleRight(_ token: Token) {
+        if skippedLefts > 0 {
+            skippedLefts -= 1
+            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            return
+        }
         var index = frames.count - 1
         search: while index > 0 {
             switch frames[index].kind {

@@ -1,7 +1,8 @@
 /// A parsed source: nodes in one array (an arena), children as ranges of a second array.
 /// Nodes are plain values with no references, so building, copying and freeing a tree of any
 /// shape costs no recursion and few allocations; a child always has a smaller index than its
-/// parent because the parser finishes children first.
+/// parent because the parser finishes children first. (A few nodes may be unreachable from
+/// the root: a scripts node that got its second script was replaced by a new one.)
 public struct SyntaxTree: Sendable {
     public let source: [Unicode.Scalar]
     public internal(set) var nodes: [Node] = []

@@ -16,42 +16,54 @@ enum MathPieces {
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
     static func plain(_ pieces: ArraySlice<MathPiece>) -> String {
-        var current = ""
-        var outer: [(String, Bool)] = []
+        var bytes: [UInt8] = []
+        appendPlain(pieces, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the plain form as UTF-8. Scripts are written in place and converted when they
+    /// end, so the common case copies each piece once.
+    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8]) {
+        var scripts: [(start: Int, superscript: Bool)] = []
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
-                current += text
+                bytes.append(contentsOf: text.utf8)
             case .lineBreak:
-                current += "\n"
+                bytes.append(0x0A)
             case .beginScript(let superscript):
-                outer.append((current, superscript))
-                current = ""
+                scripts.append((bytes.count, superscript))
             case .endScript:
-                guard let (before, superscript) = outer.popLast() else { continue }
-                current = before + scriptForm(current, superscript: superscript)
+                guard let (start, superscript) = scripts.popLast() else { continue }
+                convertScript(&bytes, from: start, superscript: superscript)
             case .beginStyle, .endStyle:
                 break
             }
         }
         // Unbalanced markers cannot come from the renderer, but never lose text.
-        while let (before, superscript) = outer.popLast() {
-            current = before + scriptForm(current, superscript: superscript)
+        while let (start, superscript) = scripts.popLast() {
+            convertScript(&bytes, from: start, superscript: superscript)
         }
-        return current
+    }
+
+    private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
+        guard start < bytes.count else { return }
+        let script = String(decoding: bytes[start...], as: UTF8.self)
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: scriptForm(script, superscript: superscript).utf8)
     }
 
     static func scriptForm(_ script: String, superscript: Bool) -> String {
         if script.isEmpty { return "" }
-        var converted = String.UnicodeScalarView()
+        var converted: [UInt8] = []
         for scalar in script.unicodeScalars {
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
                 let marker = superscript ? "^" : "_"
                 return script.count > 1 ? marker + "(" + script + ")" : marker + script
             }
-            converted.append(form)
+            converted.appendUTF8(CollectionOfOne(form))
         }
-        return String(converted)
+        return String(decoding: converted, as: UTF8.self)
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.

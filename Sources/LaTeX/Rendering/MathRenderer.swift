@@ -103,7 +103,8 @@ struct MathRenderer {
         case .bigOperator:
             space = true
         case .operatorName:
-            space = atom == .ordinary || atom == .bigOperator || atom == .operatorName || atom == .unknown
+            // `\log n`, `\sin\theta`, `\log\log n`, but `\log(n)` and `\sup|f|`.
+            space = startsWithLetter || atom == .bigOperator || atom == .operatorName
         case .unknown:
             space = startsWithLetter || (!context.tight && (atom == .relation || atom == .binary))
         case .relation:
@@ -141,14 +142,14 @@ struct MathRenderer {
                 return
             }
             // A braced group is one ordinary atom, spaced inside on its own.
-            _ = beginAtom(.ordinary, &state, context)
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderList(children, context)
         case .scripts:
             renderScripts(Int(index), &state, context)
         case .leftRight:
             renderLeftRight(Int(index), &state, context)
         case .environment:
-            _ = beginAtom(.ordinary, &state, context)
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderEnvironment(Int(index), context)
         case .alignment:
             if let separator = context.cellSeparator {
@@ -360,7 +361,7 @@ struct MathRenderer {
                 pieces.append(.text("(" + key + ")"))
             }
         case .fraction:
-            _ = beginAtom(.ordinary, &state, context)
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             appendWrappedIfComplex(piecesOf(argument(index, 0), context))
             pieces.append(.text("/"))
             appendWrappedIfComplex(piecesOf(argument(index, 1), context))
@@ -372,7 +373,7 @@ struct MathRenderer {
             pieces.append(contentsOf: piecesOf(argument(index, 1), context))
             pieces.append(.text(")"))
         case .squareRoot:
-            _ = beginAtom(.ordinary, &state, context)
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderSquareRoot(index, context)
         case .sizedDelimiter, .middle, .passThrough:
             // `\big(` is `(` at another size; `\mathrel{…}` and `\boxed{…}` are their content.
@@ -516,10 +517,10 @@ struct MathRenderer {
         }
         var inner = context
         inner.tight = true
-        for (slot, superscript) in [(1, false), (2, true)] {
+        for slot in 1...2 {
             let script = slots[slots.startIndex + slot]
             guard script >= 0 else { continue }
-            pieces.append(.beginScript(superscript: superscript))
+            pieces.append(.beginScript(superscript: slot == 2))
             renderArgument(script, inner)
             pieces.append(.endScript)
         }

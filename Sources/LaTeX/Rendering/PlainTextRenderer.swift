@@ -6,7 +6,7 @@ public enum PlainTextRenderer {
     }
 
     public static func render(_ tree: SyntaxTree) -> String {
-        var renderer = TextRenderer(tree: tree, sink: PlainTextSink())
+        var renderer = TextRenderer(tree: tree, sink: PlainTextSink(capacity: tree.source.count + 16))
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }
@@ -26,8 +26,10 @@ struct PlainTextSink: TextSink {
     /// Item counters of the open lists; nil for bullet lists.
     var lists: [Int?] = []
 
-    init() {
-        bytes.reserveCapacity(1024)
+    /// The top-level sink reserves about the source size; nested ones (labels, accent
+    /// bases) stay small.
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
     }
 
     mutating func flush() {
@@ -68,6 +70,19 @@ struct PlainTextSink: TextSink {
     }
 
     mutating func math(_ pieces: [MathPiece], display: Bool) {
+        if !display {
+            // Straight into the output: inline math is most of the rendering work.
+            let (start, before) = (bytes.count, pending)
+            flush()
+            let contentStart = bytes.count
+            MathPieces.appendPlain(pieces[...], to: &bytes)
+            if bytes.count == contentStart {
+                // Empty math (`${}$`) is not text: the whitespace before it still waits.
+                bytes.removeSubrange(start...)
+                pending = before
+            }
+            return
+        }
         let text = MathPieces.plain(pieces[...])
         if display {
             // A display sits on lines of its own; spaces around it are dropped.

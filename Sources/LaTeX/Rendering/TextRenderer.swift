@@ -268,7 +268,13 @@ struct TextRenderer<Sink: TextSink> {
     /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
     mutating func renderTextAccent(_ index: Int, mark: Unicode.Scalar) {
         let node = tree.nodes[index]
-        let base = plainText(argument(index, 0))
+        let argument = argument(index, 0)
+        if let argument, case let base = tree.nodes[Int(argument)], base.kind == .text, base.end - base.start == 1 {
+            // The common case, `\"o`: one scalar, no need to render anything.
+            sink.append(Composition.compose(tree.source[Int(base.start)], mark))
+            return
+        }
+        let base = plainText(argument)
         guard let first = base.unicodeScalars.first, !node.flags.contains(.incomplete) else {
             renderSource(Int(node.start), Int(node.end))
             return

@@ -30,6 +30,8 @@ enum Composition {
 
     /// `base` followed by `mark`, composed where Unicode has a precomposed character.
     static func compose(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> String {
+        // `\"\i` is how TeX writes ï: the dotless i exists only to carry the accent.
+        let base: Unicode.Scalar = base == "ı" ? "i" : base == "ȷ" ? "j" : base
         if let entry = table[UInt64(base.value) << 32 | UInt64(mark.value)] {
             if let composed = entry { return String(composed) }
             return String(String.UnicodeScalarView([base, mark]))

@@ -1,0 +1,98 @@
+/// A source parsed once, for callers that need several results. `LaTeXChecker.check`,
+/// `PlainTextRenderer.render` and `HTMLRenderer.render` each parse their input; a publisher
+/// that checks and renders every abstract saves two parses, and `renderings()` also renders
+/// the math once for both outputs.
+public struct LaTeXDocument: Sendable {
+    public let tree: SyntaxTree
+
+    public init(_ source: String) {
+        tree = LaTeXParser.parse(source)
+    }
+
+    public func diagnostics(extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
+        LaTeXChecker.check(tree, extraMacros: extraMacros)
+    }
+
+    public func plainText() -> String { PlainTextRenderer.render(tree) }
+
+    public func html() -> [HTMLNode] { HTMLRenderer.render(tree) }
+
+    /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`.
+    public func renderings() -> (plainText: String, html: [HTMLNode]) {
+        let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink())
+        var renderer = TextRenderer(tree: tree, sink: sink)
+        renderer.renderNode(Int32(tree.root))
+        return (renderer.sink.first.finish(), renderer.sink.second.finish())
+    }
+}
+
+/// Feeds one walk to two sinks.
+struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
+    var first: First
+    var second: Second
+
+    mutating func append(_ text: String) {
+        first.append(text)
+        second.append(text)
+    }
+
+    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+        first.append(scalars: scalars)
+        second.append(scalars: scalars)
+    }
+
+    mutating func space() {
+        first.space()
+        second.space()
+    }
+
+    mutating func lineBreak() {
+        first.lineBreak()
+        second.lineBreak()
+    }
+
+    mutating func paragraphBreak() {
+        first.paragraphBreak()
+        second.paragraphBreak()
+    }
+
+    mutating func beginStyle(_ style: TextStyle) {
+        first.beginStyle(style)
+        second.beginStyle(style)
+    }
+
+    mutating func endStyle(_ style: TextStyle) {
+        first.endStyle(style)
+        second.endStyle(style)
+    }
+
+    mutating func beginLink(url: String, showURL: Bool) {
+        first.beginLink(url: url, showURL: showURL)
+        second.beginLink(url: url, showURL: showURL)
+    }
+
+    mutating func endLink(url: String, showURL: Bool) {
+        first.endLink(url: url, showURL: showURL)
+        second.endLink(url: url, showURL: showURL)
+    }
+
+    mutating func math(_ pieces: [MathPiece], display: Bool) {
+        first.math(pieces, display: display)
+        second.math(pieces, display: display)
+    }
+
+    mutating func beginList(ordered: Bool) {
+        first.beginList(ordered: ordered)
+        second.beginList(ordered: ordered)
+    }
+
+    mutating func beginItem(label: String?) {
+        first.beginItem(label: label)
+        second.beginItem(label: label)
+    }
+
+    mutating func endList() {
+        first.endList()
+        second.endList()
+    }
+}

@@ -1,0 +1,40 @@
+// libFuzzer entry point for the LaTeX module. Not part of any SwiftPM target (libFuzzer
+// brings its own `main`); scripts/fuzz-latex compiles it together with Sources/LaTeX into
+// one module, so it also sees internal API.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func latexFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let scalarCount = source.unicodeScalars.count
+
+    // The checker: every diagnostic points inside the source, has a length, and the list
+    // is sorted by position.
+    let diagnostics = LaTeXChecker.check(source, extraMacros: ["E", "R"])
+    var previous = 0
+    for diagnostic in diagnostics {
+        let position = diagnostic.position
+        precondition(position.offset >= 0 && position.offset <= scalarCount, "offset out of range: \(diagnostic)")
+        precondition(position.line >= 1 && position.column >= 1, "bad position: \(diagnostic)")
+        precondition(diagnostic.length >= 1, "empty diagnostic: \(diagnostic)")
+        precondition(position.offset >= previous, "diagnostics not sorted")
+        precondition(!diagnostic.code.isEmpty && !diagnostic.message.isEmpty)
+        previous = position.offset
+    }
+    precondition(diagnostics.filter { $0.code == "nesting-too-deep" }.count <= 1)
+
+    // The renderers never fail, and never blow the input up out of proportion.
+    let text = PlainTextRenderer.render(source)
+    precondition(text.unicodeScalars.count <= scalarCount * 8 + 16, "plain text grew too much")
+    let nodes = HTMLRenderer.render(source)
+    precondition(nodes.count <= scalarCount + 1)
+
+    // The tree is an arena whose children always precede their parent: walking it cannot
+    // loop, and it stays within the depth limit.
+    let tree = LaTeXParser.parse(source)
+    for index in tree.nodes.indices {
+        for child in tree.children(of: index) where child >= 0 {
+            precondition(Int(child) < index, "child after parent")
+        }
+    }
+    return 0
+}
