@@ -58,21 +58,32 @@ struct ICalendarContentLines {
     /// line breaks (CRLF, CR or LF) become `\n`, and other control characters, which
     /// TEXT may not contain, are dropped.
     static func escapeText(_ value: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Everything escaped or dropped is ASCII, so the UTF-8 bytes can be copied as they
+        // are: a multi-byte character never contains an ASCII byte.
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 32)
         var previousWasCR = false
-        for scalar in value.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
-            case ";": out.append(contentsOf: "\\;".unicodeScalars)
-            case ",": out.append(contentsOf: "\\,".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\n": if !previousWasCR { out.append(contentsOf: "\\n".unicodeScalars) }
-            case "\t": out.append(scalar)
-            default: if !isControl(scalar) { out.append(scalar) }
+        for byte in value.utf8 {
+            defer { previousWasCR = byte == 0x0D }
+            switch byte {
+            case 0x5C, 0x3B, 0x2C:  // \ ; ,
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(0x6E)  // \n
+            case 0x0A:
+                if !previousWasCR {
+                    out.append(0x5C)
+                    out.append(0x6E)
+                }
+            case 0x09:
+                out.append(byte)
+            default:
+                if byte >= 0x20 && byte != 0x7F { out.append(byte) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parameter values with `:`, `;` or `,` must be quoted, and cannot hold a quote at all.

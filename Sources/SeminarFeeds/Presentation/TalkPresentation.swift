@@ -48,8 +48,8 @@ public struct TalkPresentation: Sendable, Equatable {
             when = "Date to be defined"
         }
 
-        plainAbstract = PlainTextRenderer.render(talk.abstract)
-        htmlAbstract = HTMLRenderer.render(talk.abstract)
+        // One parse and one walk give both renderings of the abstract.
+        (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
 
         var lines: [String] = []
         if let note = Self.statusNote(talk.status) { lines.append(note) }
