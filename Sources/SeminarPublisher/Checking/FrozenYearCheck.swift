@@ -35,7 +35,7 @@ struct FrozenYearCheck {
                 }
             }
             for (id, frozen) in record.talks.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
-                if failedFiles.contains(frozen.file) { continue }
+                if failedFiles.contains(archiveRoot + "/" + frozen.file) { continue }
                 let elsewhere = checked.talks.first { $0.talk.id == id }
                 let message = elsewhere.map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
                     ?? "talk `\(id)` (\(frozen.file)) was removed from \(year) after the year was frozen"

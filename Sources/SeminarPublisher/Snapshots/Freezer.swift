@@ -74,7 +74,7 @@ extension Publisher {
             year: year, previousYear: previous, nextYear: next,
             documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.path, sha256Digest($0.bytes)) }),
             talks: Dictionary(uniqueKeysWithValues: talks.map {
-                ($0.talk.id, SnapshotRecord.FrozenTalk(file: $0.source.path, fields: TalkFingerprint.fields(of: $0.talk)))
+                ($0.talk.id, SnapshotRecord.FrozenTalk(file: relativeToArchive($0.source.path), fields: TalkFingerprint.fields(of: $0.talk)))
             }),
             amendments: existing?.amendments ?? [])
         if let reason = amendReason, let old = existing {
@@ -85,6 +85,13 @@ extension Publisher {
         try store.save(record)
         let build = try self.build()
         return SnapshotResult(record: record, recordPath: store.path(of: year), documents: documents.map(\.path), build: build)
+    }
+
+    /// `2019/2019-03-25-kurt-godel.json`: records name files relative to the archive, so
+    /// they read the same whatever folder the command ran from.
+    func relativeToArchive(_ path: String) -> String {
+        let prefix = archiveRoot.hasSuffix("/") ? archiveRoot : archiveRoot + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// What an amendment changed, for its record: fields per talk, added and removed talks,

@@ -28,7 +28,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public var amendments: [Amendment]
 
     public struct FrozenTalk: Codable, Equatable, Sendable {
-        /// The talk file when the year was frozen, for messages.
+        /// The talk file when the year was frozen, relative to the archive, for messages.
         public var file: String
         /// Field name to a short digest of its value (see `TalkFingerprint`).
         public var fields: [String: String]
