@@ -1,0 +1,150 @@
+import FeedTestSupport
+import Foundation
+import Testing
+
+/// The `seminar` command as a user runs it: a separate process, its exit status, what it
+/// prints, and what it leaves on disk.
+@Suite struct CommandLineTests {
+    /// The executable, built beside the test bundle by `swift build --build-tests`.
+    static let seminar: String = {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return folder.appendingPathComponent("seminar").path
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `seminar` in `folder` with `arguments`, under `env` prefix commands (such as
+    /// `faketime` or `env TZ=…`).
+    func run(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.seminar), "build the package first: scripts/test does")
+        let script = "cd \"$1\" && shift && exec \"$@\""
+        let command = prefix + [Self.seminar] + arguments
+        let result = try Subprocess.run("bash", ["-c", script, "bash", folder] + command)
+        return Run(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
+    }
+
+    @Test func addListEditBuild() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        let folder = a.root.path
+        let abstract = a.root.appendingPathComponent("abstract.txt")
+        try Data("We bound $\\|w\\|_2$ by $O(n^{-1/2})$.\n".utf8).write(to: abstract)
+        let added = try run(["add", "--speaker", "Scott Pesme", "--affiliation", "EPFL", "--title", "Implicit Bias of SGD",
+                             "--start", "2021-06-28", "--abstract-file", abstract.path,
+                             "--meeting", "https://epfl.zoom.us/j/62400754289", "--link", "Slides=https://example.org/s.pdf?a=1",
+                             "--now", "2021-06-20T09:15:00Z"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "archive/2021/2021-06-28-scott-pesme.json\n")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: a.root.appendingPathComponent("archive/2021/2021-06-28-scott-pesme.json"))) as? [String: Any]
+        #expect(file?["start"] as? String == "2021-06-28T16:30")  // the seminar's usual time
+        #expect(file?["published"] as? String == "2021-06-20T09:15:00Z")
+        #expect((file?["links"] as? [[String: String]])?.first?["url"] == "https://example.org/s.pdf?a=1")
+        let id = try #require(file?["id"] as? String)
+
+        let list = try run(["list"], in: folder)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("2021-06-28  16:30 CEST  Scott Pesme  Implicit Bias of SGD  scheduled"))
+
+        // Rescheduling by id prefix moves the file, keeps the id and bumps the sequence.
+        let edited = try run(["edit", String(id.prefix(8)), "--start", "2021-07-05T17:00", "--now", "2021-06-25T10:00:00Z"], in: folder)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(edited.stdout == "archive/2021/2021-07-05-scott-pesme.json\n")
+        #expect(!FileManager.default.fileExists(atPath: a.root.appendingPathComponent("archive/2021/2021-06-28-scott-pesme.json").path))
+        let moved = try JSONSerialization.jsonObject(with: Data(contentsOf: a.root.appendingPathComponent("archive/2021/2021-07-05-scott-pesme.json"))) as? [String: Any]
+        #expect(moved?["id"] as? String == id)
+        #expect(moved?["sequence"] as? Int == 1)
+        #expect(moved?["updated"] as? String == "2021-06-25T10:00:00Z")
+
+        let cancelled = try run(["edit", "archive/2021/2021-07-05-scott-pesme.json", "--status", "cancelled", "--now", "2021-06-26T10:00:00Z"], in: folder)
+        #expect(cancelled.status == 0, "\(cancelled.stderr)")
+
+        let built = try run(["build"], in: folder)
+        #expect(built.status == 0, "\(built.stderr)")
+        let atom = String(decoding: try Data(contentsOf: a.root.appendingPathComponent("feeds/atom.xml")), as: UTF8.self)
+        #expect(atom.contains("<title>[Cancelled] Scott Pesme — Implicit Bias of SGD</title>"))
+        #expect(atom.contains("Monday 5 July 2021, 17:00–18:00 CEST"))
+        #expect(atom.contains("‖w‖₂"))
+        let ics = String(decoding: try Data(contentsOf: a.root.appendingPathComponent("feeds/calendar.ics")), as: UTF8.self)
+        #expect(ics.contains("SEQUENCE:2\r\n"))
+        #expect(ics.contains("STATUS:CANCELLED\r\n"))
+    }
+
+    @Test func errorsNameFileLineAndColumnAndBuildWritesNothing() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30")
+        #expect(try run(["build"], in: a.root.path).status == 0)
+        let before = try a.outputs()
+        try a.talk("2021-07-05-alan-speaker", year: 2021, id: "t2", start: "2021-07-05T16:30",
+                   abstract: "Let $\\alpah$ be small.")
+        try a.talk("2021-07-12-ada-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", extra: ["abstarct": "x"])
+        let result = try run(["build"], in: a.root.path)
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("archive/2021/2021-07-12-ada-speaker.json:2:3: error: unknown key `abstarct` [unknown-key]"))
+        // Line 2 is `  "abstract" : "Let $\\alpah$ be small.",`: the backslash is column 22.
+        #expect(lines.contains("archive/2021/2021-07-05-alan-speaker.json:2:22: error: unknown command `\\alpah` [latex-unknown-command]"))
+        #expect(lines.contains("    fix: did you mean `\\alpha`?"))
+        #expect(lines.contains { $0.hasPrefix("build failed:") && $0.hasSuffix("nothing was written") })
+        #expect(try a.outputs() == before)
+
+        let json = try run(["check", "--format", "json"], in: a.root.path)
+        #expect(json.status != 0)
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let unknown = try #require(objects.first { $0["code"] as? String == "latex-unknown-command" })
+        #expect(unknown["path"] as? String == "archive/2021/2021-07-05-alan-speaker.json")
+        #expect(unknown["line"] as? Int == 2)
+        #expect(unknown["column"] as? Int == 22)
+        #expect(unknown["fix"] as? String == "did you mean `\\alpha`?")
+    }
+
+    /// Same archive, same bytes: whatever the clock, time zone, locale or run.
+    @Test func outputIgnoresClockTimeZoneAndLocale() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-03-22-winter", year: 2021, id: "w", start: "2021-03-22T16:30", speaker: "Winter Speaker")
+        try a.talk("2021-06-28-summer", year: 2021, id: "s", start: "2021-06-28T16:30", speaker: "Summer Speaker")
+        try a.talk("tbd-later", year: 2021, id: "l", start: nil, speaker: "Later Speaker")
+        #expect(try run(["build"], in: a.root.path).status == 0)
+        let reference = try a.outputs()
+        #expect(reference.count == 6)
+
+        let environments: [[String]] = [
+            ["env", "TZ=Pacific/Kiritimati", "LC_ALL=C", "LANG=C"],
+            ["env", "TZ=America/Los_Angeles", "LANG=de_DE.UTF-8", "LC_ALL=de_DE.UTF-8"],
+            ["faketime", "2031-12-31 12:00:00"],
+        ]
+        for prefix in environments {
+            try FileManager.default.removeItem(atPath: a.feeds)
+            let result = try run(["build"], in: a.root.path, prefix: prefix)
+            #expect(result.status == 0, "\(prefix): \(result.stderr)")
+            #expect(try a.outputs() == reference, "output changed under \(prefix.joined(separator: " "))")
+        }
+        // faketime does reach the process: a command that reads the clock sees its time.
+        let added = try run(["add", "--speaker", "Clock Reader", "--title", "When is now?", "--start", "2032-01-05",
+                             "--abstract", "Clocks."], in: a.root.path, prefix: ["faketime", "2031-12-31 12:00:00"])
+        #expect(added.status == 0, "\(added.stderr): is faketime installed? scripts/test installs it")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: a.root.appendingPathComponent("archive/2032/2032-01-05-clock-reader.json"))) as? [String: Any]
+        #expect((file?["published"] as? String)?.hasPrefix("2031-12-31T") == true)
+    }
+
+    @Test func latexCommandsReadStandardInput() throws {
+        let folder = FileManager.default.temporaryDirectory.path
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("latex-\(UUID().uuidString).tex")
+        try Data("Let $x_{k+1} \\le \\alpah$ hold.\n".utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let check = try run(["latex", "check", input.path], in: folder)
+        #expect(check.status != 0)
+        #expect(check.stderr.contains(input.path + ":1:"))
+        #expect(check.stderr.contains("[latex-unknown-command]"))
+        let render = try run(["latex", "render", input.path], in: folder)
+        #expect(render.status == 0)
+        #expect(render.stdout.contains("xₖ₊₁ ≤ \\alpah"))
+    }
+}
