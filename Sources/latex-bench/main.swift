@@ -130,6 +130,10 @@ if phases {
         ("check (tree)", { _ in LaTeXChecker.check(nextTree()).count }),
         ("plain text (tree)", { _ in PlainTextRenderer.render(nextTree()).utf8.count }),
         ("HTML (tree)", { _ in HTMLRenderer.render(nextTree()).count }),
+        ("both renderings (tree)", { _ in
+            let (text, nodes) = LaTeXDocument(tree: nextTree()).renderings()
+            return text.utf8.count &+ nodes.count
+        }),
     ]
     for (name, stage) in stages + treeStages where only == nil || only == name {
         let time = ContinuousClock().measure { for source in abstracts { sink &+= stage(source) } }
