@@ -9,6 +9,10 @@ public struct LaTeXDocument: Sendable {
         tree = LaTeXParser.parse(source)
     }
 
+    public init(tree: SyntaxTree) {
+        self.tree = tree
+    }
+
     public func diagnostics(extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
         LaTeXChecker.check(tree, extraMacros: extraMacros)
     }

@@ -48,10 +48,13 @@ func abstract(_ generator: inout Generator) -> String {
 var count = 20_000
 var phases = false
 var only: String?
+var stress = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     if argument == "--count", let value = arguments.popFirst().flatMap({ Int($0) }), value > 0 {
         count = value
+    } else if argument == "--stress" {
+        stress = true
     } else if argument == "--phases" {
         phases = true
     } else if argument == "--only", let stage = arguments.popFirst() {
@@ -59,9 +62,44 @@ while let argument = arguments.popFirst() {
         phases = true
         only = stage
     } else {
-        print("usage: latex-bench [--count N] [--phases] [--only parse|check|plain text|HTML]")
+        print("usage: latex-bench [--count N] [--phases] [--stress] [--only parse|check|plain text|HTML]")
         exit(2)
     }
+}
+
+if stress {
+    // Hostile ~1 MB inputs: each must finish in about linear time (depth is capped at 200).
+    let cases: [(String, String)] = [
+        ("open braces", String(repeating: "{", count: 1_000_000)),
+        ("close braces", String(repeating: "}", count: 1_000_000)),
+        ("dollars", String(repeating: "$", count: 1_000_000)),
+        ("nested roots", "$" + String(repeating: "\\sqrt", count: 200_000) + "$"),
+        ("scripts", "$" + String(repeating: "x^", count: 500_000) + "$"),
+        ("line breaks", "$$" + String(repeating: "\\\\", count: 500_000) + "$$"),
+        ("items", "\\begin{itemize}" + String(repeating: "\\item a ", count: 120_000) + "\\end{itemize}"),
+        ("stray ends", String(repeating: "\\end{itemize}", count: 80_000)),
+        ("begins", String(repeating: "\\begin{itemize}", count: 70_000)),
+        ("lefts", "$" + String(repeating: "\\left(", count: 160_000) + "$"),
+        ("rights", "$" + String(repeating: "\\right)", count: 140_000) + "$"),
+        ("unknown commands", String(repeating: "\\foo{x}", count: 140_000)),
+        ("fractions", "$" + String(repeating: "\\frac{a}{", count: 110_000) + "$"),
+        ("comments", String(repeating: "%\n", count: 500_000)),
+        ("ampersands", String(repeating: "&", count: 1_000_000)),
+        ("optional arguments", String(repeating: "\\sqrt[", count: 160_000)),
+        ("text in math", "$" + String(repeating: "\\text{$", count: 120_000)),
+        ("primes", "$f" + String(repeating: "'", count: 1_000_000) + "$"),
+        ("accents", String(repeating: "\\\"", count: 500_000)),
+        ("matrix cells", "$\\begin{pmatrix}" + String(repeating: "a & ", count: 250_000) + "\\end{pmatrix}$"),
+    ]
+    for (name, source) in cases {
+        let time = ContinuousClock().measure {
+            _ = LaTeXChecker.check(source)
+            _ = PlainTextRenderer.render(source)
+            _ = HTMLRenderer.render(source)
+        }
+        print("  \(name) (\(source.utf8.count / 1000) KB): \(time)")
+    }
+    exit(0)
 }
 
 var generator = Generator(state: 42)
@@ -92,6 +130,10 @@ if phases {
         ("check (tree)", { _ in LaTeXChecker.check(nextTree()).count }),
         ("plain text (tree)", { _ in PlainTextRenderer.render(nextTree()).utf8.count }),
         ("HTML (tree)", { _ in HTMLRenderer.render(nextTree()).count }),
+        ("both renderings (tree)", { _ in
+            let (text, nodes) = LaTeXDocument(tree: nextTree()).renderings()
+            return text.utf8.count &+ nodes.count
+        }),
     ]
     for (name, stage) in stages + treeStages where only == nil || only == name {
         let time = ContinuousClock().measure { for source in abstracts { sink &+= stage(source) } }

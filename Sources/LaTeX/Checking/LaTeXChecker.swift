@@ -10,13 +10,15 @@ public enum LaTeXChecker {
     public static func check(_ tree: SyntaxTree, extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
         var diagnostics = tree.diagnostics
         var added = false
+        // Suggestions cost an edit distance per table entry: compute each name's once.
+        var suggestions: [String: String?] = [:]
         // The arena holds every node exactly once, so a flat loop visits the whole tree
         // without recursion.
         for index in tree.nodes.indices {
             let node = tree.nodes[index]
             switch node.kind {
             case .command:
-                if let diagnostic = checkCommand(index, in: tree, extraMacros: extraMacros) {
+                if let diagnostic = checkCommand(index, in: tree, extraMacros: extraMacros, suggestions: &suggestions) {
                     diagnostics.append(diagnostic)
                     added = true
                 }
@@ -41,7 +43,9 @@ public enum LaTeXChecker {
         return diagnostics
     }
 
-    private static func checkCommand(_ index: Int, in tree: SyntaxTree, extraMacros: Set<String>) -> LaTeXDiagnostic? {
+    private static func checkCommand(
+        _ index: Int, in tree: SyntaxTree, extraMacros: Set<String>, suggestions: inout [String: String?]
+    ) -> LaTeXDiagnostic? {
         let node = tree.nodes[index]
         let command = tree.command(of: index)
         if let command, command.mode.allows(node.mode) { return nil }
@@ -51,10 +55,18 @@ public enum LaTeXChecker {
         let length = Int(node.nameEnd - node.start)
         guard command != nil else {
             if extraMacros.contains(name) { return nil }
+            let key = (node.mode == .math ? "$" : "") + name
+            let suggestion: String?
+            if let known = suggestions[key] {
+                suggestion = known
+            } else {
+                suggestion = Suggestions.command(for: name, mode: node.mode)
+                suggestions[key] = .some(suggestion)
+            }
             return LaTeXDiagnostic(
                 severity: .error, code: LaTeXDiagnostic.Code.unknownCommand,
                 message: "unknown command `\\\(name)`",
-                fix: Suggestions.command(for: name, mode: node.mode).map { "did you mean `\($0)`?" },
+                fix: suggestion.map { "did you mean `\($0)`?" },
                 position: position, length: length)
         }
         if node.mode == .text {

@@ -128,6 +128,37 @@ public struct Lexer: Sendable {
         lines.recordLineStart(at: offset)
     }
 
+    /// Extends a text token over following words, punctuation (not `]`, which may close an
+    /// optional argument) and spaces (not a blank line), and returns the new end. The parser
+    /// keeps such runs as one node anyway; scanning them here saves a token per word.
+    public mutating func extendTextRun() -> Int {
+        while offset < scalars.count {
+            let value = scalars[offset].value
+            if value >= 128 {
+                offset += 1
+                scanWord()
+                continue
+            }
+            let byte = UInt8(truncatingIfNeeded: value)
+            switch CharacterClass.of(byte) {
+            case .letter:
+                offset += 1
+                scanWord()
+            case .other where byte != 0x5D:
+                offset += 1
+            case .space:
+                let save = (offset, line, lineStart)
+                if scanSpace() == .paragraphBreak {
+                    (offset, line, lineStart) = save
+                    return offset
+                }
+            default:
+                return offset
+            }
+        }
+        return offset
+    }
+
     /// Consumes `scalar` if it is next (e.g. the `*` of `\section*`).
     public mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
         guard offset < scalars.count, scalars[offset] == scalar else { return false }

@@ -365,15 +365,21 @@ private struct Parser {
 
     mutating func emitText(_ token: Token) {
         let top = frames.count - 1
-        if frames[top].kind != .argument, pending.count > frames[top].pendingStart {
+        guard frames[top].kind != .argument else {
+            deliver(makeNode(.text, mode: mode, start: token.start, end: token.end))
+            return
+        }
+        // The whole run of plain text up to the next markup becomes (or extends) one node.
+        let end = lexer.extendTextRun()
+        if pending.count > frames[top].pendingStart {
             let last = Int(pending[pending.count - 1])
             if tree.nodes[last].kind == .text, Int(tree.nodes[last].end) == token.start,
                tree.nodes[last].mode == frames[top].mode {
-                tree.nodes[last].end = Int32(token.end)
+                tree.nodes[last].end = Int32(end)
                 return
             }
         }
-        deliver(makeNode(.text, mode: mode, start: token.start, end: token.end))
+        deliver(makeNode(.text, mode: mode, start: token.start, end: end))
     }
 
     func alignmentAllowed() -> Bool {
@@ -588,9 +594,17 @@ private struct Parser {
                            at: token)
                 }
             } else if node.kind == .text, node.end - node.start > 1 {
-                // In `ab^2` only `b` is raised.
-                tree.nodes[Int(last)].end -= 1
-                base = makeNode(.text, mode: .math, start: Int(node.end) - 1, end: Int(node.end))
+                // In `ab^2` only `b` is raised (and in `a + b ^2`, spaces are not a base).
+                var end = Int(node.end)
+                while end > Int(node.start) + 1, CharacterClass.isSpace(scalars[end - 1]) { end -= 1 }
+                if end - Int(node.start) == 1 {
+                    tree.nodes[Int(last)].end = Int32(end)
+                    base = last
+                    pending.removeLast()
+                } else {
+                    tree.nodes[Int(last)].end = Int32(end - 1)
+                    base = makeNode(.text, mode: .math, start: end - 1, end: end)
+                }
             } else if node.kind != .alignment && node.kind != .comment {
                 base = last
                 pending.removeLast()

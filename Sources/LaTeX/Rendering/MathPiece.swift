@@ -111,23 +111,50 @@ enum MathPieces {
     }
 
     /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and
-    /// script characters, optionally after a leading radical.
-    static func isSimple(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars[...]
-        if let first = scalars.first, first == "√" || first == "∛" || first == "∜" { scalars = scalars.dropFirst() }
-        for scalar in scalars {
-            if scalar.isASCIILetter || scalar.isASCIIDigit || scalar == "." || scalar == "′" || scalar == "″" || scalar == "‴" {
+    /// script characters, optionally after a leading radical. Decided on the pieces, as the
+    /// plain text would read, stopping at the first other character: parts nest (up to the
+    /// depth limit), so flattening every part at every level would cost depth × size.
+    static func isSimple(_ pieces: ArraySlice<MathPiece>) -> Bool {
+        var scripts: [Bool] = []
+        var first = true
+        for piece in pieces {
+            switch piece {
+            case .text(let text), .letter(let text):
+                for scalar in text.unicodeScalars {
+                    defer { first = false }
+                    if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { continue }
+                    if let superscript = scripts.last {
+                        // A script that has no Unicode form falls back to `_x` / `^(…)`.
+                        let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
+                        if form == nil { return false }
+                    } else if !isSimple(scalar) {
+                        return false
+                    }
+                }
+            case .beginScript(let superscript):
+                scripts.append(superscript)
+            case .endScript:
+                _ = scripts.popLast()
+            case .lineBreak:
+                return false
+            case .beginStyle, .endStyle:
                 continue
-            }
-            if scalar.value < 128 { return false }
-            if UnicodeScripts.isScriptForm(scalar) { continue }
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil { continue }
-            switch properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .spacingMark: continue
-            default: return false
             }
         }
         return true
+    }
+
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCIILetter || scalar.isASCIIDigit || scalar == "." || scalar == "′" || scalar == "″" || scalar == "‴" {
+            return true
+        }
+        if scalar.value < 128 { return false }
+        if UnicodeScripts.isScriptForm(scalar) { return true }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
     }
 }

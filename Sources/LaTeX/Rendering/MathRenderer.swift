@@ -437,7 +437,7 @@ struct MathRenderer {
     }
 
     mutating func appendWrappedIfComplex(_ part: [MathPiece]) {
-        if MathPieces.isSimple(MathPieces.plain(part[...])) {
+        if MathPieces.isSimple(part[...]) {
             pieces.append(contentsOf: part)
         } else {
             pieces.append(.text("("))
@@ -451,11 +451,13 @@ struct MathRenderer {
             var inner = context
             inner.tight = true
             let indexPieces = piecesOf(optional, inner)
-            switch MathPieces.plain(indexPieces[...]) {
-            case "": pieces.append(.text("√"))
+            // Only a one-piece index can read "3" or "4"; do not flatten long ones.
+            switch indexPieces.count == 1 ? MathPieces.plain(indexPieces[...]) : "" {
             case "2": pieces.append(.text("√"))
             case "3": pieces.append(.text("∛"))
             case "4": pieces.append(.text("∜"))
+            case _ where indexPieces.isEmpty:
+                pieces.append(.text("√"))
             default:
                 pieces.append(.beginScript(superscript: true))
                 pieces.append(contentsOf: indexPieces)
