@@ -21,7 +21,8 @@ let package = Package(
         // LaTeX in abstracts: lexer, parser, checker, plain-text and HTML renderings. Pure Swift.
         .target(name: "LaTeX"),
         // The talk archive: model, JSON loading with positioned diagnostics, time zones, the store.
-        .target(name: "SeminarArchive"),
+        // (It borrows the LaTeX module's edit distance for its did-you-mean hints.)
+        .target(name: "SeminarArchive", dependencies: ["LaTeX"]),
         // Pure writers: talks in, bytes out (Atom, RSS, ...), on libxml2's xmlTextWriter.
         .target(name: "SeminarFeeds", dependencies: ["SeminarArchive", "LaTeX", "CLibXML2"]),
         // Checking and publishing: load, check, render every document, write atomically, snapshots.

@@ -25,7 +25,7 @@ enum Suggestions {
             if candidate.lowercased() == lowered {
                 distance = 0
             } else {
-                distance = editDistance(target, scalars, limit: 2)
+                distance = EditDistance.between(target, scalars, limit: 2)
                 guard distance <= 2 else { continue }
             }
             // Same-mode candidates win over other-mode ones at equal distance.
@@ -33,31 +33,5 @@ enum Suggestions {
             if best == nil || score < best!.score { best = (candidate, score) }
         }
         return best?.name
-    }
-
-    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions, so that
-    /// `alpah` is one edit from `alpha`), giving up early past `limit`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return previous[b.count]
     }
 }

@@ -1,5 +1,7 @@
 // Pure checks on single values, shared by the talk and seminar readers.
 
+import LaTeX
+
 /// The first scalar XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE;
 /// U+FFFF), with its offset in the string's scalars. Such a character would make every
 /// feed it reaches ill-formed, and a JSON `\u0001` escape decodes to one.
@@ -171,31 +173,9 @@ func closestMatch(to word: String, among candidates: [String]) -> String? {
     if let same = candidates.first(where: { $0.lowercased() == lower }) { return same }
     var best: (String, Int)? = nil
     for candidate in candidates {
-        let d = editDistance(Array(lower), Array(candidate.lowercased()))
         let limit = max(1, min(3, candidate.count / 3))
+        let d = EditDistance.between(Array(lower.unicodeScalars), Array(candidate.lowercased().unicodeScalars), limit: limit)
         if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
     }
     return best?.0
-}
-
-/// Levenshtein distance where swapping two neighbours counts as one edit (optimal
-/// string alignment): `abstarct` is one edit from `abstract`.
-func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous2 = [Int](repeating: 0, count: b.count + 1)
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                current[j] = min(current[j], previous2[j - 2] + 1)
-            }
-        }
-        (previous2, previous, current) = (previous, current, previous2)
-    }
-    return previous[b.count]
 }

@@ -9,10 +9,7 @@ public enum AtomFeedWriter {
 
     /// Writes the talks in the order given (callers sort with `Talk.feedOrder`).
     public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
-        var entries: [FeedEntry] = []
-        entries.reserveCapacity(talks.count)
-        for talk in talks { entries.append(try FeedEntry(talk, context: context)) }
-        return try write(entries: entries, context: context, links: links)
+        try write(entries: FeedEntry.entries(talks, context: context), context: context, links: links)
     }
 
     /// The serialization alone, of talks already presented.

@@ -110,6 +110,14 @@ struct FeedEntry {
         }
     }
 
+    /// The entries of `talks`, in their order: what Atom and RSS both write.
+    static func entries(_ talks: [Talk], context: FeedContext) throws(FeedWriterError) -> [FeedEntry] {
+        var entries: [FeedEntry] = []
+        entries.reserveCapacity(talks.count)
+        for talk in talks { entries.append(try FeedEntry(talk, context: context)) }
+        return entries
+    }
+
     /// A generous guess of the bytes an entry takes, to size the output buffer once: the
     /// HTML is escaped again (about a fifth longer), the summary repeats the abstract.
     var estimatedSize: Int { html.utf8.count * 6 / 5 + presentation.summary.utf8.count + 1024 }
