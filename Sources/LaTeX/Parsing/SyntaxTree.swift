@@ -22,6 +22,21 @@ public struct SyntaxTree: Sendable {
         return links[Int(node.childStart)..<Int(node.childStart + node.childCount)]
     }
 
+    /// The i-th required argument of a command node (optional arguments are skipped).
+    public func argument(_ index: Int, _ position: Int) -> Int32? {
+        var seen = 0
+        for child in children(of: index) where nodes[Int(child)].kind != .optionalArgument {
+            if seen == position { return child }
+            seen += 1
+        }
+        return nil
+    }
+
+    /// The `[…]` argument of a command node, if it has one.
+    public func optionalArgument(_ index: Int) -> Int32? {
+        children(of: index).first { nodes[Int($0)].kind == .optionalArgument }
+    }
+
     public func position(at offset: Int) -> SourcePosition { lines.position(at: offset) }
 
     /// The source text of `start..<end`.

@@ -253,20 +253,6 @@ struct MathRenderer {
 
     // MARK: Commands
 
-    /// The i-th required argument of a command node (optional arguments are skipped).
-    func argument(_ index: Int, _ position: Int) -> Int32? {
-        var seen = 0
-        for child in tree.children(of: index) where tree.nodes[Int(child)].kind != .optionalArgument {
-            if seen == position { return child }
-            seen += 1
-        }
-        return nil
-    }
-
-    func optionalArgument(_ index: Int) -> Int32? {
-        tree.children(of: index).first { tree.nodes[Int($0)].kind == .optionalArgument }
-    }
-
     /// Renders an argument as its own list (a group's children, or the single token).
     mutating func renderArgument(_ argument: Int32, _ context: Context) {
         let node = tree.nodes[Int(argument)]
@@ -333,12 +319,12 @@ struct MathRenderer {
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             var inner = context
             inner.font = font
-            if let argument = argument(index, 0) { renderArgument(argument, inner) }
+            if let argument = tree.argument(index, 0) { renderArgument(argument, inner) }
         case .operatorNameCommand:
             _ = beginAtom(.operatorName, &state, context)
             var inner = context
             inner.font = .roman
-            if let argument = argument(index, 0) { renderArgument(argument, inner) }
+            if let argument = tree.argument(index, 0) { renderArgument(argument, inner) }
         case .mathAccent(let mark):
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderAccent(index, mark: mark, everyCharacter: false, context)
@@ -352,7 +338,7 @@ struct MathRenderer {
             pieces.append(contentsOf: text.sink.finish())
         case .reference, .equationReference, .tag:
             _ = beginAtom(.ordinary, &state, context)
-            let key = argument(index, 0).map { plainArgument($0) } ?? ""
+            let key = tree.argument(index, 0).map { plainArgument($0) } ?? ""
             switch command.kind {
             case .reference: pieces.append(.text("[" + key + "]"))
             case .equationReference: pieces.append(.text("(" + key + ")"))
@@ -362,22 +348,22 @@ struct MathRenderer {
             }
         case .fraction:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
-            appendWrappedIfComplex(piecesOf(argument(index, 0), context))
+            appendWrappedIfComplex(piecesOf(tree.argument(index, 0), context))
             pieces.append(.text("/"))
-            appendWrappedIfComplex(piecesOf(argument(index, 1), context))
+            appendWrappedIfComplex(piecesOf(tree.argument(index, 1), context))
         case .binomial:
             _ = beginAtom(.ordinary, &state, context)
             pieces.append(.text("binom("))
-            pieces.append(contentsOf: piecesOf(argument(index, 0), context))
+            pieces.append(contentsOf: piecesOf(tree.argument(index, 0), context))
             pieces.append(.text(", "))
-            pieces.append(contentsOf: piecesOf(argument(index, 1), context))
+            pieces.append(contentsOf: piecesOf(tree.argument(index, 1), context))
             pieces.append(.text(")"))
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderSquareRoot(index, context)
         case .sizedDelimiter, .middle, .passThrough:
             // `\big(` is `(` at another size; `\mathrel{…}` and `\boxed{…}` are their content.
-            if let argument = argument(index, 0) {
+            if let argument = tree.argument(index, 0) {
                 if tree.nodes[Int(argument)].kind == .group {
                     _ = beginAtom(.ordinary, &state, context)
                     renderList(tree.children(of: Int(argument)), context)
@@ -394,7 +380,7 @@ struct MathRenderer {
             state.previous = .none
         case .negation:
             _ = beginAtom(.relation, &state, context)
-            var inner = piecesOf(argument(index, 0), context)
+            var inner = piecesOf(tree.argument(index, 0), context)
             if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
                 inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
             } else {
@@ -405,11 +391,11 @@ struct MathRenderer {
             _ = beginAtom(.ordinary, &state, context)
             appendSpace()
             pieces.append(.text("(mod "))
-            pieces.append(contentsOf: piecesOf(argument(index, 0), context))
+            pieces.append(contentsOf: piecesOf(tree.argument(index, 0), context))
             pieces.append(.text(")"))
         case .overset, .underset:
             // `\stackrel{def}{=}`: the base keeps its class, the annotation is a script.
-            if let base = argument(index, 1) {
+            if let base = tree.argument(index, 1) {
                 if tree.nodes[Int(base)].kind == .group {
                     _ = beginAtom(.ordinary, &state, context)
                     renderList(tree.children(of: Int(base)), context)
@@ -417,7 +403,7 @@ struct MathRenderer {
                     renderItem(base, &state, context)
                 }
             }
-            if let annotation = argument(index, 0) {
+            if let annotation = tree.argument(index, 0) {
                 var inner = context
                 inner.tight = true
                 pieces.append(.beginScript(superscript: command.kind == .overset))
@@ -447,7 +433,7 @@ struct MathRenderer {
     }
 
     mutating func renderSquareRoot(_ index: Int, _ context: Context) {
-        if let optional = optionalArgument(index) {
+        if let optional = tree.optionalArgument(index) {
             var inner = context
             inner.tight = true
             let indexPieces = piecesOf(optional, inner)
@@ -467,13 +453,13 @@ struct MathRenderer {
         } else {
             pieces.append(.text("√"))
         }
-        appendWrappedIfComplex(piecesOf(argument(index, 0), context))
+        appendWrappedIfComplex(piecesOf(tree.argument(index, 0), context))
     }
 
     /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
     /// the mark each for line accents, and anything compound becomes `hat(…)`.
     mutating func renderAccent(_ index: Int, mark: Unicode.Scalar, everyCharacter: Bool, _ context: Context) {
-        let inner = piecesOf(argument(index, 0), context)
+        let inner = piecesOf(tree.argument(index, 0), context)
         var isFlat = true
         var text = ""
         var italic = false

@@ -149,19 +149,6 @@ struct TextRenderer<Sink: TextSink> {
 
     // MARK: Commands
 
-    func argument(_ index: Int, _ position: Int) -> Int32? {
-        var seen = 0
-        for child in tree.children(of: index) where tree.nodes[Int(child)].kind != .optionalArgument {
-            if seen == position { return child }
-            seen += 1
-        }
-        return nil
-    }
-
-    func optionalArgument(_ index: Int) -> Int32? {
-        tree.children(of: index).first { tree.nodes[Int($0)].kind == .optionalArgument }
-    }
-
     /// An argument's content: a group's children without the braces, or the token itself.
     mutating func renderArgument(_ argument: Int32?) {
         guard let argument else { return }
@@ -200,53 +187,53 @@ struct TextRenderer<Sink: TextSink> {
             renderTextAccent(index, mark: mark)
         case .textStyle(let style):
             sink.beginStyle(style)
-            renderArgument(argument(index, 0))
+            renderArgument(tree.argument(index, 0))
             sink.endStyle(style)
         case .textBox:
-            renderArgument(argument(index, 0))
+            renderArgument(tree.argument(index, 0))
         case .lineAccent where command.mode == .both:
             // `\underline` in text: the spec keeps just the text.
-            renderArgument(argument(index, 0))
+            renderArgument(tree.argument(index, 0))
         case .spacing(let output):
             if !output.isEmpty { sink.space() }
         case .ignored, .begin, .end:
             break
         case .url:
-            let url = plainText(argument(index, 0))
+            let url = plainText(tree.argument(index, 0))
             sink.beginLink(url: url, showURL: false)
             sink.append(url)
             sink.endLink(url: url, showURL: false)
         case .href:
-            let url = plainText(argument(index, 0))
+            let url = plainText(tree.argument(index, 0))
             sink.beginLink(url: url, showURL: true)
-            renderArgument(argument(index, 1))
+            renderArgument(tree.argument(index, 1))
             sink.endLink(url: url, showURL: true)
         case .footnote:
             sink.space()
             sink.append("(")
-            renderArgument(argument(index, 0))
+            renderArgument(tree.argument(index, 0))
             sink.append(")")
         case .cite:
-            var text = "[" + plainText(argument(index, 0))
-            if let optional = optionalArgument(index) {
+            var text = "[" + plainText(tree.argument(index, 0))
+            if let optional = tree.optionalArgument(index) {
                 let note = plainText(optional)
                 if !note.isEmpty { text += ", " + note }
             }
             sink.append(text + "]")
         case .reference:
-            sink.append("[" + plainText(argument(index, 0)) + "]")
+            sink.append("[" + plainText(tree.argument(index, 0)) + "]")
         case .equationReference:
-            sink.append("(" + plainText(argument(index, 0)) + ")")
+            sink.append("(" + plainText(tree.argument(index, 0)) + ")")
         case .item:
-            sink.beginItem(label: optionalArgument(index).map { plainText($0) })
+            sink.beginItem(label: tree.optionalArgument(index).map { plainText($0) })
         case .section:
             if tree.name(of: index) == "paragraph" {
                 sink.paragraphBreak()
-                renderArgument(argument(index, 0))
+                renderArgument(tree.argument(index, 0))
                 sink.space()
             } else {
                 sink.paragraphBreak()
-                renderArgument(argument(index, 0))
+                renderArgument(tree.argument(index, 0))
                 sink.paragraphBreak()
             }
         case .lineBreak:
@@ -268,7 +255,7 @@ struct TextRenderer<Sink: TextSink> {
     /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
     mutating func renderTextAccent(_ index: Int, mark: Unicode.Scalar) {
         let node = tree.nodes[index]
-        let argument = argument(index, 0)
+        let argument = tree.argument(index, 0)
         if let argument, case let base = tree.nodes[Int(argument)], base.kind == .text, base.end - base.start == 1 {
             // The common case, `\"o`: one scalar, no need to render anything.
             sink.append(Composition.compose(tree.source[Int(base.start)], mark))
