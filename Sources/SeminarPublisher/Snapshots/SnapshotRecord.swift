@@ -69,12 +69,20 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 
 /// `sha256:` and 64 hex digits.
 public func sha256Digest(_ bytes: [UInt8]) -> String {
-    "sha256:" + SHA256.hash(data: bytes).map { hex($0) }.joined()
+    "sha256:" + hexDigits(SHA256.hash(data: bytes))
 }
 
-private func hex(_ b: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(b >> 4)], digits[Int(b & 0xF)]])
+/// Lowercase hex, written into one buffer: digests are made for every field of every
+/// frozen talk on each check, so this stays allocation-light.
+private func hexDigits<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    for b in bytes {
+        out.append(digits[Int(b >> 4)])
+        out.append(digits[Int(b & 0xF)])
+    }
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// A short digest of each field of a talk that can change what its documents say.
@@ -99,7 +107,7 @@ public enum TalkFingerprint {
             "updated": talk.updated.rfc3339,
             "sequence": String(talk.sequence),
         ]
-        for (k, v) in values { values[k] = String(sha256Digest(Array(v.utf8)).dropFirst(7).prefix(16)) }
+        for (k, v) in values { values[k] = String(hexDigits(SHA256.hash(data: Array(v.utf8)).prefix(8))) }
         return values
     }
 }
