@@ -42,7 +42,9 @@ struct DocumentPlanner: Sendable {
         case archive(year: Int)
     }
 
-    static let subscriptionJobs: [Job] = [.atom, .rss, .jsonFeed, .calendar, .webPage, .stylesheet]
+    /// Longest first: jobs run on every core in this order, and the web page (every talk,
+    /// with its abstract) takes as long as the others together.
+    static let subscriptionJobs: [Job] = [.webPage, .calendar, .jsonFeed, .atom, .rss, .stylesheet]
 
     /// Every document: the subscription documents and every frozen year's.
     func allDocuments() throws -> [OutputDocument] {
