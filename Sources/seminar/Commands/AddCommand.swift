@@ -6,9 +6,7 @@ struct AddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Add a talk to the archive.",
         discussion: """
-            Writes archive/YEAR/YYYY-MM-DD-speaker.json (or tbd-speaker.json without --start)
-            with a new permanent id, stamped published and updated now, then checks it.
-            Example:
+            Writes archive/YEAR/YYYY-MM-DD-speaker.json (or tbd-speaker.json without --start) with a new permanent id, stamped published and updated now, then checks it. Example:
               seminar add --speaker "Scott Pesme" --title "Implicit Bias of SGD…" \\
                 --start 2021-06-28T16:30 --abstract-file abstract.txt \\
                 --meeting https://epfl.zoom.us/j/62400754289

@@ -6,11 +6,7 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change a talk: reschedule, cancel, fix a typo.",
         discussion: """
-            TALK is the talk's id (or a unique beginning of it) or its file. Only the options
-            given change. `updated` becomes now; the calendar SEQUENCE grows when the time,
-            place or status changes, so calendars update the event instead of adding one.
-            A new date moves the file to its new name and year folder; its id never changes.
-            Examples:
+            TALK is the talk's id (or a unique beginning of it) or its file. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes. Examples:
               seminar edit 0e9d8c7b --start 2021-07-05T16:30
               seminar edit archive/2021/2021-06-28-scott-pesme.json --status cancelled
             """

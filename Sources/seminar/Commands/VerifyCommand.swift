@@ -6,10 +6,7 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check that every published file matches the archive and the snapshot records.",
         discussion: """
-            Recomputes every document from the archive and compares it with the files in the
-            feeds folder, and every frozen year's documents with the digests recorded when it
-            was frozen. A changed, truncated or missing file is reported by name, and the
-            command fails. Nothing is written.
+            Recomputes every document from the archive and compares it with the files in the feeds folder, and every frozen year's documents with the digests recorded when it was frozen. A changed, truncated or missing file is reported by name, and the command fails. Nothing is written.
             """
     )
 
