@@ -7,40 +7,17 @@ import Testing
 
 // MARK: - Test archive
 
-/// The shipped archive, read with JSONSerialization until the real loader lands, plus
+/// The shipped archive, read with the real loader, plus
 /// made-up talks for the cases the archive lacks.
 enum PageTestArchive {
-    static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func context(_ seminar: Seminar? = nil) throws -> FeedContext {
         FeedContext(seminar: try seminar ?? loadSeminar(), zones: ["Europe/Zurich": try ZoneInfo.load("Europe/Zurich")])
     }
 
-    static func loadSeminar() throws -> Seminar {
-        let json = try object(at: root.appending(path: "archive/seminar.json"))
-        return Seminar(
-            title: json["title"] as! String, description: json["description"] as! String,
-            homePage: json["homePage"] as! String, feedsBaseURL: json["feedsBaseURL"] as! String,
-            language: json["language"] as! String, timeZone: json["timezone"] as! String,
-            defaultStartTime: LocalTime(parsing: json["defaultStartTime"] as! String)!,
-            defaultDuration: json["defaultDuration"] as! Int, contact: person(json["contact"]),
-            organisers: (json["organisers"] as! [Any]).map(person), idPrefix: json["idPrefix"] as! String)
-    }
+    static func loadSeminar() throws -> Seminar { try TestArchive.seminar() }
 
-    static func loadTalks() throws -> [Talk] {
-        let folder = root.appending(path: "archive/2021")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false)).sorted()
-        return try names.filter { $0.hasSuffix(".json") }.map { name in
-            let json = try object(at: folder.appending(path: name))
-            return Talk(
-                id: json["id"] as! String, title: json["title"] as! String,
-                speakers: (json["speakers"] as! [Any]).map(person),
-                start: (json["start"] as? String).flatMap(LocalDateTime.init(parsing:)),
-                timeZone: "Europe/Zurich", duration: json["duration"] as! Int, abstract: json["abstract"] as! String,
-                meeting: json["meeting"] as? String,
-                published: Instant(rfc3339: json["published"] as! String)!, updated: Instant(rfc3339: json["updated"] as! String)!)
-        }
-    }
+    static func loadTalks() throws -> [Talk] { try TestArchive.talksInFileOrder() }
 
     /// A talk made up for a test, in Zurich, published in 2021.
     static func talk(_ id: String, title: String = "A talk", speakers: [Person] = [Person(name: "Ada Speaker")],
@@ -65,16 +42,6 @@ enum PageTestArchive {
             talk("future-2", title: "Kernels, features and everything in between", speakers: [Person(name: "Grace Hopper")],
                  start: "2099-03-16T16:30", abstract: "A private talk.", meetingIsPrivate: true),
         ]
-    }
-
-    private static func object(at url: URL) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-    }
-
-    private static func person(_ any: Any?) -> Person {
-        let json = any as! [String: Any]
-        return Person(name: json["name"] as! String, affiliation: json["affiliation"] as? String,
-                      url: json["url"] as? String, email: json["email"] as? String)
     }
 }
 

@@ -3,38 +3,33 @@ import Foundation
 import SeminarArchive
 @testable import SeminarFeeds
 
-/// The shipped archive (archive/ at the package root), read with JSONSerialization: the
-/// real loader lives elsewhere, and these tests need only the values.
+/// The shipped archive (archive/ at the package root), read with the real loader.
 enum TestArchive {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("archive")
 
+    struct LoadFailure: Error, CustomStringConvertible { var description: String }
+
+    static let loaded = ArchiveLoader(root: root.path).load()
+
     static func seminar() throws -> Seminar {
-        let j = try object(at: root.appendingPathComponent("seminar.json"))
-        return Seminar(
-            title: try field(j, "title"), description: try field(j, "description"),
-            homePage: try field(j, "homePage"), feedsBaseURL: try field(j, "feedsBaseURL"),
-            language: try field(j, "language"), timeZone: try field(j, "timezone"),
-            defaultStartTime: try LocalTime(parsing: field(j, "defaultStartTime")).orThrow("defaultStartTime"),
-            defaultDuration: try field(j, "defaultDuration"),
-            contact: try person(field(j, "contact")),
-            organisers: try (field(j, "organisers") as [[String: Any]]).map(person),
-            idPrefix: try field(j, "idPrefix")
-        )
+        guard let seminar = loaded.seminar, !loaded.hasErrors else {
+            throw LoadFailure(description: "the shipped archive does not load: \(loaded.diagnostics)")
+        }
+        return seminar
     }
 
-    /// Every talk of every year folder, in feed order.
+    /// Every talk, in feed order.
     static func talks(seminar: Seminar) throws -> [Talk] {
-        let fm = FileManager.default
-        var talks: [Talk] = []
-        for year in try fm.contentsOfDirectory(atPath: root.path).sorted() where Int(year) != nil {
-            let folder = root.appendingPathComponent(year)
-            for file in try fm.contentsOfDirectory(atPath: folder.path).sorted() where file.hasSuffix(".json") {
-                talks.append(try talk(object(at: folder.appendingPathComponent(file)), seminar: seminar, year: Int(year)!))
-            }
-        }
-        return talks.sorted(by: Talk.feedOrder)
+        _ = try self.seminar()
+        return loaded.talks.map(\.talk)
+    }
+
+    /// Every talk, in the order of their file names.
+    static func talksInFileOrder() throws -> [Talk] {
+        _ = try seminar()
+        return loaded.talks.sorted { $0.source.path < $1.source.path }.map(\.talk)
     }
 
     static func context(seminar: Seminar, talks: [Talk]) throws -> FeedContext {
@@ -45,38 +40,6 @@ enum TestArchive {
 
     static func links(_ seminar: Seminar, fileName: String = "atom.xml") -> FeedDocumentLinks {
         FeedDocumentLinks(selfURL: seminar.feedsBaseURL + fileName, alternateURL: seminar.homePage)
-    }
-
-    // MARK: JSON
-
-    private static func talk(_ j: [String: Any], seminar: Seminar, year: Int) throws -> Talk {
-        Talk(
-            id: try field(j, "id"), title: try field(j, "title"),
-            speakers: try (field(j, "speakers") as [[String: Any]]).map(person),
-            start: try (j["start"] as? String).map { try LocalDateTime(parsing: $0).orThrow("start") },
-            timeZone: j["timezone"] as? String ?? seminar.timeZone,
-            duration: j["duration"] as? Int ?? seminar.defaultDuration,
-            abstract: j["abstract"] as? String ?? "",
-            meeting: j["meeting"] as? String, meetingIsPrivate: j["meetingIsPrivate"] as? Bool ?? false,
-            location: j["location"] as? String,
-            links: ((j["links"] as? [[String: Any]]) ?? []).map { TalkLink(title: $0["title"] as! String, url: $0["url"] as! String) },
-            status: try TalkStatus(rawValue: field(j, "status")).orThrow("status"),
-            published: try Instant(rfc3339: field(j, "published")).orThrow("published"),
-            updated: try Instant(rfc3339: field(j, "updated")).orThrow("updated"),
-            sequence: j["sequence"] as? Int ?? 0, year: year
-        )
-    }
-
-    private static func person(_ j: [String: Any]) throws -> Person {
-        Person(name: try field(j, "name"), affiliation: j["affiliation"] as? String, url: j["url"] as? String, email: j["email"] as? String)
-    }
-
-    private static func object(at url: URL) throws -> [String: Any] {
-        try (JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]).orThrow(url.lastPathComponent)
-    }
-
-    private static func field<T>(_ j: [String: Any], _ key: String) throws -> T {
-        try (j[key] as? T).orThrow("field \(key)")
     }
 }
 
