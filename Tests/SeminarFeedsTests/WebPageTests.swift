@@ -10,7 +10,6 @@ import Testing
 /// The shipped archive, read with the real loader, plus
 /// made-up talks for the cases the archive lacks.
 enum PageTestArchive {
-
     static func context(_ seminar: Seminar? = nil) throws -> FeedContext {
         FeedContext(seminar: try seminar ?? loadSeminar(), zones: ["Europe/Zurich": try ZoneInfo.load("Europe/Zurich")])
     }
