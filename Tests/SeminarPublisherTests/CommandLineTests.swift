@@ -89,6 +89,14 @@ import Testing
         // Line 2 is `  "abstract" : "Let $\\alpah$ be small.",`: the backslash is column 22.
         #expect(lines.contains("archive/2021/2021-07-05-alan-speaker.json:2:22: error: unknown command `\\alpah` [latex-unknown-command]"))
         #expect(lines.contains("    fix: did you mean `\\alpha`?"))
+        // A file with a schema error still has its LaTeX checked: every problem in one run.
+        try a.talk("2021-07-19-bo-speaker", year: 2021, id: "t4", start: "2021-07-19T16:30",
+                   abstract: "Costs $5.", extra: ["speakrs": []])
+        let both = try run(["check"], in: a.root.path).stderr
+        #expect(both.contains("archive/2021/2021-07-19-bo-speaker.json:11:3: error: unknown key `speakrs` [unknown-key]"))
+        #expect(both.contains("archive/2021/2021-07-19-bo-speaker.json:2:23: error:"))
+        #expect(both.contains("[latex-unclosed-math]"))
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/2021-07-19-bo-speaker.json")
         #expect(lines.contains { $0.hasPrefix("build failed:") && $0.hasSuffix("nothing was written") })
         #expect(try a.outputs() == before)
 

@@ -10,6 +10,9 @@ public struct ArchiveLoadResult: Sendable {
     public var talks: [LoadedTalk]
     /// Every problem of every file, sorted by `Diagnostic.reportOrder`.
     public var diagnostics: [Diagnostic]
+    /// Talk files that were read but gave no talk because of their errors, so that later
+    /// checks (the LaTeX in their text) can still report everything at once.
+    public var rejectedTalkFiles: [JSONSourceFile] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -76,6 +79,7 @@ public struct ArchiveLoader {
         }
 
         var talks: [LoadedTalk] = []
+        var rejected: [JSONSourceFile] = []
         var firstFileOfID: [String: JSONSourceFile] = [:]
         for outcome in outcomes {  // in path order, so "the other file" is always the earlier one
             diagnostics += outcome.diagnostics
@@ -87,11 +91,17 @@ public struct ArchiveLoader {
                 }
                 firstFileOfID[id] = outcome.source
             }
-            if let talk = outcome.talk { talks.append(LoadedTalk(talk: talk, source: outcome.source)) }
+            if let talk = outcome.talk {
+                talks.append(LoadedTalk(talk: talk, source: outcome.source))
+            } else if !outcome.source.bytes.isEmpty {
+                rejected.append(outcome.source)
+            }
         }
         talks.sort { Talk.feedOrder($0.talk, $1.talk) }
         diagnostics.sort(by: Diagnostic.reportOrder)
-        return ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
+        var result = ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
+        result.rejectedTalkFiles = rejected
+        return result
     }
 
     /// Ids are permanent feed entry ids and calendar UIDs: two talks sharing one would

@@ -32,6 +32,9 @@ extension Publisher {
 
         let macros = Set(loaded.seminar?.extraMacros ?? [])
         diagnostics += latexDiagnostics(loaded.talks, macros: macros)
+        for source in loaded.rejectedTalkFiles {
+            diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
+        }
         if let seminar = loaded.seminar, let source = loaded.seminarSource {
             diagnostics += LaTeXFieldCheck.diagnostics(in: seminar.description, at: [.key("description")], source: source, extraMacros: macros)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import LaTeX
 import SeminarArchive
 
@@ -13,6 +14,18 @@ enum LaTeXFieldCheck {
         for field in talkFields {
             let text = field == "title" ? loaded.talk.title : loaded.talk.abstract
             out += diagnostics(in: text, at: [.key(field)], source: loaded.source, extraMacros: extraMacros)
+        }
+        return out
+    }
+
+    /// The LaTeX of a talk file that did not load (an unknown key, a bad date…): its text
+    /// fields are still checked, so one run reports every problem of the file.
+    static func diagnostics(forRejected source: JSONSourceFile, extraMacros: Set<String>) -> [Diagnostic] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(source.bytes)) as? [String: Any] else { return [] }
+        var out: [Diagnostic] = []
+        for field in talkFields {
+            guard let text = object[field] as? String else { continue }
+            out += diagnostics(in: text, at: [.key(field)], source: source, extraMacros: extraMacros)
         }
         return out
     }
