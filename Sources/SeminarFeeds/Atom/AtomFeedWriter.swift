@@ -15,11 +15,7 @@ public enum AtomFeedWriter {
     /// The serialization alone, of talks already presented.
     static func write(entries: [FeedEntry], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
         let seminar = context.seminar
-        let w = try XMLWriter(indent: true, capacity: entries.reduce(4096) { $0 + $1.estimatedSize })
-        try w.startDocument()
-        if let stylesheet = links.stylesheet {
-            try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
-        }
+        let w = try FeedEntry.startDocument(for: entries, links: links)
 
         try w.startElement("feed")
         try w.namespace(prefix: nil, uri: FeedFacts.atomNamespace)

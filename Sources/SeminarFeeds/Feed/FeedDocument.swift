@@ -118,6 +118,17 @@ struct FeedEntry {
         return entries
     }
 
+    /// A writer for a feed of `entries`, its buffer sized once, with the XML declaration and
+    /// the stylesheet instruction (for people who open the feed in a browser) written.
+    static func startDocument(for entries: [FeedEntry], links: FeedDocumentLinks) throws(FeedWriterError) -> XMLWriter {
+        let w = try XMLWriter(indent: true, capacity: entries.reduce(4096) { $0 + $1.estimatedSize })
+        try w.startDocument()
+        if let stylesheet = links.stylesheet {
+            try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
+        }
+        return w
+    }
+
     /// A generous guess of the bytes an entry takes, to size the output buffer once: the
     /// HTML is escaped again (about a fifth longer), the summary repeats the abstract.
     var estimatedSize: Int { html.utf8.count * 6 / 5 + presentation.summary.utf8.count + 1024 }
