@@ -96,6 +96,13 @@ import Testing
         #expect(far.fix == nil)
     }
 
+    @Test func theFeedsOwnIdIsReserved() throws {
+        let (d, _, result) = try only("invalid-value", talk: ArchiveFixture.talk(["id": "\"feed\""]))
+        #expect(d.position == "2:9")
+        #expect(d.message == "`id` `feed` is reserved for the feeds' own id")
+        #expect(result.talks.isEmpty)
+    }
+
     @Test func startInADaylightSavingGap() throws {
         let (d, _, result) = try only("nonexistent-local-time", talk: ArchiveFixture.talk(["start": "\"2021-03-28T02:30\""]),
                                       at: "2021/2021-03-28-scott-pesme.json")

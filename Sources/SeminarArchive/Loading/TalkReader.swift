@@ -78,6 +78,9 @@ struct TalkReader: Sendable {
 
     /// The id ends up appended to the seminar's tag URI and in calendar UIDs, so it is
     /// kept to URI-unreserved characters.
+    /// Taken by the feeds: `idPrefix + "feed"` is the feed id (see `FeedFacts.feedID`).
+    static let reservedID = "feed"
+
     private func readID(_ object: JSONObject, _ report: inout FileReport) -> String? {
         guard let id = report.string(object, "id") else { return nil }
         let isUnreserved = { (b: UInt8) in
@@ -86,6 +89,12 @@ struct TalkReader: Sendable {
         }
         guard id.utf8.allSatisfy(isUnreserved) else {
             report.error("invalid-value", "`id` may only contain ASCII letters, digits and `-._~`: `\(id)`", at: .value(["id"]))
+            return nil
+        }
+        // The feeds' own id is the id prefix followed by `feed`; a talk must not take it.
+        guard id != Self.reservedID else {
+            report.error("invalid-value", "`id` `\(id)` is reserved for the feeds' own id", at: .value(["id"]),
+                         fix: "give the talk another id (seminar add makes a random one)")
             return nil
         }
         return id
