@@ -106,9 +106,3 @@ extension FileReport {
         return minutes
     }
 }
-
-extension Seminar {
-    /// Whether the meeting link of `talk` must stay out of public output: the talk says
-    /// so, or the seminar does for every talk.
-    public func isMeetingPrivate(_ talk: Talk) -> Bool { meetingLinksArePrivate || talk.meetingIsPrivate }
-}

@@ -50,6 +50,10 @@ public struct Seminar: Sendable, Equatable {
 
     /// The permanent, globally unique id of a talk's entry in every feed.
     public func entryID(of talk: Talk) -> String { idPrefix + talk.id }
+
+    /// Whether the meeting link of `talk` must stay out of public output: the talk says
+    /// so, or the seminar does for every talk.
+    public func isMeetingPrivate(_ talk: Talk) -> Bool { meetingLinksArePrivate || talk.meetingIsPrivate }
 }
 
 /// A speaker, an organiser or the contact person.

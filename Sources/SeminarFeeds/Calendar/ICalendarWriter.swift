@@ -126,7 +126,7 @@ struct ICalendarEvent {
 
     /// The meeting link, unless it must stay private.
     var publicMeeting: String? {
-        talk.meetingIsPrivate || seminar.meetingLinksArePrivate ? nil : talk.meeting
+        seminar.isMeetingPrivate(talk) ? nil : talk.meeting
     }
 
     var status: String {
@@ -144,7 +144,7 @@ struct ICalendarEvent {
     var location: String? {
         if let room = talk.location { return room }
         if let meeting = publicMeeting { return meeting }
-        if talk.meetingIsPrivate || (talk.meeting != nil && seminar.meetingLinksArePrivate) {
+        if talk.meetingIsPrivate || (talk.meeting != nil && seminar.isMeetingPrivate(talk)) {
             return "Online (link sent on request)"
         }
         return nil

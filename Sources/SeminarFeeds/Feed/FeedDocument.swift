@@ -92,7 +92,7 @@ struct FeedEntry {
             }
             // The presentation shows `meeting` whenever it is set; a private link reaching
             // this point would be published.
-            if talk.meeting != nil && (talk.meetingIsPrivate || seminar.meetingLinksArePrivate) {
+            if talk.meeting != nil && seminar.isMeetingPrivate(talk) {
                 throw FeedWriterError.privateMeetingLink
             }
             presentation = context.presentation(of: talk)

@@ -54,7 +54,7 @@ enum WebPageTalk {
     /// Room and meeting. A private meeting link (the talk's or the whole seminar's) is
     /// never written, even if the talk file has one: readers are told to ask for it.
     private static func writePlace(_ talk: Talk, seminar: Seminar, tree: MarkupTree, in article: MarkupTree.Node) throws {
-        let isPrivate = talk.meetingIsPrivate || seminar.meetingLinksArePrivate
+        let isPrivate = seminar.isMeetingPrivate(talk)
         guard talk.location != nil || talk.meeting != nil || isPrivate else { return }
         let place = try tree.element("p", [("class", "where")], in: article)
         try tree.element("span", [("class", "label")], text: "Where: ", in: place)

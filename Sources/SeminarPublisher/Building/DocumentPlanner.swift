@@ -137,7 +137,7 @@ struct DocumentPlanner: Sendable {
 /// marked, so every writer says "link sent on request" instead.
 enum PrivacyFilter {
     static func publicView(of talk: Talk, seminar: Seminar) -> Talk {
-        guard talk.meetingIsPrivate || seminar.meetingLinksArePrivate, talk.meeting != nil else { return talk }
+        guard seminar.isMeetingPrivate(talk), talk.meeting != nil else { return talk }
         var t = talk
         t.meeting = nil
         t.meetingIsPrivate = true
