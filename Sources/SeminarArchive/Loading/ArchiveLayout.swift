@@ -10,8 +10,6 @@ struct ArchiveLayout {
     var talkFiles: [TalkFile] = []
     var diagnostics: [Diagnostic] = []
 
-    /// The folder of snapshot records, beside the year folders.
-    static let snapshotsFolder = "snapshots"
 
     static func scan(root: String) -> ArchiveLayout {
         var layout = ArchiveLayout(seminarPath: root + "/seminar.json")
@@ -22,7 +20,7 @@ struct ArchiveLayout {
         // Hidden entries (.DS_Store, .git, editor swap files) are the system's or the
         // editor's business, not the archive's: skipping them silently avoids noise.
         // `snapshots/` holds the records of frozen years (read by the publisher).
-        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != snapshotsFolder {
+        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != ArchiveLoader.snapshotsFolder {
             let path = root + "/" + name
             // A symbolic link to a folder counts as a folder: stat follows it.
             let folder = isFolder(path)

@@ -39,6 +39,10 @@ public struct LoadedTalk: Sendable {
 /// Every problem of every file is reported at once, and the result never depends on
 /// the order the file system lists files in or on the clock.
 public struct ArchiveLoader {
+    /// The folder of snapshot records (`archive/snapshots/`), beside the year folders: the
+    /// loader leaves it to the publisher, which reads and writes the records.
+    public static let snapshotsFolder = "snapshots"
+
     public let root: String
     public let zones: ZoneDatabase
 

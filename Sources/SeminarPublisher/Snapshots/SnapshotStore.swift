@@ -7,7 +7,7 @@ public struct SnapshotStore: Sendable {
 
     public init(archiveRoot: String) { self.archiveRoot = archiveRoot }
 
-    public var folder: String { archiveRoot + "/snapshots" }
+    public var folder: String { archiveRoot + "/" + ArchiveLoader.snapshotsFolder }
 
     public func path(of year: Int) -> String { folder + "/" + String(year) + ".json" }
 
