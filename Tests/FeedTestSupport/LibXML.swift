@@ -35,7 +35,7 @@ public final class ParsedXML {
         "dc": "http://purl.org/dc/elements/1.1/",
     ]
 
-    public init(_ bytes: [UInt8], namespaces: [String: String] = [:]) throws {
+    public convenience init(_ bytes: [UInt8], namespaces: [String: String] = [:]) throws {
         guard let ctxt = xmlNewParserCtxt() else { throw XMLTestError(description: "xmlNewParserCtxt failed") }
         defer { xmlFreeParserCtxt(ctxt) }
         // No network; errors are read from the context rather than printed.
@@ -49,8 +49,27 @@ public final class ParsedXML {
             let message = last.message.map { String(cString: $0) } ?? "unknown error"
             throw XMLTestError(description: "not well-formed XML, line \(last.line): \(message)")
         }
-        doc = parsed
-        guard let context = xmlXPathNewContext(parsed) else { throw XMLTestError(description: "xmlXPathNewContext failed") }
+        try self.init(document: parsed, namespaces: namespaces)
+    }
+
+    /// An HTML page, read with libxml2's HTML parser as a browser would (no
+    /// well-formedness required).
+    public convenience init(html bytes: [UInt8]) throws {
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        let parsed = bytes.withUnsafeBytes { raw in
+            htmlReadMemory(raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), "written.html", "UTF-8", options)
+        }
+        guard let parsed else { throw XMLTestError(description: "libxml2 could not read the HTML") }
+        try self.init(document: parsed, namespaces: [:])
+    }
+
+    /// Takes ownership of `document`.
+    private init(document: xmlDocPtr, namespaces: [String: String]) throws {
+        doc = document
+        guard let context = xmlXPathNewContext(document) else {
+            xmlFreeDoc(document)
+            throw XMLTestError(description: "xmlXPathNewContext failed")
+        }
         xpath = context
         for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) {
             guard xmlXPathRegisterNs(context, prefix, uri) == 0 else { throw XMLTestError(description: "xmlXPathRegisterNs \(prefix)") }

@@ -99,4 +99,23 @@ import Testing
         #expect(atom.string("/a:feed/a:link[@rel='next-archive']/@href") == Self.base + "archive/2022/atom.xml")
         #expect(try AtomSchema.violations(of: atom) == [])
     }
+
+    /// The page shows the talks that are not frozen in full, and each frozen year as a
+    /// line of links to its archive documents, which exist: the page stays small however
+    /// long the history.
+    @Test func theWebPageLinksFrozenYearsInsteadOfRepeatingThem() throws {
+        let a = try frozenArchive()
+        defer { a.remove() }
+        let page = try ParsedXML(html: try file(Self.base + "index.html", in: a))
+        let shown = page.strings("//article[contains(@class, 'talk')]/@id")
+        #expect(shown.sorted() == ["talk-talk-10", "talk-talk-11", "talk-talk-12", "talk-talk-tbd"])
+        #expect(page.strings("//section[@id='archive']/ul/li/strong") == ["2022", "2021", "2020"])
+        let year = try #require(page.nodes("//li[@id='archive-2021']").first)
+        #expect(ParsedXML.content(year).trimmingCharacters(in: .whitespacesAndNewlines) == "2021: 3 talks · Atom feed · RSS feed · calendar")
+        let links = page.strings("a/@href", from: year)
+        #expect(links == ["archive/2021/atom.xml", "archive/2021/rss.xml", "archive/2021/calendar.ics"])
+        for link in page.strings("//section[@id='archive']//a/@href") {
+            #expect(FileManager.default.fileExists(atPath: a.feeds + "/" + link), "\(link) is linked from the page but missing")
+        }
+    }
 }

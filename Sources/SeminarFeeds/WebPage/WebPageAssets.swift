@@ -43,6 +43,9 @@ enum WebPageAssets {
         .talk.cancelled h3, .talk.cancelled h4 { text-decoration: line-through; }
         .talk .abstract { margin-top: 0.7rem; }
         .talk .links { margin: 0.5rem 0 0; padding-left: 1.2rem; }
+        #archive .note { color: var(--muted); }
+        .years { padding-left: 1.2rem; }
+        .years li { margin: 0.2rem 0; }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.95rem; }
         footer h2 { font-size: 1.05rem; color: var(--fg); }
         footer .note { font-size: 0.85rem; }

@@ -16,8 +16,16 @@ import SeminarArchive
 ///   heading demoted to `h4` under the year's `h3`), then unhide those sections and hide
 ///   the emptied "Talks" section. A talk counts as upcoming until it has ended, so the
 ///   meeting link of a talk in progress stays at the top.
+/// - Frozen years are not repeated on the page: a section "Earlier years" links to each
+///   one's archive documents (which a browser shows as a readable page through the feed
+///   stylesheet), so the page stays small and quick however long the history grows.
 public enum WebPageWriter {
-    public static func write(talks: [Talk], context: FeedContext, links: WebPageLinks) throws -> [UInt8] {
+    /// - Parameters:
+    ///   - talks: the talks shown in full: those of every year that is not frozen.
+    ///   - archivedYears: the frozen years, listed with links to their archive documents.
+    public static func write(talks: [Talk], archivedYears: [ArchivedYear] = [], context: FeedContext,
+                             links: WebPageLinks) throws -> [UInt8]
+    {
         let seminar = context.seminar
         let ordered = talks.sorted(by: Talk.feedOrder)
         let tree = try MarkupTree.html()
@@ -46,6 +54,8 @@ public enum WebPageWriter {
             tree.context = "talk " + talk.id
             try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, tree: tree, in: all)
         }
+        tree.context = "archive"
+        try writeArchive(tree, main, years: archivedYears)
 
         tree.context = "seminar"
         try writeFooter(tree, body, seminar: seminar, generator: context.generator)
@@ -121,6 +131,47 @@ public enum WebPageWriter {
 
     static func pastYears(_ talks: [Talk]) -> [Int] {
         Set(talks.compactMap { $0.start?.year }).sorted(by: >)
+    }
+
+    // MARK: Earlier years
+
+    /// A frozen year as the page lists it: how many talks, and where its documents are,
+    /// relative to the page.
+    public struct ArchivedYear: Sendable, Equatable {
+        public var year: Int
+        public var talkCount: Int
+        public var atom: String
+        public var rss: String
+        public var calendar: String
+
+        public init(year: Int, talkCount: Int, atom: String, rss: String, calendar: String) {
+            self.year = year
+            self.talkCount = talkCount
+            self.atom = atom
+            self.rss = rss
+            self.calendar = calendar
+        }
+    }
+
+    /// Newest first, after the talks; shown with or without scripts, since every frozen
+    /// year is past.
+    private static func writeArchive(_ tree: MarkupTree, _ main: MarkupTree.Node, years: [ArchivedYear]) throws {
+        guard !years.isEmpty else { return }
+        let section = try tree.element("section", [("id", "archive"), ("aria-labelledby", "archive-heading")], in: main)
+        try tree.element("h2", [("id", "archive-heading")], text: "Earlier years", in: section)
+        try tree.element("p", [("class", "note")],
+                         text: "Each earlier year is kept as a frozen archive: open its feed to read its talks, or add it to a feed reader.",
+                         in: section)
+        let list = try tree.element("ul", [("class", "years")], in: section)
+        for entry in years.sorted(by: { $0.year > $1.year }) {
+            let item = try tree.element("li", [("id", "archive-" + String(entry.year))], in: list)
+            try tree.element("strong", text: String(entry.year), in: item)
+            try tree.text(": " + String(entry.talkCount) + (entry.talkCount == 1 ? " talk" : " talks") + " · ", in: item)
+            for (i, (href, label)) in [(entry.atom, "Atom feed"), (entry.rss, "RSS feed"), (entry.calendar, "calendar")].enumerated() {
+                if i > 0 { try tree.text(" · ", in: item) }
+                try tree.element("a", [("href", href)], text: label, in: item)
+            }
+        }
     }
 
     // MARK: Footer

@@ -8,12 +8,19 @@ import SeminarFeeds
 ///   that is not frozen, and point to the newest frozen year with `prev-archive`, so their
 ///   size stays bounded however long the history grows.
 /// - Each frozen year has its own Atom, RSS and calendar documents under `archive/YEAR/`.
-/// - The web page shows every talk.
+/// - The web page shows the talks of the years that are not frozen, and links to the
+///   frozen years' documents.
+///
+/// So a build renders only the talks that are not frozen: a frozen year's talks are
+/// rendered again only for its own documents, when those are needed.
 struct DocumentPlanner: Sendable {
     let seminar: Seminar
+    /// Without presentations: each rendering computes those of the talks it shows.
     let context: FeedContext
     /// Every talk, in feed order, as the audience of these documents may see it.
     let talks: [Talk]
+    /// Talks of the years that are not frozen, including those still to be defined.
+    let currentTalks: [Talk]
     let records: [Int: SnapshotRecord]
 
     init(checked: CheckedArchive, seminar: Seminar, includePrivateLinks: Bool) {
@@ -28,9 +35,9 @@ struct DocumentPlanner: Sendable {
             self.seminar = seminar
             talks = all.map { PrivacyFilter.publicView(of: $0, seminar: seminar) }
         }
-        // Each talk is rendered once, on every core, and shared by all the documents.
-        context = FeedContext(seminar: self.seminar, zones: checked.zones).withPresentations(of: talks)
         records = checked.records
+        currentTalks = talks.filter { checked.records[$0.year] == nil }
+        context = FeedContext(seminar: self.seminar, zones: checked.zones)
     }
 
     var base: String { seminar.feedsBaseURL }
@@ -40,10 +47,16 @@ struct DocumentPlanner: Sendable {
     enum Job: Sendable {
         case atom, rss, jsonFeed, calendar, webPage, stylesheet
         case archive(year: Int)
+
+        /// Whether the job shows the talks of the years that are not frozen.
+        var showsCurrentTalks: Bool {
+            if case .archive = self { return false }
+            return true
+        }
     }
 
-    /// Longest first: jobs run on every core in this order, and the web page (every talk,
-    /// with its abstract) takes as long as the others together.
+    /// Longest first: jobs run on every core in this order, and the web page (talks with
+    /// their abstracts, as a tree) takes as long as the others together.
     static let subscriptionJobs: [Job] = [.webPage, .calendar, .jsonFeed, .atom, .rss, .stylesheet]
 
     /// Every document: the subscription documents and every frozen year's.
@@ -53,11 +66,13 @@ struct DocumentPlanner: Sendable {
 
     /// The documents of `jobs`, rendered on every core, in the order of `jobs`.
     func render(_ jobs: [Job]) throws -> [OutputDocument] {
-        let results = ConcurrentMap.map(jobs) { job in Result { try render(job) } }
+        // Each current talk is rendered once, on every core, and shared by all the documents.
+        let context = jobs.contains(where: \.showsCurrentTalks) ? context.withPresentations(of: currentTalks) : context
+        let results = ConcurrentMap.map(jobs) { job in Result { try render(job, context: context) } }
         return try results.flatMap { try $0.get() }
     }
 
-    func render(_ job: Job) throws -> [OutputDocument] {
+    private func render(_ job: Job, context: FeedContext) throws -> [OutputDocument] {
         switch job {
         case .atom:
             return [OutputDocument(path: FeedsLayout.atom, bytes: try AtomFeedWriter.write(
@@ -72,7 +87,8 @@ struct DocumentPlanner: Sendable {
             return [OutputDocument(path: FeedsLayout.calendar, bytes: ICalendarWriter.write(
                 talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title)))]
         case .webPage:
-            return [OutputDocument(path: FeedsLayout.webPage, bytes: try WebPageWriter.write(talks: talks, context: context, links: webPageLinks))]
+            return [OutputDocument(path: FeedsLayout.webPage, bytes: try WebPageWriter.write(
+                talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks))]
         case .stylesheet:
             return [OutputDocument(path: FeedsLayout.stylesheet, bytes: try FeedStylesheet.write(context: context, links: webPageLinks))]
         case let .archive(year):
@@ -81,10 +97,14 @@ struct DocumentPlanner: Sendable {
         }
     }
 
-    /// Talks of the years that are not frozen, including those still to be defined.
-    var currentTalks: [Talk] {
-        let frozen = Set(frozenYears)
-        return talks.filter { !frozen.contains($0.year) }
+    /// The frozen years as the web page lists them.
+    var archivedYears: [WebPageWriter.ArchivedYear] {
+        var counts: [Int: Int] = [:]
+        for talk in talks where records[talk.year] != nil { counts[talk.year, default: 0] += 1 }
+        return frozenYears.map { year in
+            WebPageWriter.ArchivedYear(year: year, talkCount: counts[year] ?? 0, atom: FeedsLayout.archiveAtom(year),
+                                       rss: FeedsLayout.archiveRSS(year), calendar: FeedsLayout.archiveCalendar(year))
+        }
     }
 
     /// A subscription document links to itself and to the newest frozen year (RFC 5005).
@@ -103,6 +123,8 @@ struct DocumentPlanner: Sendable {
 
     func archiveDocuments(year: Int, previousYear: Int?, nextYear: Int?) throws -> [OutputDocument] {
         let ofYear = talks.filter { $0.year == year }
+        // The year's talks are rendered once for its three documents.
+        let context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
             current: base + FeedsLayout.atom,

@@ -9,40 +9,48 @@ struct FrozenYearCheck {
     let failedFiles: Set<String>
 
     func diagnostics(for checked: CheckedArchive) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        let frozenTalks = checked.talks.filter { checked.records[$0.talk.year] != nil }
+        // Fingerprinting hashes every field of every frozen talk: done on every core.
+        var out = ConcurrentMap.map(frozenTalks) { loaded in
+            changes(of: loaded, record: checked.records[loaded.talk.year]!)
+        }.flatMap { $0 }
+
+        let present = Set(frozenTalks.map(\.talk.id))
+        let byID = Dictionary(checked.talks.map { ($0.talk.id, $0) }, uniquingKeysWith: { first, _ in first })
         let store = SnapshotStore(archiveRoot: archiveRoot)
         for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
-            let amend = "undo the change, or record it with `seminar snapshot \(year) --amend --reason \"…\"`"
-            let talks = checked.talks.filter { $0.talk.year == year }
-            var seen = Set<String>()
-            for loaded in talks {
-                let talk = loaded.talk
-                seen.insert(talk.id)
-                guard let frozen = record.talks[talk.id] else {
-                    out.append(.error("frozen-year-talk-added",
-                                      "talk “\(talk.speakerNames) — \(talk.title)” was added to \(year) after the year was frozen",
-                                      at: loaded.source.location(of: []) ?? FileLocation(path: loaded.source.path, line: 1, column: 1),
-                                      fix: amend))
-                    continue
-                }
-                let now = TalkFingerprint.fields(of: talk)
-                for field in now.keys.sorted() where now[field] != frozen.fields[field] {
-                    let at = loaded.source.locationOfKey([.key(field)]) ?? loaded.source.location(of: [])
-                        ?? FileLocation(path: loaded.source.path, line: 1, column: 1)
-                    out.append(.error("frozen-talk-changed",
-                                      "`\(field)` of talk “\(talk.speakerNames) — \(talk.title)” changed after \(year) was frozen; its archive documents would change",
-                                      at: at, fix: amend))
-                }
-            }
-            for (id, frozen) in record.talks.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
+            for (id, frozen) in record.talks.sorted(by: { $0.key < $1.key }) where !present.contains(id) {
                 if failedFiles.contains(archiveRoot + "/" + frozen.file) { continue }
-                let elsewhere = checked.talks.first { $0.talk.id == id }
-                let message = elsewhere.map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
+                let message = byID[id].map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
                     ?? "talk `\(id)` (\(frozen.file)) was removed from \(year) after the year was frozen"
                 out.append(.error("frozen-year-talk-removed", message,
-                                  at: FileLocation(path: store.path(of: year), line: 1, column: 1), fix: amend))
+                                  at: FileLocation(path: store.path(of: year), line: 1, column: 1), fix: Self.amend(year)))
             }
         }
         return out
+    }
+
+    /// A talk of a frozen year that was added after the freeze, or each of its fields
+    /// that changed since.
+    private func changes(of loaded: LoadedTalk, record: SnapshotRecord) -> [Diagnostic] {
+        let talk = loaded.talk
+        guard let frozen = record.talks[talk.id] else {
+            return [.error("frozen-year-talk-added",
+                           "talk “\(talk.speakerNames) — \(talk.title)” was added to \(record.year) after the year was frozen",
+                           at: loaded.source.location(of: []) ?? FileLocation(path: loaded.source.path, line: 1, column: 1),
+                           fix: Self.amend(record.year))]
+        }
+        let now = TalkFingerprint.fields(of: talk)
+        return now.keys.sorted().filter { now[$0] != frozen.fields[$0] }.map { field in
+            let at = loaded.source.locationOfKey([.key(field)]) ?? loaded.source.location(of: [])
+                ?? FileLocation(path: loaded.source.path, line: 1, column: 1)
+            return .error("frozen-talk-changed",
+                          "`\(field)` of talk “\(talk.speakerNames) — \(talk.title)” changed after \(record.year) was frozen; its archive documents would change",
+                          at: at, fix: Self.amend(record.year))
+        }
+    }
+
+    static func amend(_ year: Int) -> String {
+        "undo the change, or record it with `seminar snapshot \(year) --amend --reason \"…\"`"
     }
 }

@@ -14,37 +14,43 @@ public struct SnapshotStore: Sendable {
     /// Every record, by year. A record that cannot be read is a diagnostic, not a crash:
     /// the build must refuse to publish rather than silently unfreeze a year.
     public func load() -> (records: [Int: SnapshotRecord], diagnostics: [Diagnostic]) {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return ([:], []) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], []) }
+        // Records hold a fingerprint of every talk of their year: decoding them is a good
+        // part of a build with many frozen years, so they are read on every core.
+        let outcomes = ConcurrentMap.map(names.sorted()) { name in read(name) }
         var records: [Int: SnapshotRecord] = [:]
         var problems: [Diagnostic] = []
-        for name in names.sorted() {
-            let path = folder + "/" + name
-            guard name.hasSuffix(".json"), let year = Int(name.dropLast(5)), String(year) + ".json" == name else {
-                problems.append(.init(.warning, code: "ignored-file", message: "not a snapshot record (expected YEAR.json); ignored",
-                                      location: FileLocation(path: path, line: 1, column: 1)))
-                continue
-            }
-            do {
-                let record = try SnapshotRecord.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-                guard record.year == year else {
-                    problems.append(.error("invalid-snapshot-record", "record says year \(record.year) but its file is \(name)",
-                                           at: FileLocation(path: path, line: 1, column: 1)))
-                    continue
-                }
-                guard record.format <= SnapshotRecord.currentFormat else {
-                    problems.append(.error("unsupported-snapshot-format",
-                                           "year \(year) was frozen with format \(record.format); this tool renders formats up to \(SnapshotRecord.currentFormat)",
-                                           at: FileLocation(path: path, line: 1, column: 1), fix: "use a newer version of seminar"))
-                    continue
-                }
-                records[year] = record
-            } catch {
-                problems.append(.error("invalid-snapshot-record", "unreadable snapshot record: \(error)",
-                                       at: FileLocation(path: path, line: 1, column: 1)))
+        for outcome in outcomes {
+            switch outcome {
+            case let .success(record): records[record.year] = record
+            case let .failure(problem): problems.append(problem)
             }
         }
         return (records, problems)
+    }
+
+    private func read(_ name: String) -> Result<SnapshotRecord, Diagnostic> {
+        let path = folder + "/" + name
+        let at = FileLocation(path: path, line: 1, column: 1)
+        guard name.hasSuffix(".json"), let year = Int(name.dropLast(5)), String(year) + ".json" == name else {
+            return .failure(.init(.warning, code: "ignored-file", message: "not a snapshot record (expected YEAR.json); ignored", location: at))
+        }
+        let record: SnapshotRecord
+        do {
+            record = try SnapshotRecord.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        } catch {
+            return .failure(.error("invalid-snapshot-record", "unreadable snapshot record: \(error)", at: at))
+        }
+        guard record.year == year else {
+            return .failure(.error("invalid-snapshot-record", "record says year \(record.year) but its file is \(name)", at: at))
+        }
+        guard record.format <= SnapshotRecord.currentFormat else {
+            return .failure(.error(
+                "unsupported-snapshot-format",
+                "year \(year) was frozen with format \(record.format); this tool renders formats up to \(SnapshotRecord.currentFormat)",
+                at: at, fix: "use a newer version of seminar"))
+        }
+        return .success(record)
     }
 
     public func save(_ record: SnapshotRecord) throws {
