@@ -58,7 +58,7 @@ public struct Publisher: Sendable {
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.
     func publishedFilesMatch(_ record: SnapshotRecord) -> Bool {
         record.documents.allSatisfy { path, digest in
-            FileManager.default.contents(atPath: feedsRoot + "/" + path).map { sha256Digest([UInt8]($0)) == digest } ?? false
+            FileManager.default.contents(atPath: feedsRoot + "/" + path).map { sha256Digest($0) == digest } ?? false
         }
     }
 

@@ -32,6 +32,33 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         public var file: String
         /// Field name to a short digest of its value (see `TalkFingerprint`).
         public var fields: [String: String]
+
+        public init(file: String, fields: [String: String]) {
+            self.file = file
+            self.fields = fields
+        }
+
+        /// What the synthesized decoder does, twice as fast: a build reads the fingerprints
+        /// of every frozen talk, and decoding `[String: String]` generically is most of it.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            file = try container.decode(String.self, forKey: .file)
+            let digests = try container.nestedContainer(keyedBy: FieldName.self, forKey: .fields)
+            var fields: [String: String] = [:]
+            fields.reserveCapacity(digests.allKeys.count)
+            for key in digests.allKeys {
+                fields[key.stringValue] = try digests.decode(String.self, forKey: key)
+            }
+            self.fields = fields
+        }
+
+        /// Any field name: the fingerprinted fields are `TalkFingerprint`'s to decide.
+        private struct FieldName: CodingKey {
+            let stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
     }
 
     public struct Amendment: Codable, Equatable, Sendable {
@@ -68,7 +95,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 }
 
 /// `sha256:` and 64 hex digits.
-public func sha256Digest(_ bytes: [UInt8]) -> String {
+public func sha256Digest(_ bytes: some DataProtocol) -> String {
     "sha256:" + hexDigits(SHA256.hash(data: bytes))
 }
 
@@ -107,7 +134,10 @@ public enum TalkFingerprint {
             "updated": talk.updated.rfc3339,
             "sequence": String(talk.sequence),
         ]
-        for (k, v) in values { values[k] = String(hexDigits(SHA256.hash(data: Array(v.utf8)).prefix(8))) }
+        for (field, value) in values {
+            var text = value
+            values[field] = text.withUTF8 { hexDigits(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
+        }
         return values
     }
 }
