@@ -25,8 +25,9 @@ public struct Publisher: Sendable {
         public var talkCount: Int
     }
 
-    /// Checks everything; if there is no error, renders every document in memory and then
-    /// writes them. A build that finds an error writes nothing.
+    /// Checks everything; if there is no error, renders every document, staging each to a
+    /// temporary file as soon as it is rendered, and renames them all into place only
+    /// when every one is ready. A build that finds an error writes nothing.
     ///
     /// Frozen years are not rendered again when their published files are intact (their
     /// talks were checked against the record's fingerprints, and the files against its
@@ -36,22 +37,42 @@ public struct Publisher: Sendable {
         guard let seminar = checked.seminar, !checked.hasErrors else {
             return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talks.count)
         }
-        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
         // Hashing every frozen document is a good part of the build: each year on its own core.
         let frozenYears = checked.records.keys.sorted()
         let intact = ConcurrentMap.map(frozenYears) { publishedFilesMatch(checked.records[$0]!) }
         let damaged = zip(frozenYears, intact).filter { !$0.1 }.map(\.0)
-        let documents = try planner.render(DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) })
-        let drift = frozenDrift(documents, records: checked.records)
-        guard drift.isEmpty else {
+
+        let publicSet = OutputWriter(root: feedsRoot)
+        let privateSet = privateOut.map(OutputWriter.init(root:))
+        let records = checked.records
+        var publicStaged: [OutputWriter.StagedDocument] = []
+        var privateStaged: [OutputWriter.StagedDocument] = []
+        var drift: [Diagnostic] = []
+        var failure: (any Error)?
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
+        let jobs = DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) }
+        // Each document is checked against the digests of frozen years and staged as soon
+        // as it is rendered, so that only the documents being rendered are in memory.
+        for delivery in planner.render(jobs, deliver: { (try publicSet.stage($0), frozenDrift(of: $0, records: records)) }) {
+            publicStaged += delivery.delivered.map(\.0)
+            drift += delivery.delivered.flatMap(\.1)
+            failure = failure ?? delivery.error
+        }
+        if let privateSet, failure == nil, drift.isEmpty {
+            let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true)
+            let jobs = DocumentPlanner.subscriptionJobs + frozenYears.map { .archive(year: $0) }
+            for delivery in organisers.render(jobs, deliver: { try privateSet.stage($0) }) {
+                privateStaged += delivery.delivered
+                failure = failure ?? delivery.error
+            }
+        }
+        guard failure == nil, drift.isEmpty else {
+            OutputWriter.discard(publicStaged + privateStaged)
+            if let failure { throw failure }
             return BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talks.count)
         }
-        var privateDocuments: [OutputDocument] = []
-        if privateOut != nil {
-            privateDocuments = try DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true).allDocuments()
-        }
-        let report = try OutputWriter(root: feedsRoot).write(documents)
-        let privateReport = try privateOut.map { try OutputWriter(root: $0).write(privateDocuments) }
+        let report = try publicSet.commit(publicStaged)
+        let privateReport = try privateSet?.commit(privateStaged)
         return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talks.count)
     }
 
@@ -62,19 +83,17 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Frozen documents that, rendered now, differ from what was published: the talks are
+    /// A frozen document that, rendered now, differs from what was published: the talks are
     /// unchanged (the check compared their fingerprints), so the rendering itself changed.
-    func frozenDrift(_ documents: [OutputDocument], records: [Int: SnapshotRecord]) -> [Diagnostic] {
+    func frozenDrift(of document: OutputDocument, records: [Int: SnapshotRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (year, record) in records.sorted(by: { $0.key < $1.key }) {
-            for document in documents {
-                guard let digest = record.documents[document.path], sha256Digest(document.bytes) != digest else { continue }
-                out.append(.error(
-                    "frozen-document-changed",
-                    "frozen year \(year): `\(document.path)` would no longer match the digest recorded when the year was frozen",
-                    at: FileLocation(path: SnapshotStore(archiveRoot: archiveRoot).path(of: year), line: 1, column: 1),
-                    fix: "this version of seminar renders the year differently; use the version that froze it, or amend with `seminar snapshot \(year) --amend --reason \"…\"`"))
-            }
+            guard let digest = record.documents[document.path], sha256Digest(document.bytes) != digest else { continue }
+            out.append(.error(
+                "frozen-document-changed",
+                "frozen year \(year): `\(document.path)` would no longer match the digest recorded when the year was frozen",
+                at: FileLocation(path: SnapshotStore(archiveRoot: archiveRoot).path(of: year), line: 1, column: 1),
+                fix: "this version of seminar renders the year differently; use the version that froze it, or amend with `seminar snapshot \(year) --amend --reason \"…\"`"))
         }
         return out
     }
@@ -95,7 +114,7 @@ public struct Publisher: Sendable {
         var out = checked.diagnostics
         let fm = FileManager.default
         let expected = try documents(of: checked)
-        out += frozenDrift(expected, records: checked.records)
+        out += expected.flatMap { frozenDrift(of: $0, records: checked.records) }
         var expectedPaths = Set<String>()
         for document in expected {
             expectedPaths.insert(document.path)

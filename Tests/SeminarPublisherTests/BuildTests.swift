@@ -64,6 +64,27 @@ import Testing
         _ = path
     }
 
+    /// Documents are staged as they are rendered; when one cannot be written, the staged
+    /// ones are removed and no published file changes.
+    @Test func aBuildThatCannotWriteEverythingChangesNothing() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30")
+        _ = try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).build()
+        let before = try a.outputs()
+        try a.talk("2021-07-05-alan-speaker", year: 2021, id: "t2", start: "2021-07-05T16:30", speaker: "Alan Speaker")
+
+        // The organisers' folder lies under a regular file, so nothing can be written there.
+        let blocker = a.root.appendingPathComponent("not-a-folder").path
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
+        #expect(throws: (any Error).self) {
+            try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).build(privateOut: blocker + "/private")
+        }
+        #expect(try a.outputs() == before)  // the public feeds were staged, then discarded
+        let written = try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).build()
+        #expect(written.report?.written.contains("atom.xml") == true)
+    }
+
     @Test func privateMeetingLinksStayOutOfPublicOutputs() throws {
         let a = try ArchiveFixture()
         defer { a.remove() }

@@ -32,6 +32,36 @@ public enum AtomicFile {
     /// `beforeRename` runs once the temporary file is complete; tests throw from it to
     /// check that a failure leaves the old file alone and no temporary file behind.
     static func write(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void) throws {
+        let staged = try stage(bytes, for: path)
+        do {
+            try beforeRename()
+            try staged.commit()
+        } catch {
+            staged.discard()
+            throw error
+        }
+    }
+
+    /// A complete temporary file beside its target, waiting to be renamed into place:
+    /// for writing several files so that none changes unless all could be written.
+    public struct Staged: Sendable {
+        public let path: String
+        let temporary: String
+
+        /// Renames the temporary file over the target, atomically.
+        public func commit() throws {
+            guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, operation: "rename", code: errno) }
+            let folder = (path as NSString).deletingLastPathComponent
+            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        }
+
+        /// Removes the temporary file; the target stays as it was.
+        public func discard() { unlink(temporary) }
+    }
+
+    /// Writes `bytes` in full to a temporary file beside `path` (creating the folder) and
+    /// flushes it to disk; nothing is visible at `path` until `commit()`.
+    public static func stage(_ bytes: [UInt8], for path: String) throws -> Staged {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         if !folder.isEmpty {
@@ -43,19 +73,17 @@ public enum AtomicFile {
         }
         // Same folder as the target, so that the rename stays on one file system and is atomic.
         let (fd, temporary) = try createTemporaryFile(near: folder, name: name, for: path)
-        var renamed = false
-        defer { if !renamed { unlink(temporary) } }
         do {
             defer { close(fd) }
             try writeAll(bytes, to: fd, path: path)
             // Data on disk before the rename makes it visible; otherwise a crash could
             // leave the new name pointing at an empty file.
             guard fsync(fd) == 0 else { throw AtomicFileError(path: path, operation: "fsync", code: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        try beforeRename()
-        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, operation: "rename", code: errno) }
-        renamed = true
-        syncFolder(folder.isEmpty ? "." : folder)
+        return Staged(path: path, temporary: temporary)
     }
 
     private static func createTemporaryFile(near folder: String, name: String, for path: String) throws -> (Int32, String) {

@@ -21,13 +21,14 @@ public struct TalkPresentation: Sendable, Equatable {
     public let htmlAbstract: [HTMLNode]
     /// Plain-text summary: status, when, speakers, abstract.
     public let summary: String
-    /// The HTML content block: status, when, where, speakers, abstract, links.
-    public let content: [HTMLNode]
-    /// `content` serialized by libxml2, once for every document that carries it.
+    /// The HTML content block (status, when, where, speakers, abstract, links), serialized
+    /// by libxml2 once for every document that carries it. Only the text is kept: a build
+    /// holds the presentation of every talk it publishes, and the node tree would be most
+    /// of its memory.
     private let serializedContent: Result<String, FeedWriterError>
 
-    /// `content` as HTML text (Atom `content`, RSS `description`, JSON Feed `content_html`).
-    /// Throws when a string holds a character XML forbids.
+    /// The HTML content block as HTML text (Atom `content`, RSS `description`, JSON Feed
+    /// `content_html`). Throws when a string holds a character XML forbids.
     public func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
 
     public init(_ talk: Talk, context: FeedContext) {
@@ -58,7 +59,7 @@ public struct TalkPresentation: Sendable, Equatable {
         lines.append("Speaker" + (talk.speakers.count > 1 ? "s" : "") + ": " + talk.speakers.map(Self.plainSpeaker).joined(separator: "; "))
         summary = lines.joined(separator: "\n") + "\n\n" + plainAbstract
 
-        content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
+        let content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
         do throws(FeedWriterError) {
             serializedContent = .success(try XMLWriter.html(content))
         } catch {

@@ -66,10 +66,35 @@ struct DocumentPlanner: Sendable {
 
     /// The documents of `jobs`, rendered on every core, in the order of `jobs`.
     func render(_ jobs: [Job]) throws -> [OutputDocument] {
+        let outcomes = render(jobs, deliver: { $0 })
+        if let error = outcomes.lazy.compactMap(\.error).first { throw error }
+        return outcomes.flatMap(\.delivered)
+    }
+
+    /// What one job delivered, and the error that stopped it if one did.
+    struct Delivery<Delivered: Sendable>: Sendable {
+        var delivered: [Delivered] = []
+        var error: (any Error)?
+    }
+
+    /// Renders `jobs` on every core and hands each document to `deliver` as soon as it is
+    /// rendered, so that its bytes need not stay in memory. One delivery per job, in the
+    /// order of `jobs`, with what was delivered even when the job then failed, so that
+    /// the caller can undo it.
+    func render<Delivered: Sendable>(
+        _ jobs: [Job], deliver: @Sendable (OutputDocument) throws -> Delivered
+    ) -> [Delivery<Delivered>] {
         // Each current talk is rendered once, on every core, and shared by all the documents.
         let context = jobs.contains(where: \.showsCurrentTalks) ? context.withPresentations(of: currentTalks) : context
-        let results = ConcurrentMap.map(jobs) { job in Result { try render(job, context: context) } }
-        return try results.flatMap { try $0.get() }
+        return ConcurrentMap.map(jobs) { job in
+            var outcome = Delivery<Delivered>()
+            do {
+                for document in try render(job, context: context) { outcome.delivered.append(try deliver(document)) }
+            } catch {
+                outcome.error = error
+            }
+            return outcome
+        }
     }
 
     private func render(_ job: Job, context: FeedContext) throws -> [OutputDocument] {

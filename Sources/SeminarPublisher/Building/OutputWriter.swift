@@ -3,9 +3,12 @@ import SeminarArchive
 
 /// Writes a set of documents into a folder so that no reader ever sees a half-written
 /// file: every changed document is first written in full to a temporary file beside its
-/// target, and only when all of them are written are they renamed into place. A document
-/// whose bytes would not change is not touched at all (its timestamp stays, so web servers
-/// and `make`-like tools see no change).
+/// target (`stage`), and only when all of them are written are they renamed into place
+/// (`commit`). A document whose bytes would not change is not touched at all (its
+/// timestamp stays, so web servers and `make`-like tools see no change).
+///
+/// Staging each document as soon as it is rendered means its bytes need not stay in
+/// memory while the others are rendered.
 public struct OutputWriter: Sendable {
     public let root: String
 
@@ -16,37 +19,62 @@ public struct OutputWriter: Sendable {
         public var unchanged: [String] = []
     }
 
-    public func write(_ documents: [OutputDocument]) throws -> Report {
-        var report = Report()
-        var staged: [(temporary: String, final: String, path: String)] = []
-        let fm = FileManager.default
-        do {
-            for document in documents.sorted(by: { $0.path < $1.path }) {
-                let target = root + "/" + document.path
-                if let existing = fm.contents(atPath: target), existing == Data(document.bytes) {
-                    report.unchanged.append(document.path)
-                    continue
-                }
-                let folder = (target as NSString).deletingLastPathComponent
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                let temporary = folder + "/." + (target as NSString).lastPathComponent + ".tmp-" + UUID().uuidString
-                guard fm.createFile(atPath: temporary, contents: Data(document.bytes)) else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
-                }
-                staged.append((temporary, target, document.path))
-            }
-        } catch {
-            for s in staged { try? fm.removeItem(atPath: s.temporary) }
-            throw error
+    /// A document ready to publish.
+    public struct StagedDocument: Sendable {
+        public let path: String
+        /// Nil when the published file already has these bytes.
+        let file: AtomicFile.Staged?
+    }
+
+    /// Writes `document` to a temporary file beside its target, unless the target already
+    /// has its bytes. Safe to call from several threads.
+    public func stage(_ document: OutputDocument) throws -> StagedDocument {
+        let target = root + "/" + document.path
+        if let existing = FileManager.default.contents(atPath: target), Self.same(existing, document.bytes) {
+            return StagedDocument(path: document.path, file: nil)
         }
-        for s in staged {
-            guard rename(s.temporary, s.final) == 0 else {
-                let code = errno
-                for rest in staged { try? fm.removeItem(atPath: rest.temporary) }
-                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+        return StagedDocument(path: document.path, file: try AtomicFile.stage(document.bytes, for: target))
+    }
+
+    private static func same(_ data: Data, _ bytes: [UInt8]) -> Bool {
+        data.count == bytes.count && (bytes.isEmpty || data.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } })
+    }
+
+    /// Renames every staged document into place. If a rename fails, the documents not yet
+    /// renamed are discarded.
+    public func commit(_ documents: [StagedDocument]) throws -> Report {
+        var report = Report()
+        let ordered = documents.sorted(by: { $0.path < $1.path })
+        for (i, document) in ordered.enumerated() {
+            guard let file = document.file else {
+                report.unchanged.append(document.path)
+                continue
             }
-            report.written.append(s.path)
+            do {
+                try file.commit()
+            } catch {
+                Self.discard(Array(ordered[(i + 1)...]))
+                throw error
+            }
+            report.written.append(document.path)
         }
         return report
+    }
+
+    /// Removes the temporary files: the published files stay as they were.
+    public static func discard(_ documents: [StagedDocument]) {
+        for document in documents { document.file?.discard() }
+    }
+
+    /// Stages then commits `documents`; on any failure nothing is changed.
+    public func write(_ documents: [OutputDocument]) throws -> Report {
+        var staged: [StagedDocument] = []
+        do {
+            for document in documents { staged.append(try stage(document)) }
+        } catch {
+            Self.discard(staged)
+            throw error
+        }
+        return try commit(staged)
     }
 }
