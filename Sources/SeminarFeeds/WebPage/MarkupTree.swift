@@ -137,15 +137,79 @@ final class MarkupTree {
 
     /// The document in UTF-8, indented.
     func serialize() throws(PageMarkupError) -> [UInt8] {
-        isHTML ? try serializeHTML() : try serializeXML()
+        isHTML ? try serializeHTML { buffer in htmlDocContentDumpFormatOutput(buffer, doc, "UTF-8", 1) }
+            : try serializeXML()
     }
 
-    private func serializeHTML() throws(PageMarkupError) -> [UInt8] {
+    /// Marks where the children that `serialize(filling:count:with:)` appends to `parent`
+    /// will go: an HTML comment, which nothing else on the page writes.
+    func placeholder(in parent: Node) throws(PageMarkupError) -> Node {
+        guard let node = xmlNewDocComment(doc, "placeholder") else { throw .libxml("xmlNewDocComment failed") }
+        xmlAddChild(parent, node)
+        return node
+    }
+
+    /// The HTML document with `placeholder` replaced by what `append(i)` adds to its parent,
+    /// for each `i` in `0..<count`. Each piece is serialised and freed before the next is
+    /// built, so that a page of thousands of talks never holds them all as nodes.
+    ///
+    /// The bytes are those of the whole tree serialised at once. That holds because
+    /// libxml2's formatter treats the comment like the element each piece starts with, and
+    /// does not format the end of an HTML5 block it does not know; both are checked.
+    func serialize(filling placeholder: Node, count: Int, with append: (Int) throws -> Void) throws -> [UInt8] {
+        guard isHTML, let parent = placeholder.pointee.parent, placeholder.pointee.next == nil,
+              let name = parent.pointee.name, Self.html5Blocks.contains(String(cString: name))
+        else {
+            throw PageMarkupError.libxml("a placeholder must be the last child of an HTML5 block element")
+        }
+        guard count > 0 else {
+            xmlUnlinkNode(placeholder)
+            xmlFreeNode(placeholder)
+            return try serialize()
+        }
+        let (page, at) = try serializeAroundPlaceholder(placeholder)
+        xmlUnlinkNode(placeholder)
+        xmlFreeNode(placeholder)
+
+        var out = Array(page[..<at.lowerBound])
+        for i in 0..<count {
+            let before = parent.pointee.last
+            try append(i)
+            var next = before.map { $0.pointee.next } ?? parent.pointee.children
+            guard next?.pointee.type == XML_ELEMENT_NODE else {
+                throw PageMarkupError.libxml("each piece that fills a placeholder must start with an element")
+            }
+            while let node = next {
+                out += try serializeHTML { buffer in htmlNodeDumpFormatOutput(buffer, doc, node, "UTF-8", 1) }
+                next = node.pointee.next
+                xmlUnlinkNode(node)
+                xmlFreeNode(node)
+            }
+        }
+        out += page[at.upperBound...]
+        return out
+    }
+
+    /// The page, and where the placeholder's comment is in it. libxml2 writes `<` as is in
+    /// HTML attribute values, so an archive's text could spell the comment too: the comment
+    /// is renamed until it occurs exactly once, which makes that once the placeholder.
+    private func serializeAroundPlaceholder(_ placeholder: Node) throws -> ([UInt8], Range<Int>) {
+        for attempt in 0... {
+            let name = "placeholder " + String(attempt)
+            xmlNodeSetContent(placeholder, name)
+            let page = try serialize()
+            let found = page.ranges(of: Array(("<!--" + name + "-->").utf8))
+            if found.count == 1 { return (page, found[0]) }
+        }
+        fatalError("unreachable: a finite page spells finitely many names")
+    }
+
+    private func serializeHTML(_ dump: (xmlOutputBufferPtr) -> Void) throws(PageMarkupError) -> [UInt8] {
         // Not htmlDocDumpMemoryFormat: without a http-equiv meta it would turn every
         // non-ASCII character into an entity. An output buffer without an encoder writes
         // the UTF-8 the tree holds, and the page declares `<meta charset="utf-8">`.
         guard let buffer = xmlAllocOutputBuffer(nil) else { throw .libxml("xmlAllocOutputBuffer failed") }
-        htmlDocContentDumpFormatOutput(buffer, doc, "UTF-8", 1)
+        dump(buffer)
         let bytes = Self.copy(xmlOutputBufferGetContent(buffer), Int(xmlOutputBufferGetSize(buffer)))
         let failed = buffer.pointee.error != 0
         xmlOutputBufferClose(buffer)

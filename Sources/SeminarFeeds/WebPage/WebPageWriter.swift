@@ -50,17 +50,18 @@ public enum WebPageWriter {
         if ordered.isEmpty {
             try tree.element("p", text: "No talk has been announced yet.", in: all)
         }
-        for talk in ordered {
-            tree.context = "talk " + talk.id
-            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, tree: tree, in: all)
-        }
+        let talksGoHere = try tree.placeholder(in: all)
         tree.context = "archive"
         try writeArchive(tree, main, years: archivedYears)
 
         tree.context = "seminar"
         try writeFooter(tree, body, seminar: seminar, generator: context.generator)
         try tree.element("script", text: WebPageAssets.script, in: body)
-        return try tree.serialize()
+        // Talk by talk, each freed once written: the page of a long history stays small in memory.
+        return try tree.serialize(filling: talksGoHere, count: ordered.count) { i in
+            tree.context = "talk " + ordered[i].id
+            try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
+        }
     }
 
     // MARK: Head

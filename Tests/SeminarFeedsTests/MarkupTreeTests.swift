@@ -1,0 +1,72 @@
+import Testing
+@testable import SeminarFeeds
+
+/// The web page is serialised piece by piece (`serialize(filling:count:with:)`) so that a
+/// long history is never held as one tree; the bytes must be those of the whole tree.
+@Suite struct MarkupTreeTests {
+    /// A page with a header, a section of items and a footer; the items are added by
+    /// `addItems` (at once, or while serialising).
+    func page(items: [String], streamed: Bool) throws -> [UInt8] {
+        let tree = try MarkupTree.html()
+        let html = try tree.root("html", [("lang", "en")])
+        let body = try tree.element("body", in: html)
+        // Text that spells the placeholder's comment, before it (libxml2 writes `<` as is
+        // in attribute values) and in the items.
+        try tree.element("h1", [("title", "<!--placeholder 0--> <!--placeholder 1-->")], text: "Talks",
+                         in: try tree.element("header", in: body))
+        let section = try tree.element("section", [("id", "talks")], in: body)
+        try tree.element("h2", text: "All", in: section)
+        func add(_ i: Int) throws {
+            let article = try tree.element("article", [("id", "item-\(i)"), ("title", items[i])], in: section)
+            try tree.element("h3", text: items[i], in: article)
+            try tree.element("p", text: "Abstract of " + items[i] + " with <b> & “quotes”", in: article)
+        }
+        if streamed {
+            let slot = try tree.placeholder(in: section)
+            try tree.element("footer", text: "Contact", in: body)
+            return try tree.serialize(filling: slot, count: items.count, with: add)
+        }
+        for i in items.indices { try add(i) }
+        try tree.element("footer", text: "Contact", in: body)
+        return try tree.serialize()
+    }
+
+    @Test func streamedPageIsTheWholeTreeByteForByte() throws {
+        let items = ["One", "Two <!--placeholder 2-->", "Drei — ü", "Four"]
+        let whole = String(decoding: try page(items: items, streamed: false), as: UTF8.self)
+        let streamed = String(decoding: try page(items: items, streamed: true), as: UTF8.self)
+        #expect(streamed == whole)
+        #expect(streamed.contains("<article id=\"item-3\""))
+        #expect(streamed.contains("title=\"<!--placeholder 0--> <!--placeholder 1-->\""))
+    }
+
+    @Test func noItemsLeavesTheSectionAsItWouldBe() throws {
+        #expect(String(decoding: try page(items: [], streamed: true), as: UTF8.self) == String(decoding: try page(items: [], streamed: false), as: UTF8.self))
+    }
+
+    /// Where the formatter would treat the pieces differently from the whole tree, the
+    /// streamed serialisation refuses rather than write other bytes.
+    @Test func misuseIsRefused() throws {
+        let tree = try MarkupTree.html()
+        let body = try tree.element("body", in: try tree.root("html"))
+        let notLast = try tree.placeholder(in: try tree.element("section", in: body))
+        try tree.element("p", in: notLast.pointee.parent!)
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: notLast, count: 1) { _ in } }
+
+        let inAList = try tree.placeholder(in: try tree.element("ul", in: body))
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: inAList, count: 1) { _ in } }
+
+        let section = try tree.element("section", in: body)
+        let textFirst = try tree.placeholder(in: section)
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: textFirst, count: 1) { _ in try tree.text("text", in: section) } }
+    }
+
+    @Test func anErrorWhileFillingIsThrown() throws {
+        let tree = try MarkupTree.html()
+        let section = try tree.element("section", in: try tree.root("html"))
+        let slot = try tree.placeholder(in: section)
+        #expect(throws: PageMarkupError.self) {
+            try tree.serialize(filling: slot, count: 2) { i in try tree.element("p", text: i == 0 ? "fine" : "bad \u{1}", in: section) }
+        }
+    }
+}
