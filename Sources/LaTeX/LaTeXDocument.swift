@@ -40,9 +40,9 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
         second.append(text)
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
-        first.append(scalars: scalars)
-        second.append(scalars: scalars)
+    mutating func append(utf8: ArraySlice<UInt8>) {
+        first.append(utf8: utf8)
+        second.append(utf8: utf8)
     }
 
     mutating func space() {

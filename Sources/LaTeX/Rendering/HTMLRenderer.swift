@@ -9,8 +9,9 @@ public struct HTMLAttribute: Sendable, Equatable {
 }
 
 /// An HTML tree for the caller to serialize (with libxml2): the renderer never escapes, and
-/// never produces scripts or style attributes.
-public indirect enum HTMLNode: Sendable, Equatable {
+/// never produces scripts or style attributes. Not `indirect`: the children array already
+/// breaks the recursion, and a boxed case would cost an allocation per element.
+public enum HTMLNode: Sendable, Equatable {
     case text(String)
     case element(String, attributes: [HTMLAttribute], children: [HTMLNode])
 }
@@ -45,7 +46,7 @@ struct HTMLSink: TextSink {
     }
 
     var stack: [Container] = [Container(kind: .root, name: "")]
-    /// The text run being built, as UTF-8 (see `appendUTF8`).
+    /// The text run being built, as UTF-8, decoded once when the run ends.
     var text: [UInt8] = []
     var pendingSpace = false
     /// Nothing visible yet in the current block: leading spaces are dropped.
@@ -108,10 +109,10 @@ struct HTMLSink: TextSink {
         atBlockStart = false
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         ensureInline()
         flushSpace()
-        text.appendUTF8(scalars)
+        text.append(contentsOf: utf8)
         atBlockStart = false
     }
 
@@ -159,6 +160,10 @@ struct HTMLSink: TextSink {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
     }
 
+    /// Shared attribute arrays: every math span carries one, and a literal would allocate it anew.
+    static let mathClass = [HTMLAttribute(name: "class", value: "math")]
+    static let displayMathClass = [HTMLAttribute(name: "class", value: "math display")]
+
     mutating func math(_ pieces: [MathPiece], display: Bool) {
         let children = MathPieces.html(pieces[...])
         if display {
@@ -166,7 +171,7 @@ struct HTMLSink: TextSink {
             flushText()
             let name = top == .inline ? "span" : "div"
             stack[stack.count - 1].children.append(
-                .element(name, attributes: [HTMLAttribute(name: "class", value: "math display")], children: children))
+                .element(name, attributes: Self.displayMathClass, children: children))
             pendingSpace = false
             atBlockStart = top != .inline
         } else {
@@ -174,7 +179,7 @@ struct HTMLSink: TextSink {
             flushSpace()
             flushText()
             stack[stack.count - 1].children.append(
-                .element("span", attributes: [HTMLAttribute(name: "class", value: "math")], children: children))
+                .element("span", attributes: Self.mathClass, children: children))
             atBlockStart = false
         }
     }

@@ -69,11 +69,13 @@ enum MathPieces {
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
     static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
         var stack: [(name: String, children: [HTMLNode])] = [("", [])]
-        var text = ""
+        // Adjacent text pieces merge into one node; gathering their UTF-8 and decoding once
+        // is cheaper than growing a `String` piece by piece.
+        var text: [UInt8] = []
         func flush() {
             if !text.isEmpty {
-                stack[stack.count - 1].children.append(.text(text))
-                text = ""
+                stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+                text.removeAll(keepingCapacity: true)
             }
         }
         func close() {
@@ -88,7 +90,7 @@ enum MathPieces {
         for piece in pieces {
             switch piece {
             case .text(let value):
-                text += value
+                text.append(contentsOf: value.utf8)
             case .letter(let value):
                 flush()
                 stack[stack.count - 1].children.append(.element("i", attributes: [], children: [.text(value)]))

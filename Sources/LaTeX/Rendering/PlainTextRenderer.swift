@@ -50,9 +50,9 @@ struct PlainTextSink: TextSink {
         bytes.append(contentsOf: text.utf8)
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         flush()
-        bytes.appendUTF8(scalars)
+        bytes.append(contentsOf: utf8)
     }
 
     mutating func space() { pending = max(pending, .space) }

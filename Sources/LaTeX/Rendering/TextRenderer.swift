@@ -3,7 +3,8 @@
 /// sink collapses runs and trims edges as its format requires.
 protocol TextSink {
     mutating func append(_ text: String)
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>)
+    /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
+    mutating func append(utf8: ArraySlice<UInt8>)
     mutating func space()
     mutating func lineBreak()
     mutating func paragraphBreak()
@@ -110,7 +111,7 @@ struct TextRenderer<Sink: TextSink> {
                     if CharacterClass.isSpace(next) || next == "~" || next == "-" || next == "`" || next == "'" { break }
                     runEnd += 1
                 }
-                sink.append(scalars: source[index..<runEnd])
+                sink.append(utf8: tree.utf8(index, runEnd))
                 index = runEnd
             }
         }
@@ -128,7 +129,7 @@ struct TextRenderer<Sink: TextSink> {
             }
             var runEnd = index + 1
             while runEnd < end, !CharacterClass.isSpace(source[runEnd]) { runEnd += 1 }
-            sink.append(scalars: source[index..<runEnd])
+            sink.append(utf8: tree.utf8(index, runEnd))
             index = runEnd
         }
     }
@@ -323,9 +324,9 @@ struct PieceSink: TextSink {
         pieces.append(.text(text))
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         flushSpace()
-        pieces.append(.text(String(scalars: scalars)))
+        pieces.append(.text(String(decoding: utf8, as: UTF8.self)))
     }
 
     mutating func space() { pendingSpace = true }

@@ -1,6 +1,6 @@
-/// Scalars to `String` through UTF-8 bytes. `String.UnicodeScalarView.append(contentsOf:)`
-/// takes a slow generic path; encoding by hand (ASCII first) is several times faster, and
-/// rendering is mostly copying runs of source text.
+/// Scalars to UTF-8 bytes. `String.UnicodeScalarView.append(contentsOf:)` takes a slow generic
+/// path; encoding by hand (ASCII first) is several times faster. Source text does not need
+/// this (`SyntaxTree.utf8(_:_:)` has its bytes); generated text such as scripts does.
 extension Array where Element == UInt8 {
     mutating func appendUTF8<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         for scalar in scalars {
@@ -10,14 +10,5 @@ extension Array where Element == UInt8 {
                 UTF8.encode(scalar) { append($0) }
             }
         }
-    }
-}
-
-extension String {
-    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        bytes.appendUTF8(scalars)
-        self.init(decoding: bytes, as: UTF8.self)
     }
 }
