@@ -32,6 +32,7 @@ public struct LaTeXDocument: Sendable {
 
 /// Feeds one walk to two sinks.
 struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
+    static var keepsSingleSpacesInRuns: Bool { First.keepsSingleSpacesInRuns && Second.keepsSingleSpacesInRuns }
     var first: First
     var second: Second
 

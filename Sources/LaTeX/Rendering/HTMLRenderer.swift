@@ -16,6 +16,32 @@ public enum HTMLNode: Sendable, Equatable {
     case element(String, attributes: [HTMLAttribute], children: [HTMLNode])
 }
 
+extension Array where Element == HTMLNode {
+    /// Replaces the nodes from `start` on with one element holding them. Builders gather an
+    /// open element's children at the end of one scratch array and wrap them when it closes:
+    /// one allocation of exactly the right size per element, instead of a growing array each.
+    mutating func wrap(from start: Int, in name: String, attributes: [HTMLAttribute] = []) {
+        let count = self.count - start
+        guard count > 0 else {
+            append(.element(name, attributes: attributes, children: []))
+            return
+        }
+        // Moved, not copied: copying would retain every child's strings and arrays only to
+        // release them again when the scratch is cut back. Trivial placeholders take the
+        // moved children's slots, so that cutting back has nothing to release.
+        let children = [HTMLNode](unsafeUninitializedCapacity: count) { buffer, initialized in
+            withUnsafeMutableBufferPointer { nodes in
+                let moved = nodes.baseAddress! + start
+                buffer.baseAddress!.moveInitialize(from: moved, count: count)
+                moved.initialize(repeating: .text(""), count: count)
+            }
+            initialized = count
+        }
+        removeLast(count)
+        append(.element(name, attributes: attributes, children: children))
+    }
+}
+
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
 /// `span class="math"` with `sub`/`sup` and italic letters.
 public enum HTMLRenderer {
@@ -42,10 +68,16 @@ struct HTMLSink: TextSink {
         /// style): its children join the parent's.
         var name: String
         var attributes: [HTMLAttribute] = []
-        var children: [HTMLNode] = []
+        /// Where its children start in `nodes`.
+        var start: Int
     }
 
-    var stack: [Container] = [Container(kind: .root, name: "")]
+    /// A space waits in `pendingSpace` and is written before the next text in the same block.
+    static var keepsSingleSpacesInRuns: Bool { true }
+    var stack: [Container] = [Container(kind: .root, name: "", start: 0)]
+    /// The finished children of every open container, each container's after its parent's
+    /// (see `wrap(from:in:attributes:)`).
+    var nodes: [HTMLNode] = []
     /// The text run being built, as UTF-8, decoded once when the run ends.
     var text: [UInt8] = []
     var pendingSpace = false
@@ -65,15 +97,19 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if !text.isEmpty {
-            stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+            nodes.append(.text(String(decoding: text, as: UTF8.self)))
             text.removeAll(keepingCapacity: true)
         }
     }
 
+    mutating func open(_ kind: Kind, _ name: String, attributes: [HTMLAttribute] = []) {
+        stack.append(Container(kind: kind, name: name, attributes: attributes, start: nodes.count))
+    }
+
     mutating func ensureInline() {
         switch top {
-        case .root: stack.append(Container(kind: .paragraph, name: "p"))
-        case .list: stack.append(Container(kind: .item, name: "li"))
+        case .root: open(.paragraph, "p")
+        case .list: open(.item, "li")
         default: return
         }
         atBlockStart = true
@@ -88,12 +124,9 @@ struct HTMLSink: TextSink {
     mutating func closeTop() {
         flushText()
         let container = stack.removeLast()
-        if container.kind == .paragraph && container.children.isEmpty { return }
-        if container.name.isEmpty {
-            stack[stack.count - 1].children.append(contentsOf: container.children)
-        } else {
-            stack[stack.count - 1].children.append(
-                .element(container.name, attributes: container.attributes, children: container.children))
+        if container.kind == .paragraph && nodes.count == container.start { return }
+        if !container.name.isEmpty {
+            nodes.wrap(from: container.start, in: container.name, attributes: container.attributes)
         }
         if container.kind != .inline {
             pendingSpace = false
@@ -105,14 +138,14 @@ struct HTMLSink: TextSink {
         guard !value.isEmpty else { return }
         ensureInline()
         flushSpace()
-        text.append(contentsOf: value.utf8)
+        text.appendUTF8(of: value)
         atBlockStart = false
     }
 
     mutating func append(utf8: ArraySlice<UInt8>) {
         ensureInline()
         flushSpace()
-        text.append(contentsOf: utf8)
+        text.append(bytes: utf8)
         atBlockStart = false
     }
 
@@ -121,7 +154,7 @@ struct HTMLSink: TextSink {
     mutating func lineBreak() {
         ensureInline()
         flushText()
-        stack[stack.count - 1].children.append(.element("br", attributes: [], children: []))
+        nodes.append(.element("br", attributes: [], children: []))
         pendingSpace = false
         atBlockStart = true
     }
@@ -138,7 +171,7 @@ struct HTMLSink: TextSink {
         ensureInline()
         flushSpace()
         flushText()
-        stack.append(Container(kind: .inline, name: name, attributes: attributes))
+        open(.inline, name, attributes: attributes)
     }
 
     mutating func closeInline() {
@@ -165,29 +198,32 @@ struct HTMLSink: TextSink {
     static let displayMathClass = [HTMLAttribute(name: "class", value: "math display")]
 
     mutating func math(_ pieces: [MathPiece], display: Bool) {
-        let children = MathPieces.html(pieces[...])
         if display {
             if top == .paragraph { closeTop() }
             flushText()
-            let name = top == .inline ? "span" : "div"
-            stack[stack.count - 1].children.append(
-                .element(name, attributes: Self.displayMathClass, children: children))
+            appendMath(pieces, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
             pendingSpace = false
             atBlockStart = top != .inline
         } else {
             ensureInline()
             flushSpace()
             flushText()
-            stack[stack.count - 1].children.append(
-                .element("span", attributes: Self.mathClass, children: children))
+            appendMath(pieces, name: "span", attributes: Self.mathClass)
             atBlockStart = false
         }
+    }
+
+    /// The math element, its children built in `nodes` like those of any container.
+    mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
+        let start = nodes.count
+        MathPieces.appendHTML(pieces[...], to: &nodes)
+        nodes.wrap(from: start, in: name, attributes: attributes)
     }
 
     mutating func beginList(ordered: Bool) {
         if top == .paragraph { closeTop() }
         flushText()
-        stack.append(Container(kind: .list, name: ordered ? "ol" : "ul"))
+        open(.list, ordered ? "ol" : "ul")
     }
 
     mutating func beginItem(label: String?) {
@@ -198,7 +234,7 @@ struct HTMLSink: TextSink {
             return
         }
         while top != .list { closeTop() }
-        stack.append(Container(kind: .item, name: "li"))
+        open(.item, "li")
         atBlockStart = true
         pendingSpace = false
         if let label { append(label + " ") }
@@ -213,6 +249,6 @@ struct HTMLSink: TextSink {
     mutating func finish() -> [HTMLNode] {
         while stack.count > 1 { closeTop() }
         flushText()
-        return stack[0].children
+        return nodes
     }
 }

@@ -472,6 +472,13 @@ struct MathRenderer {
             default: isFlat = false
             }
         }
+        let scalars = text.unicodeScalars
+        if isFlat, let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            // One scalar, as in the usual `\hat{x}`: one character, no need to segment.
+            let composed = only.properties.isWhitespace ? text : Composition.compose(only, mark)
+            pieces.append(italic ? .letter(composed) : .text(composed))
+            return
+        }
         let characters = text.count
         if isFlat && characters >= 1 && (characters == 1 || everyCharacter) {
             var composed = ""

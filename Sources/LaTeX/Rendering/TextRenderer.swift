@@ -2,6 +2,10 @@
 /// (`\text{…}`) share one walker. Sinks own whitespace: callers say "a space here" and the
 /// sink collapses runs and trims edges as its format requires.
 protocol TextSink {
+    /// Whether `append(a); space(); append(b)`, with `a` not empty, writes exactly `a`, one
+    /// space and `b`. The walker then hands such a sink prose a phrase at a time, single
+    /// spaces included, rather than a word at a time.
+    static var keepsSingleSpacesInRuns: Bool { get }
     mutating func append(_ text: String)
     /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
     mutating func append(utf8: ArraySlice<UInt8>)
@@ -107,14 +111,24 @@ struct TextRenderer<Sink: TextSink> {
             default:
                 var runEnd = index + 1
                 while runEnd < end {
-                    let next = source[runEnd]
-                    if CharacterClass.isSpace(next) || next == "~" || next == "-" || next == "`" || next == "'" { break }
-                    runEnd += 1
+                    if Self.isPlain(source[runEnd]) {
+                        runEnd += 1
+                    } else if Sink.keepsSingleSpacesInRuns, source[runEnd] == " ", runEnd + 1 < end,
+                              Self.isPlain(source[runEnd + 1]) {
+                        runEnd += 2
+                    } else {
+                        break
+                    }
                 }
                 sink.append(utf8: tree.utf8(index, runEnd))
                 index = runEnd
             }
         }
+    }
+
+    /// Whether prose copies a scalar as it is (no whitespace, no ligature).
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        !(CharacterClass.isSpace(scalar) || scalar == "~" || scalar == "-" || scalar == "`" || scalar == "'")
     }
 
     /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
@@ -308,6 +322,9 @@ struct TextRenderer<Sink: TextSink> {
 /// Text inside math (`\text{ if }`): spaces are kept at the edges, since they separate the
 /// text from the surrounding formula.
 struct PieceSink: TextSink {
+    /// Spaces become pieces of their own, which `\not` (it composes with the last piece)
+    /// can tell apart.
+    static var keepsSingleSpacesInRuns: Bool { false }
     var pieces: [MathPiece] = []
     var pendingSpace = false
 
