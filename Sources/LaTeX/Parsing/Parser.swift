@@ -116,6 +116,8 @@ private struct Parser {
         tree.nodes.reserveCapacity(scalars.count / 6 + 8)
         tree.links.reserveCapacity(scalars.count / 6 + 8)
         pending.reserveCapacity(64)
+        // Typical nesting (math, a command, its group, a script) stays within one allocation.
+        frames.reserveCapacity(16)
     }
 
     var mode: Mode { frames[frames.count - 1].mode }

@@ -17,27 +17,9 @@ public enum HTMLNode: Sendable, Equatable {
 }
 
 extension Array where Element == HTMLNode {
-    /// Replaces the nodes from `start` on with one element holding them. Builders gather an
-    /// open element's children at the end of one scratch array and wrap them when it closes:
-    /// one allocation of exactly the right size per element, instead of a growing array each.
+    /// Replaces the nodes from `start` on with one element holding them (see `Scratch.swift`).
     mutating func wrap(from start: Int, in name: String, attributes: [HTMLAttribute] = []) {
-        let count = self.count - start
-        guard count > 0 else {
-            append(.element(name, attributes: attributes, children: []))
-            return
-        }
-        // Moved, not copied: copying would retain every child's strings and arrays only to
-        // release them again when the scratch is cut back. Trivial placeholders take the
-        // moved children's slots, so that cutting back has nothing to release.
-        let children = [HTMLNode](unsafeUninitializedCapacity: count) { buffer, initialized in
-            withUnsafeMutableBufferPointer { nodes in
-                let moved = nodes.baseAddress! + start
-                buffer.baseAddress!.moveInitialize(from: moved, count: count)
-                moved.initialize(repeating: .text(""), count: count)
-            }
-            initialized = count
-        }
-        removeLast(count)
+        let children = removeSuffix(from: start, placeholder: .text(""))
         append(.element(name, attributes: attributes, children: children))
     }
 }
@@ -76,7 +58,7 @@ struct HTMLSink: TextSink {
     static var keepsSingleSpacesInRuns: Bool { true }
     var stack: [Container] = [Container(kind: .root, name: "", start: 0)]
     /// The finished children of every open container, each container's after its parent's
-    /// (see `wrap(from:in:attributes:)`).
+    /// (see `Scratch.swift`).
     var nodes: [HTMLNode] = []
     /// The text run being built, as UTF-8, decoded once when the run ends.
     var text: [UInt8] = []
@@ -216,7 +198,7 @@ struct HTMLSink: TextSink {
     /// The math element, its children built in `nodes` like those of any container.
     mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
         let start = nodes.count
-        MathPieces.appendHTML(pieces[...], to: &nodes)
+        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text)
         nodes.wrap(from: start, in: name, attributes: attributes)
     }
 

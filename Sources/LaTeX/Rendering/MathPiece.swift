@@ -52,11 +52,16 @@ enum MathPieces {
         guard start < bytes.count else { return }
         let script = String(decoding: bytes[start...], as: UTF8.self)
         bytes.removeSubrange(start...)
-        let scalars = script.unicodeScalars
-        let form = superscript ? UnicodeScripts.superscript : UnicodeScripts.subscript
-        if scalars.allSatisfy({ form($0) != nil }) {
-            bytes.appendUTF8(scalars.lazy.map { form($0)! })
-        } else {
+        var converted = true
+        for scalar in script.unicodeScalars {
+            guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
+                converted = false
+                break
+            }
+            bytes.appendUTF8(CollectionOfOne(form))
+        }
+        if !converted {
+            bytes.removeSubrange(start...)
             bytes.append(superscript ? 0x5E : 0x5F)
             if script.count > 1 {
                 bytes.append(0x28)
@@ -71,19 +76,19 @@ enum MathPieces {
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
     static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
-        appendHTML(pieces, to: &nodes)
+        var text: [UInt8] = []
+        appendHTML(pieces, to: &nodes, text: &text)
         return nodes
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
-    /// of the nested elements (see `wrap(from:in:attributes:)`).
-    static func appendHTML(_ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode]) {
+    /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
+    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
+    /// is cheaper than growing a `String` piece by piece.
+    static func appendHTML(_ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8]) {
         // Open `sub`/`sup`/style elements: name (empty for a transparent one) and where their
         // children start in `nodes`.
         var open: [(name: String, start: Int)] = []
-        // Adjacent text pieces merge into one node; gathering their UTF-8 and decoding once
-        // is cheaper than growing a `String` piece by piece.
-        var text: [UInt8] = []
         func flush() {
             if !text.isEmpty {
                 nodes.append(.text(String(decoding: text, as: UTF8.self)))

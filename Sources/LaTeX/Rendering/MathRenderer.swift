@@ -8,6 +8,9 @@ import Foundation
 struct MathRenderer {
     let tree: SyntaxTree
     var pieces: [MathPiece] = []
+    /// Where the argument being rendered by `piecesOf` starts in `pieces`: what lies before
+    /// belongs to the enclosing list, which `appendSpace` must not look at.
+    private var argumentStart = 0
 
     init(tree: SyntaxTree) {
         self.tree = tree
@@ -123,7 +126,7 @@ struct MathRenderer {
     }
 
     mutating func appendSpace() {
-        if case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
+        if pieces.count > argumentStart, case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
         pieces.append(.text(" "))
     }
 
@@ -264,15 +267,16 @@ struct MathRenderer {
         }
     }
 
-    /// Renders an argument into a separate piece list, for inspection before placing it.
+    /// Renders an argument into a separate piece list, for inspection before placing it. It
+    /// is rendered at the end of `pieces` (see `Scratch.swift`), as if into a list of its own.
     mutating func piecesOf(_ argument: Int32?, _ context: Context) -> [MathPiece] {
         guard let argument else { return [] }
-        let saved = pieces
-        pieces = []
+        let start = pieces.count
+        let outerStart = argumentStart
+        argumentStart = start
         renderArgument(argument, context)
-        let result = pieces
-        pieces = saved
-        return result
+        argumentStart = outerStart
+        return pieces.removeSuffix(from: start, placeholder: .lineBreak)
     }
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
