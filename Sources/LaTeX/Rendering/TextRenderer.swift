@@ -271,9 +271,9 @@ struct TextRenderer<Sink: TextSink> {
     mutating func renderTextAccent(_ index: Int, mark: Unicode.Scalar) {
         let node = tree.nodes[index]
         let argument = tree.argument(index, 0)
-        if let argument, case let base = tree.nodes[Int(argument)], base.kind == .text, base.end - base.start == 1 {
-            // The common case, `\"o`: one scalar, no need to render anything.
-            sink.append(Composition.compose(tree.source[Int(base.start)], mark))
+        if let argument, let base = singleScalar(argument) {
+            // The common cases, `\"o` and `\H{o}`: one scalar, no need to render anything.
+            sink.append(Composition.compose(tree.source[base], mark))
             return
         }
         let base = plainText(argument)
@@ -282,6 +282,20 @@ struct TextRenderer<Sink: TextSink> {
             return
         }
         sink.append(Composition.compose(first, mark) + String(base.unicodeScalars.dropFirst()))
+    }
+
+    /// Where the one scalar of an accent's argument is, when the argument is that scalar:
+    /// a one-scalar token (`\"o`), or a group holding just one that renders as itself
+    /// (`\H{o}`, but not `\H{-}`, whose rendering is a ligature's).
+    func singleScalar(_ argument: Int32) -> Int? {
+        var node = tree.nodes[Int(argument)]
+        if node.kind == .group {
+            let children = tree.children(of: Int(argument))
+            guard children.count == 1 else { return nil }
+            node = tree.nodes[Int(children[children.startIndex])]
+            guard node.end - node.start == 1, Self.isPlain(tree.source[Int(node.start)]) else { return nil }
+        }
+        return node.kind == .text && node.end - node.start == 1 ? Int(node.start) : nil
     }
 
     // MARK: Environments
