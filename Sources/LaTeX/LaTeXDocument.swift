@@ -32,6 +32,7 @@ public struct LaTeXDocument: Sendable {
 
 /// Feeds one walk to two sinks.
 struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
+    static var keepsSingleSpacesInRuns: Bool { First.keepsSingleSpacesInRuns && Second.keepsSingleSpacesInRuns }
     var first: First
     var second: Second
 
@@ -40,9 +41,9 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
         second.append(text)
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
-        first.append(scalars: scalars)
-        second.append(scalars: scalars)
+    mutating func append(utf8: ArraySlice<UInt8>) {
+        first.append(utf8: utf8)
+        second.append(utf8: utf8)
     }
 
     mutating func space() {

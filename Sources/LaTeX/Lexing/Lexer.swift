@@ -131,32 +131,47 @@ public struct Lexer: Sendable {
     /// Extends a text token over following words, punctuation (not `]`, which may close an
     /// optional argument) and spaces (not a blank line), and returns the new end. The parser
     /// keeps such runs as one node anyway; scanning them here saves a token per word.
+    ///
+    /// This is the lexer's hot loop (most of an abstract is prose), so it runs on locals and
+    /// writes the cursor back once.
     public mutating func extendTextRun() -> Int {
-        while offset < scalars.count {
-            let value = scalars[offset].value
+        let scalars = self.scalars
+        var index = offset
+        scan: while index < scalars.count {
+            let value = scalars[index].value
             if value >= 128 {
-                offset += 1
-                scanWord()
+                index += 1
                 continue
             }
             let byte = UInt8(truncatingIfNeeded: value)
             switch CharacterClass.of(byte) {
             case .letter:
-                offset += 1
-                scanWord()
+                index += 1
             case .other where byte != 0x5D:
-                offset += 1
+                index += 1
             case .space:
-                let save = (offset, line, lineStart)
-                if scanSpace() == .paragraphBreak {
-                    (offset, line, lineStart) = save
-                    return offset
+                var end = index
+                var newlines = 0
+                var newLineStart = lineStart
+                while end < scalars.count, CharacterClass.isSpace(scalars[end]) {
+                    end += 1
+                    if scalars[end - 1] == "\n" {
+                        newlines += 1
+                        newLineStart = end
+                        lines.recordLineStart(at: end)
+                    }
                 }
+                // A blank line is a paragraph break, left for the parser.
+                if newlines >= 2 { break scan }
+                line += newlines
+                lineStart = newLineStart
+                index = end
             default:
-                return offset
+                break scan
             }
         }
-        return offset
+        offset = index
+        return index
     }
 
     /// Consumes `scalar` if it is next (e.g. the `*` of `\section*`).

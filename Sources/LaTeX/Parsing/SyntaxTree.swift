@@ -5,6 +5,12 @@
 /// the root: a scripts node that got its second script was replaced by a new one.)
 public struct SyntaxTree: Sendable {
     public let source: [Unicode.Scalar]
+    /// The same source as UTF-8: rendering is mostly copying runs of source text, and copying
+    /// bytes beats encoding scalars again for every run (twice when rendering both outputs).
+    let utf8: [UInt8]
+    /// The UTF-8 offset of each scalar offset (one entry more than there are scalars), or
+    /// empty when the source is ASCII and the two offsets coincide.
+    private let utf8Offsets: [Int32]
     public internal(set) var nodes: [Node] = []
     var links: [Int32] = []
     public internal(set) var root: Int = 0
@@ -13,8 +19,23 @@ public struct SyntaxTree: Sendable {
     /// the ones that need the command table in context or the caller's extra macros.
     public internal(set) var diagnostics: [LaTeXDiagnostic] = []
 
-    init(source: [Unicode.Scalar]) {
+    init(source: [Unicode.Scalar], utf8: [UInt8]) {
         self.source = source
+        self.utf8 = utf8
+        var offsets: [Int32] = []
+        if utf8.count != source.count {
+            offsets.reserveCapacity(source.count + 1)
+            // Every byte that is not a continuation byte (10xxxxxx) starts a scalar.
+            for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(offset)) }
+            offsets.append(Int32(utf8.count))
+        }
+        utf8Offsets = offsets
+    }
+
+    /// The UTF-8 of the scalars `start..<end`.
+    func utf8(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
+        if utf8Offsets.isEmpty { return utf8[start..<end] }
+        return utf8[Int(utf8Offsets[start])..<Int(utf8Offsets[end])]
     }
 
     public func children(of index: Int) -> ArraySlice<Int32> {
@@ -41,7 +62,7 @@ public struct SyntaxTree: Sendable {
 
     /// The source text of `start..<end`.
     public func text(_ start: Int, _ end: Int) -> String {
-        String(scalars: source[start..<end])
+        String(decoding: utf8(start, end), as: UTF8.self)
     }
 
     public func text(of index: Int) -> String {

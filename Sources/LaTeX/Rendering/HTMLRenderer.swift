@@ -9,10 +9,19 @@ public struct HTMLAttribute: Sendable, Equatable {
 }
 
 /// An HTML tree for the caller to serialize (with libxml2): the renderer never escapes, and
-/// never produces scripts or style attributes.
-public indirect enum HTMLNode: Sendable, Equatable {
+/// never produces scripts or style attributes. Not `indirect`: the children array already
+/// breaks the recursion, and a boxed case would cost an allocation per element.
+public enum HTMLNode: Sendable, Equatable {
     case text(String)
     case element(String, attributes: [HTMLAttribute], children: [HTMLNode])
+}
+
+extension Array where Element == HTMLNode {
+    /// Replaces the nodes from `start` on with one element holding them (see `Scratch.swift`).
+    mutating func wrap(from start: Int, in name: String, attributes: [HTMLAttribute] = []) {
+        let children = removeSuffix(from: start, placeholder: .text(""))
+        append(.element(name, attributes: attributes, children: children))
+    }
 }
 
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
@@ -41,11 +50,17 @@ struct HTMLSink: TextSink {
         /// style): its children join the parent's.
         var name: String
         var attributes: [HTMLAttribute] = []
-        var children: [HTMLNode] = []
+        /// Where its children start in `nodes`.
+        var start: Int
     }
 
-    var stack: [Container] = [Container(kind: .root, name: "")]
-    /// The text run being built, as UTF-8 (see `appendUTF8`).
+    /// A space waits in `pendingSpace` and is written before the next text in the same block.
+    static var keepsSingleSpacesInRuns: Bool { true }
+    var stack: [Container] = [Container(kind: .root, name: "", start: 0)]
+    /// The finished children of every open container, each container's after its parent's
+    /// (see `Scratch.swift`).
+    var nodes: [HTMLNode] = []
+    /// The text run being built, as UTF-8, decoded once when the run ends.
     var text: [UInt8] = []
     var pendingSpace = false
     /// Nothing visible yet in the current block: leading spaces are dropped.
@@ -64,15 +79,19 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if !text.isEmpty {
-            stack[stack.count - 1].children.append(.text(String(decoding: text, as: UTF8.self)))
+            nodes.append(.text(String(decoding: text, as: UTF8.self)))
             text.removeAll(keepingCapacity: true)
         }
     }
 
+    mutating func open(_ kind: Kind, _ name: String, attributes: [HTMLAttribute] = []) {
+        stack.append(Container(kind: kind, name: name, attributes: attributes, start: nodes.count))
+    }
+
     mutating func ensureInline() {
         switch top {
-        case .root: stack.append(Container(kind: .paragraph, name: "p"))
-        case .list: stack.append(Container(kind: .item, name: "li"))
+        case .root: open(.paragraph, "p")
+        case .list: open(.item, "li")
         default: return
         }
         atBlockStart = true
@@ -87,12 +106,9 @@ struct HTMLSink: TextSink {
     mutating func closeTop() {
         flushText()
         let container = stack.removeLast()
-        if container.kind == .paragraph && container.children.isEmpty { return }
-        if container.name.isEmpty {
-            stack[stack.count - 1].children.append(contentsOf: container.children)
-        } else {
-            stack[stack.count - 1].children.append(
-                .element(container.name, attributes: container.attributes, children: container.children))
+        if container.kind == .paragraph && nodes.count == container.start { return }
+        if !container.name.isEmpty {
+            nodes.wrap(from: container.start, in: container.name, attributes: container.attributes)
         }
         if container.kind != .inline {
             pendingSpace = false
@@ -104,14 +120,14 @@ struct HTMLSink: TextSink {
         guard !value.isEmpty else { return }
         ensureInline()
         flushSpace()
-        text.append(contentsOf: value.utf8)
+        text.appendUTF8(of: value)
         atBlockStart = false
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         ensureInline()
         flushSpace()
-        text.appendUTF8(scalars)
+        text.append(bytes: utf8)
         atBlockStart = false
     }
 
@@ -120,7 +136,7 @@ struct HTMLSink: TextSink {
     mutating func lineBreak() {
         ensureInline()
         flushText()
-        stack[stack.count - 1].children.append(.element("br", attributes: [], children: []))
+        nodes.append(.element("br", attributes: [], children: []))
         pendingSpace = false
         atBlockStart = true
     }
@@ -137,7 +153,7 @@ struct HTMLSink: TextSink {
         ensureInline()
         flushSpace()
         flushText()
-        stack.append(Container(kind: .inline, name: name, attributes: attributes))
+        open(.inline, name, attributes: attributes)
     }
 
     mutating func closeInline() {
@@ -159,30 +175,37 @@ struct HTMLSink: TextSink {
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
     }
 
+    /// Shared attribute arrays: every math span carries one, and a literal would allocate it anew.
+    static let mathClass = [HTMLAttribute(name: "class", value: "math")]
+    static let displayMathClass = [HTMLAttribute(name: "class", value: "math display")]
+
     mutating func math(_ pieces: [MathPiece], display: Bool) {
-        let children = MathPieces.html(pieces[...])
         if display {
             if top == .paragraph { closeTop() }
             flushText()
-            let name = top == .inline ? "span" : "div"
-            stack[stack.count - 1].children.append(
-                .element(name, attributes: [HTMLAttribute(name: "class", value: "math display")], children: children))
+            appendMath(pieces, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
             pendingSpace = false
             atBlockStart = top != .inline
         } else {
             ensureInline()
             flushSpace()
             flushText()
-            stack[stack.count - 1].children.append(
-                .element("span", attributes: [HTMLAttribute(name: "class", value: "math")], children: children))
+            appendMath(pieces, name: "span", attributes: Self.mathClass)
             atBlockStart = false
         }
+    }
+
+    /// The math element, its children built in `nodes` like those of any container.
+    mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
+        let start = nodes.count
+        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text)
+        nodes.wrap(from: start, in: name, attributes: attributes)
     }
 
     mutating func beginList(ordered: Bool) {
         if top == .paragraph { closeTop() }
         flushText()
-        stack.append(Container(kind: .list, name: ordered ? "ol" : "ul"))
+        open(.list, ordered ? "ol" : "ul")
     }
 
     mutating func beginItem(label: String?) {
@@ -193,7 +216,7 @@ struct HTMLSink: TextSink {
             return
         }
         while top != .list { closeTop() }
-        stack.append(Container(kind: .item, name: "li"))
+        open(.item, "li")
         atBlockStart = true
         pendingSpace = false
         if let label { append(label + " ") }
@@ -208,6 +231,6 @@ struct HTMLSink: TextSink {
     mutating func finish() -> [HTMLNode] {
         while stack.count > 1 { closeTop() }
         flushText()
-        return stack[0].children
+        return nodes
     }
 }

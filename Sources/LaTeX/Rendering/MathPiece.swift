@@ -28,7 +28,7 @@ enum MathPieces {
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
-                bytes.append(contentsOf: text.utf8)
+                bytes.appendUTF8(of: text)
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
@@ -46,68 +46,98 @@ enum MathPieces {
         }
     }
 
+    /// Replaces the script written from `start` on with its script form: Unicode script
+    /// characters when every character has one, and `_x` / `^(…)` otherwise.
     private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
         guard start < bytes.count else { return }
         let script = String(decoding: bytes[start...], as: UTF8.self)
         bytes.removeSubrange(start...)
-        bytes.append(contentsOf: scriptForm(script, superscript: superscript).utf8)
-    }
-
-    static func scriptForm(_ script: String, superscript: Bool) -> String {
-        if script.isEmpty { return "" }
-        var converted: [UInt8] = []
+        var converted = true
         for scalar in script.unicodeScalars {
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
-                let marker = superscript ? "^" : "_"
-                return script.count > 1 ? marker + "(" + script + ")" : marker + script
+                converted = false
+                break
             }
-            converted.appendUTF8(CollectionOfOne(form))
+            bytes.appendUTF8(CollectionOfOne(form))
         }
-        return String(decoding: converted, as: UTF8.self)
+        if !converted {
+            bytes.removeSubrange(start...)
+            bytes.append(superscript ? 0x5E : 0x5F)
+            if script.count > 1 {
+                bytes.append(0x28)
+                bytes.appendUTF8(of: script)
+                bytes.append(0x29)
+            } else {
+                bytes.appendUTF8(of: script)
+            }
+        }
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
     static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
-        var stack: [(name: String, children: [HTMLNode])] = [("", [])]
-        var text = ""
+        var nodes: [HTMLNode] = []
+        var text: [UInt8] = []
+        appendHTML(pieces, to: &nodes, text: &text)
+        return nodes
+    }
+
+    /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
+    /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
+    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
+    /// is cheaper than growing a `String` piece by piece.
+    static func appendHTML(_ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8]) {
+        // Open `sub`/`sup`/style elements: name (empty for a transparent one) and where their
+        // children start in `nodes`.
+        var open: [(name: String, start: Int)] = []
         func flush() {
             if !text.isEmpty {
-                stack[stack.count - 1].children.append(.text(text))
-                text = ""
+                nodes.append(.text(String(decoding: text, as: UTF8.self)))
+                text.removeAll(keepingCapacity: true)
             }
         }
         func close() {
             flush()
-            let (name, children) = stack.removeLast()
-            if name.isEmpty {
-                stack[stack.count - 1].children.append(contentsOf: children)
-            } else {
-                stack[stack.count - 1].children.append(.element(name, attributes: [], children: children))
-            }
+            let (name, start) = open.removeLast()
+            if !name.isEmpty { nodes.wrap(from: start, in: name) }
         }
         for piece in pieces {
             switch piece {
             case .text(let value):
-                text += value
+                text.appendUTF8(of: value)
             case .letter(let value):
                 flush()
-                stack[stack.count - 1].children.append(.element("i", attributes: [], children: [.text(value)]))
+                nodes.append(italic(value))
             case .lineBreak:
                 flush()
-                stack[stack.count - 1].children.append(.element("br", attributes: [], children: []))
+                nodes.append(.element("br", attributes: [], children: []))
             case .beginScript(let superscript):
                 flush()
-                stack.append((superscript ? "sup" : "sub", []))
+                open.append((superscript ? "sup" : "sub", nodes.count))
             case .beginStyle(let style):
                 flush()
-                stack.append((HTMLSink.elementName(style) ?? "", []))
+                open.append((HTMLSink.elementName(style) ?? "", nodes.count))
             case .endScript, .endStyle:
-                if stack.count > 1 { close() }
+                if !open.isEmpty { close() }
             }
         }
-        while stack.count > 1 { close() }
+        while !open.isEmpty { close() }
         flush()
-        return stack[0].children
+    }
+
+    /// `<i>letter</i>`; the 52 plain ASCII letters, which are most math letters, are built
+    /// once and shared instead of allocating a children array each time.
+    static func italic(_ letter: String) -> HTMLNode {
+        let utf8 = letter.utf8
+        if utf8.count == 1, let byte = utf8.first, Unicode.Scalar(byte).isASCIILetter {
+            return italicASCIILetters[Int(byte - 0x41)]
+        }
+        return .element("i", attributes: [], children: [.text(letter)])
+    }
+
+    /// Indexed by the letter's value minus that of `A` (the six punctuation marks between
+    /// `Z` and `a` fill their slots and are never read).
+    private static let italicASCIILetters: [HTMLNode] = (0x41...0x7A).map { value in
+        .element("i", attributes: [], children: [.text(String(Unicode.Scalar(UInt8(value))))])
     }
 
     /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and

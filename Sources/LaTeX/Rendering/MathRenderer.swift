@@ -8,6 +8,9 @@ import Foundation
 struct MathRenderer {
     let tree: SyntaxTree
     var pieces: [MathPiece] = []
+    /// Where the argument being rendered by `renderSeparately` starts in `pieces`: what lies before
+    /// belongs to the enclosing list, which `appendSpace` must not look at.
+    private var argumentStart = 0
 
     init(tree: SyntaxTree) {
         self.tree = tree
@@ -123,7 +126,7 @@ struct MathRenderer {
     }
 
     mutating func appendSpace() {
-        if case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
+        if pieces.count > argumentStart, case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
         pieces.append(.text(" "))
     }
 
@@ -264,15 +267,23 @@ struct MathRenderer {
         }
     }
 
-    /// Renders an argument into a separate piece list, for inspection before placing it.
-    mutating func piecesOf(_ argument: Int32?, _ context: Context) -> [MathPiece] {
-        guard let argument else { return [] }
-        let saved = pieces
-        pieces = []
+    /// Renders an argument at the end of `pieces` as if into a list of its own, and returns
+    /// where it starts, so that the caller can inspect it in place.
+    @discardableResult
+    mutating func renderSeparately(_ argument: Int32?, _ context: Context) -> Int {
+        let start = pieces.count
+        guard let argument else { return start }
+        let outerStart = argumentStart
+        argumentStart = start
         renderArgument(argument, context)
-        let result = pieces
-        pieces = saved
-        return result
+        argumentStart = outerStart
+        return start
+    }
+
+    /// Renders an argument into a separate piece list, for inspection before placing it
+    /// (moved out of `pieces`, see `Scratch.swift`).
+    mutating func piecesOf(_ argument: Int32?, _ context: Context) -> [MathPiece] {
+        pieces.removeSuffix(from: renderSeparately(argument, context), placeholder: .lineBreak)
     }
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
@@ -348,15 +359,15 @@ struct MathRenderer {
             }
         case .fraction:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
-            appendWrappedIfComplex(piecesOf(tree.argument(index, 0), context))
+            appendWrappedIfComplex(tree.argument(index, 0), context)
             pieces.append(.text("/"))
-            appendWrappedIfComplex(piecesOf(tree.argument(index, 1), context))
+            appendWrappedIfComplex(tree.argument(index, 1), context)
         case .binomial:
             _ = beginAtom(.ordinary, &state, context)
             pieces.append(.text("binom("))
-            pieces.append(contentsOf: piecesOf(tree.argument(index, 0), context))
+            renderSeparately(tree.argument(index, 0), context)
             pieces.append(.text(", "))
-            pieces.append(contentsOf: piecesOf(tree.argument(index, 1), context))
+            renderSeparately(tree.argument(index, 1), context)
             pieces.append(.text(")"))
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
@@ -391,7 +402,7 @@ struct MathRenderer {
             _ = beginAtom(.ordinary, &state, context)
             appendSpace()
             pieces.append(.text("(mod "))
-            pieces.append(contentsOf: piecesOf(tree.argument(index, 0), context))
+            renderSeparately(tree.argument(index, 0), context)
             pieces.append(.text(")"))
         case .overset, .underset:
             // `\stackrel{def}{=}`: the base keeps its class, the annotation is a script.
@@ -422,12 +433,11 @@ struct MathRenderer {
         return MathPieces.plain(renderer.pieces[...])
     }
 
-    mutating func appendWrappedIfComplex(_ part: [MathPiece]) {
-        if MathPieces.isSimple(part[...]) {
-            pieces.append(contentsOf: part)
-        } else {
-            pieces.append(.text("("))
-            pieces.append(contentsOf: part)
+    /// A fraction part or radicand, in parentheses unless it is simple.
+    mutating func appendWrappedIfComplex(_ argument: Int32?, _ context: Context) {
+        let start = renderSeparately(argument, context)
+        if !MathPieces.isSimple(pieces[start...]) {
+            pieces.insert(.text("("), at: start)
             pieces.append(.text(")"))
         }
     }
@@ -453,7 +463,7 @@ struct MathRenderer {
         } else {
             pieces.append(.text("√"))
         }
-        appendWrappedIfComplex(piecesOf(tree.argument(index, 0), context))
+        appendWrappedIfComplex(tree.argument(index, 0), context)
     }
 
     /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
@@ -471,6 +481,13 @@ struct MathRenderer {
                 italic = true
             default: isFlat = false
             }
+        }
+        let scalars = text.unicodeScalars
+        if isFlat, let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            // One scalar, as in the usual `\hat{x}`: one character, no need to segment.
+            let composed = only.properties.isWhitespace ? text : Composition.compose(only, mark)
+            pieces.append(italic ? .letter(composed) : .text(composed))
+            return
         }
         let characters = text.count
         if isFlat && characters >= 1 && (characters == 1 || everyCharacter) {

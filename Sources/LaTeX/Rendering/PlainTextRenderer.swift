@@ -21,6 +21,8 @@ struct PlainTextSink: TextSink {
         static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// A space waits in `pending` and is written before the next text, which is not the start.
+    static var keepsSingleSpacesInRuns: Bool { true }
     var bytes: [UInt8] = []
     var pending = Break.none
     /// Item counters of the open lists; nil for bullet lists.
@@ -47,12 +49,12 @@ struct PlainTextSink: TextSink {
     mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
         flush()
-        bytes.append(contentsOf: text.utf8)
+        bytes.appendUTF8(of: text)
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         flush()
-        bytes.appendUTF8(scalars)
+        bytes.append(bytes: utf8)
     }
 
     mutating func space() { pending = max(pending, .space) }

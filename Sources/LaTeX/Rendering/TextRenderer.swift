@@ -2,8 +2,13 @@
 /// (`\text{…}`) share one walker. Sinks own whitespace: callers say "a space here" and the
 /// sink collapses runs and trims edges as its format requires.
 protocol TextSink {
+    /// Whether `append(a); space(); append(b)`, with `a` not empty, writes exactly `a`, one
+    /// space and `b`. The walker then hands such a sink prose a phrase at a time, single
+    /// spaces included, rather than a word at a time.
+    static var keepsSingleSpacesInRuns: Bool { get }
     mutating func append(_ text: String)
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>)
+    /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
+    mutating func append(utf8: ArraySlice<UInt8>)
     mutating func space()
     mutating func lineBreak()
     mutating func paragraphBreak()
@@ -106,14 +111,24 @@ struct TextRenderer<Sink: TextSink> {
             default:
                 var runEnd = index + 1
                 while runEnd < end {
-                    let next = source[runEnd]
-                    if CharacterClass.isSpace(next) || next == "~" || next == "-" || next == "`" || next == "'" { break }
-                    runEnd += 1
+                    if Self.isPlain(source[runEnd]) {
+                        runEnd += 1
+                    } else if Sink.keepsSingleSpacesInRuns, source[runEnd] == " ", runEnd + 1 < end,
+                              Self.isPlain(source[runEnd + 1]) {
+                        runEnd += 2
+                    } else {
+                        break
+                    }
                 }
-                sink.append(scalars: source[index..<runEnd])
+                sink.append(utf8: tree.utf8(index, runEnd))
                 index = runEnd
             }
         }
+    }
+
+    /// Whether prose copies a scalar as it is (no whitespace, no ligature).
+    static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        !(CharacterClass.isSpace(scalar) || scalar == "~" || scalar == "-" || scalar == "`" || scalar == "'")
     }
 
     /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
@@ -128,7 +143,7 @@ struct TextRenderer<Sink: TextSink> {
             }
             var runEnd = index + 1
             while runEnd < end, !CharacterClass.isSpace(source[runEnd]) { runEnd += 1 }
-            sink.append(scalars: source[index..<runEnd])
+            sink.append(utf8: tree.utf8(index, runEnd))
             index = runEnd
         }
     }
@@ -256,9 +271,9 @@ struct TextRenderer<Sink: TextSink> {
     mutating func renderTextAccent(_ index: Int, mark: Unicode.Scalar) {
         let node = tree.nodes[index]
         let argument = tree.argument(index, 0)
-        if let argument, case let base = tree.nodes[Int(argument)], base.kind == .text, base.end - base.start == 1 {
-            // The common case, `\"o`: one scalar, no need to render anything.
-            sink.append(Composition.compose(tree.source[Int(base.start)], mark))
+        if let argument, let base = singleScalar(argument) {
+            // The common cases, `\"o` and `\H{o}`: one scalar, no need to render anything.
+            sink.append(Composition.compose(tree.source[base], mark))
             return
         }
         let base = plainText(argument)
@@ -267,6 +282,20 @@ struct TextRenderer<Sink: TextSink> {
             return
         }
         sink.append(Composition.compose(first, mark) + String(base.unicodeScalars.dropFirst()))
+    }
+
+    /// Where the one scalar of an accent's argument is, when the argument is that scalar:
+    /// a one-scalar token (`\"o`), or a group holding just one that renders as itself
+    /// (`\H{o}`, but not `\H{-}`, whose rendering is a ligature's).
+    func singleScalar(_ argument: Int32) -> Int? {
+        var node = tree.nodes[Int(argument)]
+        if node.kind == .group {
+            let children = tree.children(of: Int(argument))
+            guard children.count == 1 else { return nil }
+            node = tree.nodes[Int(children[children.startIndex])]
+            guard node.end - node.start == 1, Self.isPlain(tree.source[Int(node.start)]) else { return nil }
+        }
+        return node.kind == .text && node.end - node.start == 1 ? Int(node.start) : nil
     }
 
     // MARK: Environments
@@ -307,6 +336,9 @@ struct TextRenderer<Sink: TextSink> {
 /// Text inside math (`\text{ if }`): spaces are kept at the edges, since they separate the
 /// text from the surrounding formula.
 struct PieceSink: TextSink {
+    /// Spaces become pieces of their own, which `\not` (it composes with the last piece)
+    /// can tell apart.
+    static var keepsSingleSpacesInRuns: Bool { false }
     var pieces: [MathPiece] = []
     var pendingSpace = false
 
@@ -323,9 +355,9 @@ struct PieceSink: TextSink {
         pieces.append(.text(text))
     }
 
-    mutating func append(scalars: ArraySlice<Unicode.Scalar>) {
+    mutating func append(utf8: ArraySlice<UInt8>) {
         flushSpace()
-        pieces.append(.text(String(scalars: scalars)))
+        pieces.append(.text(String(decoding: utf8, as: UTF8.self)))
     }
 
     mutating func space() { pendingSpace = true }

@@ -1,7 +1,9 @@
-/// Scalars to `String` through UTF-8 bytes. `String.UnicodeScalarView.append(contentsOf:)`
-/// takes a slow generic path; encoding by hand (ASCII first) is several times faster, and
-/// rendering is mostly copying runs of source text.
+/// Building UTF-8 output by hand. Renderers write bytes and decode each finished string once;
+/// these helpers keep the appends on the fast paths.
 extension Array where Element == UInt8 {
+    /// Encodes scalars (ASCII first). `String.UnicodeScalarView.append(contentsOf:)` takes a
+    /// slow generic path; source text does not need this (`SyntaxTree.utf8(_:_:)` has its
+    /// bytes), generated text such as scripts does.
     mutating func appendUTF8<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         for scalar in scalars {
             if scalar.value < 0x80 {
@@ -11,13 +13,17 @@ extension Array where Element == UInt8 {
             }
         }
     }
-}
 
-extension String {
-    init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        bytes.appendUTF8(scalars)
-        self.init(decoding: bytes, as: UTF8.self)
+    /// A string's UTF-8. `append(contentsOf: text.utf8)` copies small strings (most command
+    /// outputs: `α`, `≤`) through a generic iterator; `withUTF8` hands over one buffer.
+    mutating func appendUTF8(of text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Bytes of a slice, borrowed: `append(contentsOf:)` would take the slice as owned and
+    /// cost a retain and a release of the whole source buffer for every run of text.
+    mutating func append(bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }
