@@ -146,4 +146,28 @@ import Testing
         _ = try p.build()
         #expect(try p.verify().isEmpty)
     }
+
+    /// A damaged frozen file is rendered again; when the rendering no longer matches the
+    /// recorded digest (here, a record from a tool that rendered differently), the build
+    /// refuses and writes nothing, not even the subscription documents it had staged.
+    @Test func aFrozenYearThatWouldRenderDifferentlyStopsTheBuild() throws {
+        let a = try threeYears()
+        defer { a.remove() }
+        let p = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds)
+        _ = try p.snapshot(year: 2019, now: Self.now)
+        let store = SnapshotStore(archiveRoot: a.archive)
+        var record = try #require(store.load().records[2019])
+        record.documents["archive/2019/atom.xml"] = "sha256:" + String(repeating: "0", count: 64)
+        try store.save(record)
+        try FileManager.default.removeItem(atPath: a.feeds + "/archive/2019/atom.xml")
+        try a.talk("2021-07-05-eve-one", year: 2021, id: "e1", start: "2021-07-05T16:30", speaker: "Eve One")
+        let before = try a.outputs()
+
+        let result = try p.build()
+        #expect(result.report == nil)
+        let drift = result.diagnostics.filter { $0.code == "frozen-document-changed" }
+        #expect(drift.map(\.location?.path) == [store.path(of: 2019)])
+        #expect(drift.first?.message.contains("archive/2019/atom.xml") == true)
+        #expect(try a.outputs() == before)  // no subscription document changed, no temporary file left
+    }
 }

@@ -50,8 +50,10 @@ struct DocumentPlanner: Sendable {
 
         /// Whether the job shows the talks of the years that are not frozen.
         var showsCurrentTalks: Bool {
-            if case .archive = self { return false }
-            return true
+            switch self {
+            case .atom, .rss, .jsonFeed, .calendar, .webPage: return true
+            case .stylesheet, .archive: return false
+            }
         }
     }
 
