@@ -17,6 +17,12 @@ struct MathRenderer {
         pieces.reserveCapacity(32)
     }
 
+    /// Ready for the next formula, keeping the piece list's storage.
+    mutating func reset() {
+        pieces.removeAll(keepingCapacity: true)
+        argumentStart = 0
+    }
+
     enum AtomClass: UInt8 {
         /// Start of a list: nothing to space against.
         case none

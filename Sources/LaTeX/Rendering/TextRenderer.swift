@@ -29,6 +29,8 @@ struct TextRenderer<Sink: TextSink> {
     var sink: Sink
     /// Inside `tabular`, `&` separates cells instead of being a stray character.
     private var tabularDepth = 0
+    /// The math renderer of every formula, kept between them (see `renderAsMath(display:_:)`).
+    private var math: MathRenderer?
 
     init(tree: SyntaxTree, sink: Sink) {
         self.tree = tree
@@ -71,9 +73,7 @@ struct TextRenderer<Sink: TextSink> {
             }
         case .leftRight, .scripts:
             // Math constructs met in text (already reported): show them as math.
-            var math = MathRenderer(tree: tree)
-            math.render(single: Int(index))
-            sink.math(math.pieces, display: false)
+            renderAsMath(display: false) { $0.render(single: Int(index)) }
         case .verbatim, .raw, .comment:
             renderSource(Int(node.start), Int(node.end))
         }
@@ -157,9 +157,20 @@ struct TextRenderer<Sink: TextSink> {
             renderSource(Int(node.start), Int(node.end))
             return
         }
-        var math = MathRenderer(tree: tree)
-        math.render(children: index, display: node.flags.contains(.display))
-        sink.math(math.pieces, display: node.flags.contains(.display))
+        let display = node.flags.contains(.display)
+        renderAsMath(display: display) { $0.render(children: index, display: display) }
+    }
+
+    /// Renders math and hands the pieces to the sink. One renderer serves every formula:
+    /// creating one copies the tree (seven arrays to retain and release) and allocates a
+    /// piece list, and an abstract has dozens of formulas. It is moved out while in use, so
+    /// that a walker created inside math (`\text{…}`) never shares it.
+    mutating func renderAsMath(display: Bool, _ render: (inout MathRenderer) -> Void) {
+        var math = self.math.take() ?? MathRenderer(tree: tree)
+        math.reset()
+        render(&math)
+        sink.math(math.pieces, display: display)
+        self.math = math
     }
 
     // MARK: Commands
@@ -262,9 +273,7 @@ struct TextRenderer<Sink: TextSink> {
     }
 
     mutating func renderAsMath(_ index: Int) {
-        var math = MathRenderer(tree: tree)
-        math.render(single: index)
-        sink.math(math.pieces, display: false)
+        renderAsMath(display: false) { $0.render(single: index) }
     }
 
     /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
@@ -307,9 +316,8 @@ struct TextRenderer<Sink: TextSink> {
         }
         switch environment.kind {
         case .displayMath, .inlineMath:
-            var math = MathRenderer(tree: tree)
-            math.render(children: index, display: environment.kind == .displayMath)
-            sink.math(math.pieces, display: environment.kind == .displayMath)
+            let display = environment.kind == .displayMath
+            renderAsMath(display: display) { $0.render(children: index, display: display) }
         case .itemize, .enumerate, .description:
             sink.beginList(ordered: environment.kind == .enumerate)
             renderChildren(of: index)
@@ -326,9 +334,7 @@ struct TextRenderer<Sink: TextSink> {
             sink.paragraphBreak()
         case .matrix, .cases, .aligned:
             // Math environments in text (already reported): render them as math.
-            var math = MathRenderer(tree: tree)
-            math.render(single: index)
-            sink.math(math.pieces, display: false)
+            renderAsMath(index)
         }
     }
 }
