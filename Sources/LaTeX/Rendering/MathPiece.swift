@@ -5,6 +5,10 @@ public enum MathPiece: Sendable, Equatable {
     case text(String)
     /// A Latin letter of math (possibly with combining accents): italic in HTML.
     case letter(String)
+    /// `.text` and `.letter` of one scalar, the commonest pieces by far (`x`, `=`, `2`): no
+    /// string to create, retain and release, and serializing them is a scalar append.
+    case textScalar(Unicode.Scalar)
+    case letterScalar(Unicode.Scalar)
     case lineBreak
     case beginScript(superscript: Bool)
     case endScript
@@ -29,6 +33,8 @@ enum MathPieces {
             switch piece {
             case .text(let text), .letter(let text):
                 bytes.appendUTF8(of: text)
+            case .textScalar(let scalar), .letterScalar(let scalar):
+                bytes.appendUTF8(CollectionOfOne(scalar))
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
@@ -104,9 +110,14 @@ enum MathPieces {
             switch piece {
             case .text(let value):
                 text.appendUTF8(of: value)
+            case .textScalar(let scalar):
+                text.appendUTF8(CollectionOfOne(scalar))
             case .letter(let value):
                 flush()
                 nodes.append(italic(value))
+            case .letterScalar(let scalar):
+                flush()
+                nodes.append(italic(scalar))
             case .lineBreak:
                 flush()
                 nodes.append(.element("br", attributes: [], children: []))
@@ -136,6 +147,11 @@ enum MathPieces {
 
     /// Indexed by the letter's value minus that of `A` (the six punctuation marks between
     /// `Z` and `a` fill their slots and are never read).
+    static func italic(_ letter: Unicode.Scalar) -> HTMLNode {
+        if letter.isASCIILetter { return italicASCIILetters[Int(letter.value - 0x41)] }
+        return .element("i", attributes: [], children: [.text(String(letter))])
+    }
+
     private static let italicASCIILetters: [HTMLNode] = (0x41...0x7A).map { value in
         .element("i", attributes: [], children: [.text(String(Unicode.Scalar(UInt8(value))))])
     }
@@ -150,17 +166,9 @@ enum MathPieces {
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
-                for scalar in text.unicodeScalars {
-                    defer { first = false }
-                    if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { continue }
-                    if let superscript = scripts.last {
-                        // A script that has no Unicode form falls back to `_x` / `^(…)`.
-                        let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
-                        if form == nil { return false }
-                    } else if !isSimple(scalar) {
-                        return false
-                    }
-                }
+                for scalar in text.unicodeScalars where !isSimple(scalar, first: &first, scripts: scripts) { return false }
+            case .textScalar(let scalar), .letterScalar(let scalar):
+                if !isSimple(scalar, first: &first, scripts: scripts) { return false }
             case .beginScript(let superscript):
                 scripts.append(superscript)
             case .endScript:
@@ -172,6 +180,19 @@ enum MathPieces {
             }
         }
         return true
+    }
+
+    /// One scalar of `isSimple(_:)`'s walk: `first` is whether nothing came before it,
+    /// `scripts` the scripts it is in.
+    private static func isSimple(_ scalar: Unicode.Scalar, first: inout Bool, scripts: [Bool]) -> Bool {
+        defer { first = false }
+        if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
+        if let superscript = scripts.last {
+            // A script that has no Unicode form falls back to `_x` / `^(…)`.
+            let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
+            return form != nil
+        }
+        return isSimple(scalar)
     }
 
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {

@@ -132,7 +132,13 @@ struct MathRenderer {
     }
 
     mutating func appendSpace() {
-        if pieces.count > argumentStart, case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
+        if pieces.count > argumentStart {
+            switch pieces[pieces.count - 1] {
+            case .text(let text) where text.hasSuffix(" "): return
+            case .textScalar(" "): return
+            default: break
+            }
+        }
         pieces.append(.text(" "))
     }
 
@@ -246,16 +252,16 @@ struct MathRenderer {
             if scalar.isASCIILetter {
                 switch context.font {
                 case nil, .italic?:
-                    pieces.append(.letter(String(scalar)))
+                    pieces.append(.letterScalar(scalar))
                 case .roman?:
-                    pieces.append(.text(String(scalar)))
+                    pieces.append(.textScalar(scalar))
                 case let font?:
-                    pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+                    pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
                 }
             } else if let font = context.font, font != .roman, font != .italic {
-                pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+                pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
             } else {
-                pieces.append(.text(String(scalar)))
+                pieces.append(.textScalar(scalar))
             }
         }
     }
@@ -398,7 +404,10 @@ struct MathRenderer {
         case .negation:
             _ = beginAtom(.relation, &state, context)
             var inner = piecesOf(tree.argument(index, 0), context)
+            // Only text composes (`\not=` is ≠); a letter keeps the mark apart.
             if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
+                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
+            } else if case .textScalar(let base)? = inner.last {
                 inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
             } else {
                 inner.append(.text("\u{0338}"))
@@ -482,8 +491,12 @@ struct MathRenderer {
         for piece in inner {
             switch piece {
             case .text(let value): text += value
+            case .textScalar(let scalar): text.unicodeScalars.append(scalar)
             case .letter(let value):
                 text += value
+                italic = true
+            case .letterScalar(let scalar):
+                text.unicodeScalars.append(scalar)
                 italic = true
             default: isFlat = false
             }
