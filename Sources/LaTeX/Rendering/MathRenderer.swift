@@ -14,12 +14,13 @@ struct MathRenderer {
 
     init(tree: SyntaxTree) {
         self.tree = tree
-        pieces.reserveCapacity(32)
     }
 
-    /// Ready for the next formula, keeping the piece list's storage.
+    /// Ready for the next formula, keeping the piece list's storage. (Storage is reserved
+    /// here, not in `init`: every text walker creates a renderer, most never use it.)
     mutating func reset() {
         pieces.removeAll(keepingCapacity: true)
+        pieces.reserveCapacity(32)
         argumentStart = 0
     }
 

@@ -30,11 +30,12 @@ struct TextRenderer<Sink: TextSink> {
     /// Inside `tabular`, `&` separates cells instead of being a stray character.
     private var tabularDepth = 0
     /// The math renderer of every formula, kept between them (see `renderAsMath(display:_:)`).
-    private var math: MathRenderer?
+    private var math: MathRenderer
 
     init(tree: SyntaxTree, sink: Sink) {
         self.tree = tree
         self.sink = sink
+        math = MathRenderer(tree: tree)
     }
 
     mutating func renderChildren(of index: Int) {
@@ -163,14 +164,13 @@ struct TextRenderer<Sink: TextSink> {
 
     /// Renders math and hands the pieces to the sink. One renderer serves every formula:
     /// creating one copies the tree (seven arrays to retain and release) and allocates a
-    /// piece list, and an abstract has dozens of formulas. It is moved out while in use, so
-    /// that a walker created inside math (`\text{…}`) never shares it.
+    /// piece list, and an abstract has dozens of formulas. (Moving it out of an optional
+    /// while in use would copy it.) Text inside math (`\text{…}`) gets a walker of its own,
+    /// so the renderer is never in use twice.
     mutating func renderAsMath(display: Bool, _ render: (inout MathRenderer) -> Void) {
-        var math = self.math.take() ?? MathRenderer(tree: tree)
         math.reset()
         render(&math)
         sink.math(math.pieces, display: display)
-        self.math = math
     }
 
     // MARK: Commands
