@@ -77,7 +77,7 @@ struct MathRenderer {
     }
 
     func isLineBreak(_ index: Int32) -> Bool {
-        if case .lineBreak = tree.command(of: Int(index))?.kind { return true }
+        if case .lineBreak = tree.commandKind(of: Int(index)) { return true }
         return false
     }
 
@@ -85,7 +85,7 @@ struct MathRenderer {
         let node = tree.nodes[Int(index)]
         switch node.kind {
         case .command:
-            switch tree.command(of: Int(index))?.kind {
+            switch tree.commandKind(of: Int(index)) {
             case .lineBreak?, .ignored?: return true
             default: return false
             }
@@ -301,12 +301,12 @@ struct MathRenderer {
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
         let node = tree.nodes[index]
-        guard let command = tree.command(of: index) else {
+        guard let kind = tree.commandKind(of: index) else {
             _ = beginAtom(.unknown, &state, context)
             appendSource(Int(node.start), Int(node.end))
             return
         }
-        switch command.kind {
+        switch kind {
         case .symbol(let output):
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
@@ -363,7 +363,7 @@ struct MathRenderer {
         case .reference, .equationReference, .tag:
             _ = beginAtom(.ordinary, &state, context)
             let key = tree.argument(index, 0).map { plainArgument($0) } ?? ""
-            switch command.kind {
+            switch kind {
             case .reference: pieces.append(.text("[" + key + "]"))
             case .equationReference: pieces.append(.text("(" + key + ")"))
             default:
@@ -433,7 +433,7 @@ struct MathRenderer {
             if let annotation = tree.argument(index, 0) {
                 var inner = context
                 inner.tight = true
-                pieces.append(.beginScript(superscript: command.kind == .overset))
+                pieces.append(.beginScript(superscript: kind == .overset))
                 renderArgument(annotation, inner)
                 pieces.append(.endScript)
             }
