@@ -668,8 +668,9 @@ private struct Parser {
             handleUnknownCommand(token)
             return
         }
-        let command = CommandTable.commands[index]
-        switch command.kind {
+        // The entry's fields are read in place: copying the whole entry would retain and
+        // release its strings for every command of the source.
+        switch CommandTable.commands[index].kind {
         case .begin: handleBegin(token); return
         case .end: handleEnd(token); return
         case .left: handleLeft(token); return
@@ -678,13 +679,14 @@ private struct Parser {
         }
         var flags: Node.Flags = []
         var end = token.end
-        if command.starred, lexer.consume("*") {
+        if CommandTable.commands[index].starred, lexer.consume("*") {
             flags.insert(.starred)
             end += 1
         }
         if token.kind == .controlWord { lexer.skipSpaces() }
-        let wantsOptional = command.optionalArgument && lexer.peekScalar() == "["
-        if command.arguments == 0 && !wantsOptional {
+        let wantsOptional = CommandTable.commands[index].optionalArgument && lexer.peekScalar() == "["
+        let arguments = CommandTable.commands[index].arguments
+        if arguments == 0 && !wantsOptional {
             let node = makeNode(.command, mode: mode, start: token.start, end: end, flags: flags, info: Int32(index))
             tree.nodes[Int(node)].nameStart = Int32(nameStart)
             tree.nodes[Int(node)].nameEnd = Int32(token.end)
@@ -699,8 +701,8 @@ private struct Parser {
                           position: token.position, pendingStart: pending.count, info: Int32(index))
         frame.nameStart = nameStart
         frame.nameEnd = token.end
-        frame.remaining = command.arguments
-        frame.verbatim = command.verbatimArguments
+        frame.remaining = arguments
+        frame.verbatim = CommandTable.commands[index].verbatimArguments
         frame.flags = flags
         push(frame)
         if wantsOptional { openOptional() }
