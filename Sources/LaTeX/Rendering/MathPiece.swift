@@ -17,18 +17,26 @@ public enum MathPiece: Sendable, Equatable {
 }
 
 enum MathPieces {
+    /// The scripts open while writing the plain form: where each starts in the output.
+    typealias ScriptStack = [(start: Int, superscript: Bool)]
+    /// The elements open while building the HTML form: name (empty for a transparent one)
+    /// and where their children start.
+    typealias ElementStack = [(name: String, start: Int)]
+
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
     static func plain(_ pieces: ArraySlice<MathPiece>) -> String {
         var bytes: [UInt8] = []
-        appendPlain(pieces, to: &bytes)
+        var scripts: ScriptStack = []
+        appendPlain(pieces, to: &bytes, scripts: &scripts)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the plain form as UTF-8. Scripts are written in place and converted when they
-    /// end, so the common case copies each piece once.
-    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8]) {
-        var scripts: [(start: Int, superscript: Bool)] = []
+    /// end, so the common case copies each piece once. `scripts`, empty, is scratch space
+    /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
+    /// own would cost an allocation each.
+    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8], scripts: inout ScriptStack) {
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
@@ -83,18 +91,19 @@ enum MathPieces {
     static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         var text: [UInt8] = []
-        appendHTML(pieces, to: &nodes, text: &text)
+        var open: ElementStack = []
+        appendHTML(pieces, to: &nodes, text: &text, open: &open)
         return nodes
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
     /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
     /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
-    /// is cheaper than growing a `String` piece by piece.
-    static func appendHTML(_ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8]) {
-        // Open `sub`/`sup`/style elements: name (empty for a transparent one) and where their
-        // children start in `nodes`.
-        var open: [(name: String, start: Int)] = []
+    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the
+    /// open `sub`/`sup`/style elements, kept by the sink like `text`.
+    static func appendHTML(
+        _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
+    ) {
         func flush() {
             if !text.isEmpty {
                 nodes.append(.text(String(decoding: text, as: UTF8.self)))
