@@ -63,28 +63,32 @@ enum MathPieces {
     /// Replaces the script written from `start` on with its script form: Unicode script
     /// characters when every character has one, and `_x` / `^(…)` otherwise.
     private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
-        guard start < bytes.count else { return }
-        let script = String(decoding: bytes[start...], as: UTF8.self)
-        bytes.removeSubrange(start...)
-        var converted = true
-        for scalar in script.unicodeScalars {
+        let end = bytes.count
+        guard start < end else { return }
+        // The forms are written after the script and replace it once all exist: most
+        // scripts convert, and then no string is made.
+        var index = start
+        while index < end {
+            let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
-                converted = false
-                break
+                bytes.removeSubrange(end...)
+                let script = String(decoding: bytes[start...], as: UTF8.self)
+                bytes.removeSubrange(start...)
+                bytes.append(superscript ? 0x5E : 0x5F)
+                // Parentheses go around more than one character (not scalar: `x̂` is one).
+                if script.count > 1 {
+                    bytes.append(0x28)
+                    bytes.appendUTF8(of: script)
+                    bytes.append(0x29)
+                } else {
+                    bytes.appendUTF8(of: script)
+                }
+                return
             }
             bytes.appendUTF8(CollectionOfOne(form))
+            index += length
         }
-        if !converted {
-            bytes.removeSubrange(start...)
-            bytes.append(superscript ? 0x5E : 0x5F)
-            if script.count > 1 {
-                bytes.append(0x28)
-                bytes.appendUTF8(of: script)
-                bytes.append(0x29)
-            } else {
-                bytes.appendUTF8(of: script)
-            }
-        }
+        bytes.removeSubrange(start..<end)
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
