@@ -987,7 +987,9 @@ private struct Parser {
     mutating func attachChildren(_ node: Int32, from start: Int) {
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = Int32(pending.count - start)
-        tree.links.append(contentsOf: pending[start...])
+        // Copied from a borrowed buffer: appending the slice would retain and release all of
+        // `pending` and take the generic path, for every node with children.
+        pending.withUnsafeBufferPointer { tree.links.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
         pending.removeSubrange(start...)
     }
 
