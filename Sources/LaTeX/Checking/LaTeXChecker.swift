@@ -47,13 +47,13 @@ public enum LaTeXChecker {
         _ index: Int, in tree: SyntaxTree, extraMacros: Set<String>, suggestions: inout [String: String?]
     ) -> LaTeXDiagnostic? {
         let node = tree.nodes[index]
-        let command = tree.command(of: index)
-        if let command, command.mode.allows(node.mode) { return nil }
+        let mode = tree.commandMode(of: index)
+        if let mode, mode.allows(node.mode) { return nil }
         // Only problems get this far: names and positions are computed for them alone.
         let name = tree.name(of: index)
         let position = tree.position(at: Int(node.start))
         let length = Int(node.nameEnd - node.start)
-        guard command != nil else {
+        guard mode != nil else {
             if extraMacros.contains(name) { return nil }
             let key = (node.mode == .math ? "$" : "") + name
             let suggestion: String?

@@ -137,19 +137,15 @@ public struct Lexer: Sendable {
     public mutating func extendTextRun() -> Int {
         let scalars = self.scalars
         var index = offset
-        scan: while index < scalars.count {
-            let value = scalars[index].value
-            if value >= 128 {
-                index += 1
-                continue
-            }
-            let byte = UInt8(truncatingIfNeeded: value)
-            switch CharacterClass.of(byte) {
-            case .letter:
-                index += 1
-            case .other where byte != 0x5D:
-                index += 1
-            case .space:
+        scalars.withUnsafeBufferPointer { scalars in
+            scan: while index < scalars.count {
+                let value = scalars[index].value
+                // Most scalars continue the run: one set lookup, no classification.
+                if value >= 128 || !CharacterClass.breaksTextRun(UInt8(truncatingIfNeeded: value)) {
+                    index += 1
+                    continue
+                }
+                guard CharacterClass.isSpace(scalars[index]) else { break scan }
                 var end = index
                 var newlines = 0
                 var newLineStart = lineStart
@@ -166,8 +162,6 @@ public struct Lexer: Sendable {
                 line += newlines
                 lineStart = newLineStart
                 index = end
-            default:
-                break scan
             }
         }
         offset = index
@@ -252,6 +246,20 @@ enum CharacterClass: UInt8 {
     static func isWordByte(_ byte: UInt8) -> Bool {
         let folded = byte | 0x20
         return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// Whether an ASCII byte ends a run of plain text (see `Lexer.extendTextRun`) or, being
+    /// whitespace, needs a closer look: markup (`\`, the specials), `]` (it may close an
+    /// optional argument) and the four spaces. A 128-bit set in two constants, because the
+    /// run loop visits every scalar of prose and a switch costs several compares each.
+    @inline(__always)
+    static func breaksTextRun(_ byte: UInt8) -> Bool {
+        // 0x09 0x0A 0x0D 0x20 (whitespace), 0x23 # 0x24 $ 0x25 % 0x26 &
+        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x24 | 1 << 0x25 | 1 << 0x26
+        // 0x5C \ 0x5D ] 0x5E ^ 0x5F _ 0x7B { 0x7D } 0x7E ~, less 64
+        let high: UInt64 = 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5E - 64) | 1 << (0x5F - 64)
+            | 1 << (0x7B - 64) | 1 << (0x7D - 64) | 1 << (0x7E - 64)
+        return byte < 64 ? (low >> byte) & 1 != 0 : (high >> (byte & 63)) & 1 != 0
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

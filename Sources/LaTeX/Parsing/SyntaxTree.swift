@@ -76,8 +76,24 @@ public struct SyntaxTree: Sendable {
 
     /// The table entry of a command node, nil for unknown commands and other nodes.
     public func command(of index: Int) -> Command? {
+        commandEntry(of: index).map { CommandTable.commands[$0] }
+    }
+
+    /// The kind or mode alone of `command(of:)`. The walkers switch on the kind of every
+    /// command and the checker tests the mode of every one: copying the whole entry (name
+    /// included) for that costs more than the switch or the test.
+    func commandKind(of index: Int) -> CommandKind? {
+        commandEntry(of: index).map { CommandTable.commands[$0].kind }
+    }
+
+    func commandMode(of index: Int) -> CommandMode? {
+        commandEntry(of: index).map { CommandTable.commands[$0].mode }
+    }
+
+    /// Where a command node's entry is in `CommandTable.commands`.
+    private func commandEntry(of index: Int) -> Int? {
         let node = nodes[index]
-        return node.kind == .command && node.info >= 0 ? CommandTable.commands[Int(node.info)] : nil
+        return node.kind == .command && node.info >= 0 ? Int(node.info) : nil
     }
 
     public func environment(of index: Int) -> Environment? {

@@ -62,6 +62,8 @@ struct HTMLSink: TextSink {
     var nodes: [HTMLNode] = []
     /// The text run being built, as UTF-8, decoded once when the run ends.
     var text: [UInt8] = []
+    /// Scratch for `MathPieces.appendHTML`.
+    var mathElements: MathPieces.ElementStack = []
     var pendingSpace = false
     /// Nothing visible yet in the current block: leading spaces are dropped.
     var atBlockStart = true
@@ -198,7 +200,7 @@ struct HTMLSink: TextSink {
     /// The math element, its children built in `nodes` like those of any container.
     mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
         let start = nodes.count
-        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text)
+        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text, open: &mathElements)
         nodes.wrap(from: start, in: name, attributes: attributes)
     }
 

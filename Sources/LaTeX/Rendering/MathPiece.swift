@@ -5,6 +5,10 @@ public enum MathPiece: Sendable, Equatable {
     case text(String)
     /// A Latin letter of math (possibly with combining accents): italic in HTML.
     case letter(String)
+    /// `.text` and `.letter` of one scalar, the commonest pieces by far (`x`, `=`, `2`): no
+    /// string to create, retain and release, and serializing them is a scalar append.
+    case textScalar(Unicode.Scalar)
+    case letterScalar(Unicode.Scalar)
     case lineBreak
     case beginScript(superscript: Bool)
     case endScript
@@ -13,22 +17,32 @@ public enum MathPiece: Sendable, Equatable {
 }
 
 enum MathPieces {
+    /// The scripts open while writing the plain form: where each starts in the output.
+    typealias ScriptStack = [(start: Int, superscript: Bool)]
+    /// The elements open while building the HTML form: name (empty for a transparent one)
+    /// and where their children start.
+    typealias ElementStack = [(name: String, start: Int)]
+
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
     static func plain(_ pieces: ArraySlice<MathPiece>) -> String {
         var bytes: [UInt8] = []
-        appendPlain(pieces, to: &bytes)
+        var scripts: ScriptStack = []
+        appendPlain(pieces, to: &bytes, scripts: &scripts)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the plain form as UTF-8. Scripts are written in place and converted when they
-    /// end, so the common case copies each piece once.
-    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8]) {
-        var scripts: [(start: Int, superscript: Bool)] = []
+    /// end, so the common case copies each piece once. `scripts`, empty, is scratch space
+    /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
+    /// own would cost an allocation each.
+    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8], scripts: inout ScriptStack) {
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
                 bytes.appendUTF8(of: text)
+            case .textScalar(let scalar), .letterScalar(let scalar):
+                bytes.appendUTF8(CollectionOfOne(scalar))
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
@@ -49,46 +63,51 @@ enum MathPieces {
     /// Replaces the script written from `start` on with its script form: Unicode script
     /// characters when every character has one, and `_x` / `^(…)` otherwise.
     private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
-        guard start < bytes.count else { return }
-        let script = String(decoding: bytes[start...], as: UTF8.self)
-        bytes.removeSubrange(start...)
-        var converted = true
-        for scalar in script.unicodeScalars {
+        let end = bytes.count
+        guard start < end else { return }
+        // The forms are written after the script and replace it once all exist: most
+        // scripts convert, and then no string is made.
+        var index = start
+        while index < end {
+            let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
-                converted = false
-                break
+                bytes.removeSubrange(end...)
+                let script = String(decoding: bytes[start...], as: UTF8.self)
+                bytes.removeSubrange(start...)
+                bytes.append(superscript ? 0x5E : 0x5F)
+                // Parentheses go around more than one character (not scalar: `x̂` is one).
+                if script.count > 1 {
+                    bytes.append(0x28)
+                    bytes.appendUTF8(of: script)
+                    bytes.append(0x29)
+                } else {
+                    bytes.appendUTF8(of: script)
+                }
+                return
             }
             bytes.appendUTF8(CollectionOfOne(form))
+            index += length
         }
-        if !converted {
-            bytes.removeSubrange(start...)
-            bytes.append(superscript ? 0x5E : 0x5F)
-            if script.count > 1 {
-                bytes.append(0x28)
-                bytes.appendUTF8(of: script)
-                bytes.append(0x29)
-            } else {
-                bytes.appendUTF8(of: script)
-            }
-        }
+        bytes.removeSubrange(start..<end)
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
     static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         var text: [UInt8] = []
-        appendHTML(pieces, to: &nodes, text: &text)
+        var open: ElementStack = []
+        appendHTML(pieces, to: &nodes, text: &text, open: &open)
         return nodes
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
     /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
     /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
-    /// is cheaper than growing a `String` piece by piece.
-    static func appendHTML(_ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8]) {
-        // Open `sub`/`sup`/style elements: name (empty for a transparent one) and where their
-        // children start in `nodes`.
-        var open: [(name: String, start: Int)] = []
+    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the
+    /// open `sub`/`sup`/style elements, kept by the sink like `text`.
+    static func appendHTML(
+        _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
+    ) {
         func flush() {
             if !text.isEmpty {
                 nodes.append(.text(String(decoding: text, as: UTF8.self)))
@@ -104,9 +123,14 @@ enum MathPieces {
             switch piece {
             case .text(let value):
                 text.appendUTF8(of: value)
+            case .textScalar(let scalar):
+                text.appendUTF8(CollectionOfOne(scalar))
             case .letter(let value):
                 flush()
                 nodes.append(italic(value))
+            case .letterScalar(let scalar):
+                flush()
+                nodes.append(italic(scalar))
             case .lineBreak:
                 flush()
                 nodes.append(.element("br", attributes: [], children: []))
@@ -136,6 +160,11 @@ enum MathPieces {
 
     /// Indexed by the letter's value minus that of `A` (the six punctuation marks between
     /// `Z` and `a` fill their slots and are never read).
+    static func italic(_ letter: Unicode.Scalar) -> HTMLNode {
+        if letter.isASCIILetter { return italicASCIILetters[Int(letter.value - 0x41)] }
+        return .element("i", attributes: [], children: [.text(String(letter))])
+    }
+
     private static let italicASCIILetters: [HTMLNode] = (0x41...0x7A).map { value in
         .element("i", attributes: [], children: [.text(String(Unicode.Scalar(UInt8(value))))])
     }
@@ -150,17 +179,9 @@ enum MathPieces {
         for piece in pieces {
             switch piece {
             case .text(let text), .letter(let text):
-                for scalar in text.unicodeScalars {
-                    defer { first = false }
-                    if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { continue }
-                    if let superscript = scripts.last {
-                        // A script that has no Unicode form falls back to `_x` / `^(…)`.
-                        let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
-                        if form == nil { return false }
-                    } else if !isSimple(scalar) {
-                        return false
-                    }
-                }
+                for scalar in text.unicodeScalars where !isSimple(scalar, first: &first, scripts: scripts) { return false }
+            case .textScalar(let scalar), .letterScalar(let scalar):
+                if !isSimple(scalar, first: &first, scripts: scripts) { return false }
             case .beginScript(let superscript):
                 scripts.append(superscript)
             case .endScript:
@@ -172,6 +193,19 @@ enum MathPieces {
             }
         }
         return true
+    }
+
+    /// One scalar of `isSimple(_:)`'s walk: `first` is whether nothing came before it,
+    /// `scripts` the scripts it is in.
+    private static func isSimple(_ scalar: Unicode.Scalar, first: inout Bool, scripts: [Bool]) -> Bool {
+        defer { first = false }
+        if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
+        if let superscript = scripts.last {
+            // A script that has no Unicode form falls back to `_x` / `^(…)`.
+            let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
+            return form != nil
+        }
+        return isSimple(scalar)
     }
 
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {

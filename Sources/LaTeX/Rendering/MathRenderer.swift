@@ -14,7 +14,14 @@ struct MathRenderer {
 
     init(tree: SyntaxTree) {
         self.tree = tree
+    }
+
+    /// Ready for the next formula, keeping the piece list's storage. (Storage is reserved
+    /// here, not in `init`: every text walker creates a renderer, most never use it.)
+    mutating func reset() {
+        pieces.removeAll(keepingCapacity: true)
         pieces.reserveCapacity(32)
+        argumentStart = 0
     }
 
     enum AtomClass: UInt8 {
@@ -70,7 +77,7 @@ struct MathRenderer {
     }
 
     func isLineBreak(_ index: Int32) -> Bool {
-        if case .lineBreak = tree.command(of: Int(index))?.kind { return true }
+        if case .lineBreak = tree.commandKind(of: Int(index)) { return true }
         return false
     }
 
@@ -78,7 +85,7 @@ struct MathRenderer {
         let node = tree.nodes[Int(index)]
         switch node.kind {
         case .command:
-            switch tree.command(of: Int(index))?.kind {
+            switch tree.commandKind(of: Int(index)) {
             case .lineBreak?, .ignored?: return true
             default: return false
             }
@@ -126,7 +133,13 @@ struct MathRenderer {
     }
 
     mutating func appendSpace() {
-        if pieces.count > argumentStart, case .text(let text)? = pieces.last, text.hasSuffix(" ") { return }
+        if pieces.count > argumentStart {
+            switch pieces[pieces.count - 1] {
+            case .text(let text) where text.hasSuffix(" "): return
+            case .textScalar(" "): return
+            default: break
+            }
+        }
         pieces.append(.text(" "))
     }
 
@@ -240,16 +253,16 @@ struct MathRenderer {
             if scalar.isASCIILetter {
                 switch context.font {
                 case nil, .italic?:
-                    pieces.append(.letter(String(scalar)))
+                    pieces.append(.letterScalar(scalar))
                 case .roman?:
-                    pieces.append(.text(String(scalar)))
+                    pieces.append(.textScalar(scalar))
                 case let font?:
-                    pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+                    pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
                 }
             } else if let font = context.font, font != .roman, font != .italic {
-                pieces.append(.text(String(MathAlphabets.map(scalar, font))))
+                pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
             } else {
-                pieces.append(.text(String(scalar)))
+                pieces.append(.textScalar(scalar))
             }
         }
     }
@@ -288,12 +301,12 @@ struct MathRenderer {
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
         let node = tree.nodes[index]
-        guard let command = tree.command(of: index) else {
+        guard let kind = tree.commandKind(of: index) else {
             _ = beginAtom(.unknown, &state, context)
             appendSource(Int(node.start), Int(node.end))
             return
         }
-        switch command.kind {
+        switch kind {
         case .symbol(let output):
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
@@ -350,7 +363,7 @@ struct MathRenderer {
         case .reference, .equationReference, .tag:
             _ = beginAtom(.ordinary, &state, context)
             let key = tree.argument(index, 0).map { plainArgument($0) } ?? ""
-            switch command.kind {
+            switch kind {
             case .reference: pieces.append(.text("[" + key + "]"))
             case .equationReference: pieces.append(.text("(" + key + ")"))
             default:
@@ -392,7 +405,10 @@ struct MathRenderer {
         case .negation:
             _ = beginAtom(.relation, &state, context)
             var inner = piecesOf(tree.argument(index, 0), context)
+            // Only text composes (`\not=` is ≠); a letter keeps the mark apart.
             if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
+                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
+            } else if case .textScalar(let base)? = inner.last {
                 inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
             } else {
                 inner.append(.text("\u{0338}"))
@@ -417,7 +433,7 @@ struct MathRenderer {
             if let annotation = tree.argument(index, 0) {
                 var inner = context
                 inner.tight = true
-                pieces.append(.beginScript(superscript: command.kind == .overset))
+                pieces.append(.beginScript(superscript: kind == .overset))
                 renderArgument(annotation, inner)
                 pieces.append(.endScript)
             }
@@ -476,8 +492,12 @@ struct MathRenderer {
         for piece in inner {
             switch piece {
             case .text(let value): text += value
+            case .textScalar(let scalar): text.unicodeScalars.append(scalar)
             case .letter(let value):
                 text += value
+                italic = true
+            case .letterScalar(let scalar):
+                text.unicodeScalars.append(scalar)
                 italic = true
             default: isFlat = false
             }

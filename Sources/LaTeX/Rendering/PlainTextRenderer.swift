@@ -27,6 +27,8 @@ struct PlainTextSink: TextSink {
     var pending = Break.none
     /// Item counters of the open lists; nil for bullet lists.
     var lists: [Int?] = []
+    /// Scratch for `MathPieces.appendPlain`.
+    var mathScripts: MathPieces.ScriptStack = []
 
     /// The top-level sink reserves about the source size; nested ones (labels, accent
     /// bases) stay small.
@@ -77,7 +79,7 @@ struct PlainTextSink: TextSink {
             let (start, before) = (bytes.count, pending)
             flush()
             let contentStart = bytes.count
-            MathPieces.appendPlain(pieces[...], to: &bytes)
+            MathPieces.appendPlain(pieces[...], to: &bytes, scripts: &mathScripts)
             if bytes.count == contentStart {
                 // Empty math (`${}$`) is not text: the whitespace before it still waits.
                 bytes.removeSubrange(start...)

@@ -29,10 +29,13 @@ struct TextRenderer<Sink: TextSink> {
     var sink: Sink
     /// Inside `tabular`, `&` separates cells instead of being a stray character.
     private var tabularDepth = 0
+    /// The math renderer of every formula, kept between them (see `renderAsMath(display:_:)`).
+    private var math: MathRenderer
 
     init(tree: SyntaxTree, sink: Sink) {
         self.tree = tree
         self.sink = sink
+        math = MathRenderer(tree: tree)
     }
 
     mutating func renderChildren(of index: Int) {
@@ -71,9 +74,7 @@ struct TextRenderer<Sink: TextSink> {
             }
         case .leftRight, .scripts:
             // Math constructs met in text (already reported): show them as math.
-            var math = MathRenderer(tree: tree)
-            math.render(single: Int(index))
-            sink.math(math.pieces, display: false)
+            renderAsMath(display: false) { $0.render(single: Int(index)) }
         case .verbatim, .raw, .comment:
             renderSource(Int(node.start), Int(node.end))
         }
@@ -157,9 +158,19 @@ struct TextRenderer<Sink: TextSink> {
             renderSource(Int(node.start), Int(node.end))
             return
         }
-        var math = MathRenderer(tree: tree)
-        math.render(children: index, display: node.flags.contains(.display))
-        sink.math(math.pieces, display: node.flags.contains(.display))
+        let display = node.flags.contains(.display)
+        renderAsMath(display: display) { $0.render(children: index, display: display) }
+    }
+
+    /// Renders math and hands the pieces to the sink. One renderer serves every formula:
+    /// creating one copies the tree (seven arrays to retain and release) and allocates a
+    /// piece list, and an abstract has dozens of formulas. (Moving it out of an optional
+    /// while in use would copy it.) Text inside math (`\text{…}`) gets a walker of its own,
+    /// so the renderer is never in use twice.
+    mutating func renderAsMath(display: Bool, _ render: (inout MathRenderer) -> Void) {
+        math.reset()
+        render(&math)
+        sink.math(math.pieces, display: display)
     }
 
     // MARK: Commands
@@ -262,9 +273,7 @@ struct TextRenderer<Sink: TextSink> {
     }
 
     mutating func renderAsMath(_ index: Int) {
-        var math = MathRenderer(tree: tree)
-        math.render(single: index)
-        sink.math(math.pieces, display: false)
+        renderAsMath(display: false) { $0.render(single: index) }
     }
 
     /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
@@ -307,9 +316,8 @@ struct TextRenderer<Sink: TextSink> {
         }
         switch environment.kind {
         case .displayMath, .inlineMath:
-            var math = MathRenderer(tree: tree)
-            math.render(children: index, display: environment.kind == .displayMath)
-            sink.math(math.pieces, display: environment.kind == .displayMath)
+            let display = environment.kind == .displayMath
+            renderAsMath(display: display) { $0.render(children: index, display: display) }
         case .itemize, .enumerate, .description:
             sink.beginList(ordered: environment.kind == .enumerate)
             renderChildren(of: index)
@@ -326,9 +334,7 @@ struct TextRenderer<Sink: TextSink> {
             sink.paragraphBreak()
         case .matrix, .cases, .aligned:
             // Math environments in text (already reported): render them as math.
-            var math = MathRenderer(tree: tree)
-            math.render(single: index)
-            sink.math(math.pieces, display: false)
+            renderAsMath(index)
         }
     }
 }

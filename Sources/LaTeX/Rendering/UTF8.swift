@@ -21,6 +21,18 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// The scalar whose UTF-8 starts at `index`, and its length in bytes. The bytes must be
+    /// valid UTF-8 from there on, as renderers' output is: they only ever write whole scalars.
+    func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = self[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        // The lead byte gives the length and, below its length bits, the first value bits.
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(self[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     /// Bytes of a slice, borrowed: `append(contentsOf:)` would take the slice as owned and
     /// cost a retain and a release of the whole source buffer for every run of text.
     mutating func append(bytes: ArraySlice<UInt8>) {

@@ -2,8 +2,9 @@ import Foundation
 
 /// Canonical composition (NFC) of a base character and one combining mark, the only case
 /// accents need. Foundation's normalization bridges through NSString and costs microseconds
-/// per call; accents are common in names (Gödel, Erdős), so the pairs of ASCII letters and
-/// the accents of the command table are composed once, here, and looked up afterwards.
+/// per call; accents are common in names (Gödel, Erdős) and formulas (θ̂), so the pairs of
+/// ASCII and Greek letters and the accents of the command table are composed once, here,
+/// and looked up afterwards.
 enum Composition {
     /// (base << 32 | mark) -> composed scalar, or nil when the pair has no precomposed form
     /// (x̂ stays x + U+0302).
@@ -17,13 +18,28 @@ enum Composition {
         }
         var bases = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzıȷ=<>".unicodeScalars)
         bases += Array("0123456789".unicodeScalars)
+        bases += Array("αβγδεζηθικλμνξοπρστυφχψωΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩϑϕϵϖϱς".unicodeScalars)
+        let pairs = bases.flatMap { base in marks.map { (base, Unicode.Scalar($0)!) } }
+        // All pairs are normalized in one call, each on a line of its own: a line feed
+        // composes and reorders with nothing, so every line comes out as it would alone, and
+        // one trip through NSString replaces thousands.
+        var joined = String.UnicodeScalarView()
+        for (base, mark) in pairs {
+            joined.append(base)
+            joined.append(mark)
+            joined.append("\n")
+        }
+        let lines = String(joined).precomposedStringWithCanonicalMapping.unicodeScalars
+            .split(separator: "\n", omittingEmptySubsequences: false)
         var table: [UInt64: Unicode.Scalar?] = [:]
-        for base in bases {
-            for mark in marks {
-                let text = String(String.UnicodeScalarView([base, Unicode.Scalar(mark)!]))
-                let composed = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
-                table[UInt64(base.value) << 32 | UInt64(mark)] = composed.count == 1 ? composed[0] : nil
+        for ((base, mark), line) in zip(pairs, lines) {
+            let key = UInt64(base.value) << 32 | UInt64(mark.value)
+            if line.count == 1 {
+                table[key] = line.first
+            } else if line.elementsEqual([base, mark]) {
+                table[key] = .some(nil)
             }
+            // Anything else (a base that normalization itself changes) is left to `compose`.
         }
         return table
     }()
