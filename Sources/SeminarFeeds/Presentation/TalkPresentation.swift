@@ -22,9 +22,9 @@ public struct TalkPresentation: Sendable, Equatable {
     /// Plain-text summary: status, when, speakers, abstract.
     public let summary: String
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
-    /// by libxml2 once for every document that carries it. Only the text is kept: a build
-    /// holds the presentation of every talk it publishes, and the node tree would be most
-    /// of its memory.
+    /// by libxml2 once for every document that carries it. Only the text is kept: every
+    /// document that carries the block takes it as text, and a build holds the
+    /// presentation of every talk it publishes.
     private let serializedContent: Result<String, FeedWriterError>
 
     /// The HTML content block as HTML text (Atom `content`, RSS `description`, JSON Feed

@@ -38,8 +38,9 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
             self.fields = fields
         }
 
-        /// What the synthesized decoder does, twice as fast: a build reads the fingerprints
-        /// of every frozen talk, and decoding `[String: String]` generically is most of it.
+        /// What the synthesized decoder does, about twice as fast (measured on a year of
+        /// 280 talks): a build reads the fingerprints of every frozen talk, and decoding
+        /// `[String: String]` generically was most of that.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             file = try container.decode(String.self, forKey: .file)
