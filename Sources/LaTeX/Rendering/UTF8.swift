@@ -18,7 +18,15 @@ extension Array where Element == UInt8 {
     /// outputs: `α`, `≤`) through a generic iterator; `withUTF8` hands over one buffer.
     mutating func appendUTF8(of text: String) {
         var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+        text.withUTF8 { bytes in
+            // Most are one scalar (`α`, ` = `): for a few bytes, appending them one by one
+            // is cheaper than `append(contentsOf:)`'s general path.
+            if bytes.count <= 4 {
+                for byte in bytes { append(byte) }
+            } else {
+                append(contentsOf: bytes)
+            }
+        }
     }
 
     /// The scalar whose UTF-8 starts at `index`, and its length in bytes. The bytes must be
