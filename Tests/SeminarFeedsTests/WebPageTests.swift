@@ -1,4 +1,4 @@
-import CLibXML2
+import FeedTestSupport
 import Foundation
 import LaTeX
 import SeminarArchive
@@ -46,49 +46,25 @@ enum PageTestArchive {
 
 // MARK: - Reading the page back
 
-/// The page parsed back with libxml2's HTML parser, queried with XPath.
+/// The page parsed back with libxml2's HTML parser (`ParsedXML(html:)`), queried with
+/// XPath; `string` is the first match, as a reader looks at the first heading or link.
 final class PageProbe {
-    let doc: UnsafeMutablePointer<xmlDoc>
+    let xml: ParsedXML
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) throws {
         self.bytes = bytes
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32($0.count), "index.html", "UTF-8", options) }
-        }
-        doc = try #require(parsed)
+        xml = try ParsedXML(html: bytes)
     }
-
-    deinit { xmlFreeDoc(doc) }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The text content of every node the expression selects (attributes give their value).
-    func strings(_ xpath: String) -> [String] {
-        nodes(xpath).map(Self.content)
-    }
+    func strings(_ xpath: String) -> [String] { xml.strings(xpath) }
 
     func string(_ xpath: String) -> String? { strings(xpath).first }
 
-    func count(_ xpath: String) -> Int { nodes(xpath).count }
-
-    func nodes(_ xpath: String) -> [UnsafeMutablePointer<xmlNode>] {
-        guard let context = xmlXPathNewContext(doc) else { return [] }
-        defer { xmlXPathFreeContext(context) }
-        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
-        defer { xmlXPathFreeObject(result) }
-        guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
-        return (0..<Int(set.pointee.nodeNr)).compactMap { set.pointee.nodeTab[$0] }
-    }
-
-    static func content(_ node: UnsafeMutablePointer<xmlNode>) -> String {
-        guard let buffer = xmlBufferCreate() else { return "" }
-        defer { xmlBufferFree(buffer) }
-        xmlNodeBufGetContent(buffer, node)
-        guard let start = xmlBufferContent(buffer) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: start, count: Int(xmlBufferLength(buffer))), as: UTF8.self)
-    }
+    func count(_ xpath: String) -> Int { xml.count(xpath) }
 }
 
 /// Whitespace runs as one space, as a reader sees the text.
