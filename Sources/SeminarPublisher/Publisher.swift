@@ -29,18 +29,29 @@ public struct Publisher: Sendable {
     /// temporary file as soon as it is rendered, and renames them all into place only
     /// when every one is ready. A build that finds an error writes nothing.
     ///
-    /// Frozen years are not rendered again when their published files are intact (their
-    /// talks were checked against the record's fingerprints, and the files against its
-    /// digests); a missing or damaged one is rendered again, and must then match its digest.
+    /// Frozen years are not rendered again when their published files are intact (checked
+    /// against the record's digests). The talk files of such a year that are byte for byte
+    /// as frozen are not even parsed (see `PinnedTalkFiles`); any other talk of a frozen
+    /// year is checked against the record's fingerprints. A missing or damaged document is
+    /// rendered again, from its year's talks, and must then match its digest.
     public func build(privateOut: String? = nil) throws -> BuildResult {
-        let checked = check()
-        guard let seminar = checked.seminar, !checked.hasErrors else {
-            return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talks.count)
-        }
+        // Field fingerprints are needed only for the talks of frozen years that are read
+        // again (`check` reads those records whole); the organisers' set reads every talk.
+        let wholeRecords = privateOut != nil
+        let (frozen, problems) = SnapshotStore(archiveRoot: archiveRoot).load(withFieldFingerprints: wholeRecords)
+        let snapshots = (records: frozen, diagnostics: problems, withFieldFingerprints: wholeRecords)
         // Hashing every frozen document is a good part of the build: each year on its own core.
-        let frozenYears = checked.records.keys.sorted()
-        let intact = ConcurrentMap.map(frozenYears) { publishedFilesMatch(checked.records[$0]!) }
+        let frozenYears = snapshots.records.keys.sorted()
+        let intact = ConcurrentMap.map(frozenYears) { publishedFilesMatch(snapshots.records[$0]!) }
         let damaged = zip(frozenYears, intact).filter { !$0.1 }.map(\.0)
+        // Years rendered again need their talks; so does the organisers' set, which
+        // renders every frozen year.
+        let pinnable = privateOut == nil ? Set(frozenYears).subtracting(damaged) : []
+
+        let checked = check(snapshots: snapshots, pinningFilesOf: pinnable)
+        guard let seminar = checked.seminar, !checked.hasErrors else {
+            return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount)
+        }
 
         let publicSet = OutputWriter(root: feedsRoot)
         let privateSet = privateOut.map(OutputWriter.init(root:))
@@ -69,11 +80,11 @@ public struct Publisher: Sendable {
         guard failure == nil, drift.isEmpty else {
             OutputWriter.discard(publicStaged + privateStaged)
             if let failure { throw failure }
-            return BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talks.count)
+            return BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount)
         }
         let report = try publicSet.commit(publicStaged)
         let privateReport = try privateSet?.commit(privateStaged)
-        return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talks.count)
+        return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
     }
 
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.

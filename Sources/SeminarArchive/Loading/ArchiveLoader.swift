@@ -13,6 +13,10 @@ public struct ArchiveLoadResult: Sendable {
     /// Talk files that were read but gave no talk because of their errors, so that later
     /// checks (the LaTeX in their text) can still report everything at once.
     public var rejectedTalkFiles: [JSONSourceFile] = []
+    /// Talk files left unparsed because they matched their pins, in path order.
+    public var pinnedTalks: [PinnedTalk] = []
+    /// What talk files inherit from `seminar.json`, as text (see `PinnedTalkFiles`).
+    public var talkDefaults: String = ""
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -54,7 +58,9 @@ public struct ArchiveLoader {
         self.zones = zones
     }
 
-    public func load() -> ArchiveLoadResult {
+    /// Reads the whole archive. Files that match a pin in `pinned` are read but not parsed,
+    /// and come back in `pinnedTalks` instead of `talks`.
+    public func load(pinned: PinnedTalkFiles? = nil) -> ArchiveLoadResult {
         let layout = ArchiveLayout.scan(root: root)
         var diagnostics = layout.diagnostics
 
@@ -72,10 +78,16 @@ public struct ArchiveLoader {
         }
 
         let reader = TalkReader(defaults: defaults, zones: zones)
+        let talkDefaults = defaults.pinText
+        let rootPrefixLength = root.count + 1
         let outcomes = ConcurrentMap.map(layout.talkFiles) { file -> TalkFileOutcome in
             switch readFile(file.path) {
             case .success(let bytes):
-                return reader.read(JSONSourceFile(path: file.path, bytes: bytes), folderYear: file.year, fileName: file.name)
+                let source = JSONSourceFile(path: file.path, bytes: bytes)
+                if let pin = pinned?.pin(for: String(file.path.dropFirst(rootPrefixLength)), bytes: bytes, talkDefaults: talkDefaults) {
+                    return TalkFileOutcome(source: source, id: pin.id, talk: nil, diagnostics: [], isPinned: true)
+                }
+                return reader.read(source, folderYear: file.year, fileName: file.name)
             case .failure(let failure):
                 return TalkFileOutcome(source: JSONSourceFile(path: file.path, bytes: []), id: nil, talk: nil,
                                        diagnostics: [failure.diagnostic(for: file.path, what: "a talk")])
@@ -84,8 +96,9 @@ public struct ArchiveLoader {
 
         var talks: [LoadedTalk] = []
         var rejected: [JSONSourceFile] = []
+        var pinnedTalks: [PinnedTalk] = []
         var firstFileOfID: [String: JSONSourceFile] = [:]
-        for outcome in outcomes {  // in path order, so "the other file" is always the earlier one
+        for (file, outcome) in zip(layout.talkFiles, outcomes) {  // in path order, so "the other file" is always the earlier one
             diagnostics += outcome.diagnostics
             // Files with other errors still claim their id, so a duplicate is never missed.
             if let id = outcome.id {
@@ -95,7 +108,9 @@ public struct ArchiveLoader {
                 }
                 firstFileOfID[id] = outcome.source
             }
-            if let talk = outcome.talk {
+            if outcome.isPinned, let id = outcome.id {
+                pinnedTalks.append(PinnedTalk(path: outcome.source.path, year: file.year, id: id))
+            } else if let talk = outcome.talk {
                 talks.append(LoadedTalk(talk: talk, source: outcome.source))
             } else if !outcome.source.bytes.isEmpty {
                 rejected.append(outcome.source)
@@ -105,6 +120,8 @@ public struct ArchiveLoader {
         diagnostics.sort(by: Diagnostic.reportOrder)
         var result = ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
         result.rejectedTalkFiles = rejected
+        result.pinnedTalks = pinnedTalks
+        result.talkDefaults = talkDefaults
         return result
     }
 

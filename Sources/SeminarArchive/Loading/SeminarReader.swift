@@ -4,6 +4,12 @@ struct SeminarDefaults: Sendable {
     var timeZone: String?
     var zone: ZoneInfo?
     var duration: Int?
+
+    /// The defaults as one line of text, for `PinnedTalkFiles`: a talk file read with
+    /// other defaults may give another talk.
+    var pinText: String {
+        "timezone=" + (timeZone ?? "") + " duration=" + (duration.map(String.init) ?? "")
+    }
 }
 
 /// Reads `seminar.json`.

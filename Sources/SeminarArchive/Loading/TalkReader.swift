@@ -5,6 +5,8 @@ struct TalkFileOutcome: Sendable {
     var id: String?
     var talk: Talk?
     var diagnostics: [Diagnostic]
+    /// Left unparsed because it matched its pin (see `PinnedTalkFiles`).
+    var isPinned = false
 }
 
 /// Reads one `archive/YEAR/*.json` talk file and checks everything that can be checked

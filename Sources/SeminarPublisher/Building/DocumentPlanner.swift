@@ -124,12 +124,12 @@ struct DocumentPlanner: Sendable {
         }
     }
 
-    /// The frozen years as the web page lists them.
+    /// The frozen years as the web page lists them. The counts are the records': a build
+    /// may not have parsed a frozen year's talks, and the check has made sure the record
+    /// holds exactly the talks of the year.
     var archivedYears: [WebPageWriter.ArchivedYear] {
-        var counts: [Int: Int] = [:]
-        for talk in talks where records[talk.year] != nil { counts[talk.year, default: 0] += 1 }
-        return frozenYears.map { year in
-            WebPageWriter.ArchivedYear(year: year, talkCount: counts[year] ?? 0, atom: FeedsLayout.archiveAtom(year),
+        frozenYears.map { year in
+            WebPageWriter.ArchivedYear(year: year, talkCount: records[year]?.talks.count ?? 0, atom: FeedsLayout.archiveAtom(year),
                                        rss: FeedsLayout.archiveRSS(year), calendar: FeedsLayout.archiveCalendar(year))
         }
     }

@@ -6,23 +6,55 @@ import SeminarArchive
 public struct CheckedArchive: Sendable {
     public var seminar: Seminar?
     public var seminarSource: JSONSourceFile?
-    /// Every talk that loaded, in `Talk.feedOrder`.
+    /// Every talk that loaded, in `Talk.feedOrder`, except pinned ones.
     public var talks: [LoadedTalk]
+    /// Talks of frozen years whose files were left unparsed because they are byte for
+    /// byte as frozen (see `PinnedTalkFiles`). Only a build pins files: `seminar check`
+    /// reads and checks every talk.
+    public var pinnedTalks: [PinnedTalk] = []
+    /// What talk files inherit from `seminar.json`, as recorded when a year is frozen.
+    public var talkDefaults: String = ""
+    /// The snapshot records. In a build, the records of years whose talks were all pinned
+    /// hold no field fingerprints (see `SnapshotStore.load(withFieldFingerprints:)`).
     public var records: [Int: SnapshotRecord]
     public var zones: [String: ZoneInfo]
     public var diagnostics: [Diagnostic]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Talks in the archive, parsed or pinned.
+    public var talkCount: Int { talks.count + pinnedTalks.count }
 }
 
 extension Publisher {
     /// Loads the archive and checks everything: the archive checks, the LaTeX of every
     /// title and abstract, and that no frozen year has changed.
     public func check() -> CheckedArchive {
-        let loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load()
-        let (records, recordProblems) = SnapshotStore(archiveRoot: archiveRoot).load()
-        var diagnostics = loaded.diagnostics + recordProblems
+        let store = SnapshotStore(archiveRoot: archiveRoot)
+        let (records, problems) = store.load()
+        return check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [])
+    }
+
+    /// The check, with the talk files of `pinnedYears` that are byte for byte as their
+    /// records pinned them left unparsed: they were checked when their year was frozen,
+    /// and the same bytes give the same talk. Whatever differs is read and checked.
+    ///
+    /// Records read without their field fingerprints (`withFieldFingerprints: false`) are
+    /// read again whole for the years that have a talk that was parsed.
+    func check(
+        snapshots: (records: [Int: SnapshotRecord], diagnostics: [Diagnostic], withFieldFingerprints: Bool),
+        pinningFilesOf pinnedYears: Set<Int>
+    ) -> CheckedArchive {
+        var records = snapshots.records
+        let loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
+        if !snapshots.withFieldFingerprints {
+            // Talks of frozen years that were read, not pinned, are compared field by field.
+            let store = SnapshotStore(archiveRoot: archiveRoot)
+            for year in Set(loaded.talks.map(\.talk.year)) where records[year] != nil {
+                records[year] = store.load(year: year) ?? records[year]
+            }
+        }
+        var diagnostics = loaded.diagnostics + snapshots.diagnostics
 
         var zones: [String: ZoneInfo] = [:]
         if let seminar = loaded.seminar, let z = try? zoneDatabase.zone(seminar.timeZone) { zones[seminar.timeZone] = z }
@@ -41,6 +73,7 @@ extension Publisher {
 
         var checked = CheckedArchive(
             seminar: loaded.seminar, seminarSource: loaded.seminarSource, talks: loaded.talks,
+            pinnedTalks: loaded.pinnedTalks, talkDefaults: loaded.talkDefaults,
             records: records, zones: zones, diagnostics: diagnostics
         )
         if !records.isEmpty {
@@ -49,6 +82,20 @@ extension Publisher {
         }
         checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
+    }
+
+    /// The files that `records` pinned, for the loader. Records made before files were
+    /// pinned have no digests to compare, so their talks are read and checked as usual.
+    private func pins(of records: [SnapshotRecord]) -> PinnedTalkFiles? {
+        var files: [String: PinnedTalkFiles.Pin] = [:]
+        for record in records {
+            guard let defaults = record.talkDefaults else { continue }
+            for (id, talk) in record.talks {
+                guard let digest = talk.source else { continue }
+                files[talk.file] = PinnedTalkFiles.Pin(digest: digest, id: id, talkDefaults: defaults)
+            }
+        }
+        return files.isEmpty ? nil : PinnedTalkFiles(files: files, digest: { sha256Digest($0) })
     }
 
     /// The LaTeX check is the costliest part of a build, so talks are checked on every core.

@@ -15,7 +15,8 @@ struct FrozenYearCheck {
             changes(of: loaded, record: checked.records[loaded.talk.year]!)
         }.flatMap { $0 }
 
-        let present = Set(frozenTalks.map(\.talk.id))
+        // Pinned talks are present and unchanged by definition: their files are as frozen.
+        let present = Set(frozenTalks.map(\.talk.id) + checked.pinnedTalks.map(\.id))
         let byID = Dictionary(checked.talks.map { ($0.talk.id, $0) }, uniquingKeysWith: { first, _ in first })
         let store = SnapshotStore(archiveRoot: archiveRoot)
         for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {

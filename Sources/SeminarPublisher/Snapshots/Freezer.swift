@@ -74,9 +74,10 @@ extension Publisher {
             year: year, previousYear: previous, nextYear: next,
             documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.path, sha256Digest($0.bytes)) }),
             talks: Dictionary(uniqueKeysWithValues: talks.map {
-                ($0.talk.id, SnapshotRecord.FrozenTalk(file: relativeToArchive($0.source.path), fields: TalkFingerprint.fields(of: $0.talk)))
+                ($0.talk.id, SnapshotRecord.FrozenTalk(file: relativeToArchive($0.source.path), fields: TalkFingerprint.fields(of: $0.talk),
+                                                       source: sha256Digest($0.source.bytes)))
             }),
-            amendments: existing?.amendments ?? [])
+            amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults)
         if let reason = amendReason, let old = existing {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }

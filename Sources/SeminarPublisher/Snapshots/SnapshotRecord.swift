@@ -8,6 +8,12 @@ import SeminarArchive
 /// It pins three things: which talks the year holds, a fingerprint of every field of
 /// each (so a later edit is caught and named), and the SHA-256 digest of every published
 /// document of the year (so a changed or damaged file is caught).
+///
+/// Records made since the build learned to skip unchanged frozen files also hold the
+/// digest of each talk file and the talk defaults it was read with: a build leaves a
+/// file that still matches unparsed (see `PinnedTalkFiles`). Older records lack them and
+/// are checked field by field, as before; both kinds are format 1, because the format
+/// is about how documents render, which this does not change.
 public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// The rendering of archive documents this record was made with. A tool that supports
     /// format 1 renders a format-1 year byte for byte as it was frozen, forever.
@@ -26,16 +32,23 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public var talks: [String: FrozenTalk]
     /// Deliberate corrections made with `seminar snapshot YEAR --amend --reason …`.
     public var amendments: [Amendment]
+    /// What talk files inherited from `seminar.json` when the year was frozen
+    /// (`ArchiveLoadResult.talkDefaults`). Nil in records made before files were pinned.
+    public var talkDefaults: String?
 
     public struct FrozenTalk: Codable, Equatable, Sendable {
         /// The talk file when the year was frozen, relative to the archive, for messages.
         public var file: String
         /// Field name to a short digest of its value (see `TalkFingerprint`).
         public var fields: [String: String]
+        /// The `sha256:` digest of the talk file's bytes. Nil in records made before files
+        /// were pinned.
+        public var source: String?
 
-        public init(file: String, fields: [String: String]) {
+        public init(file: String, fields: [String: String], source: String? = nil) {
             self.file = file
             self.fields = fields
+            self.source = source
         }
 
         /// What the synthesized decoder does, about twice as fast (measured on a year of
@@ -44,6 +57,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             file = try container.decode(String.self, forKey: .file)
+            source = try container.decodeIfPresent(String.self, forKey: .source)
+            if decoder.userInfo[SnapshotRecord.skipsFieldFingerprints] as? Bool == true {
+                fields = [:]
+                return
+            }
             let digests = try container.nestedContainer(keyedBy: FieldName.self, forKey: .fields)
             var fields: [String: String] = [:]
             fields.reserveCapacity(digests.allKeys.count)
@@ -72,7 +90,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 
     public init(
         year: Int, format: Int = SnapshotRecord.currentFormat, previousYear: Int?, nextYear: Int?,
-        documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = []
+        documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = [], talkDefaults: String? = nil
     ) {
         self.year = year
         self.format = format
@@ -81,6 +99,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         self.documents = documents
         self.talks = talks
         self.amendments = amendments
+        self.talkDefaults = talkDefaults
     }
 
     /// Canonical bytes: sorted keys, so the record diffs cleanly in git.
@@ -90,9 +109,14 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         return Array(try encoder.encode(self)) + [0x0A]
     }
 
-    public static func decode(_ bytes: [UInt8]) throws -> SnapshotRecord {
-        try JSONDecoder().decode(SnapshotRecord.self, from: Data(bytes))
+    /// `withFieldFingerprints: false` leaves every talk's `fields` empty (see `SnapshotStore.load`).
+    public static func decode(_ bytes: [UInt8], withFieldFingerprints: Bool = true) throws -> SnapshotRecord {
+        let decoder = JSONDecoder()
+        if !withFieldFingerprints { decoder.userInfo[skipsFieldFingerprints] = true }
+        return try decoder.decode(SnapshotRecord.self, from: Data(bytes))
     }
+
+    static let skipsFieldFingerprints = CodingUserInfoKey(rawValue: "skipsFieldFingerprints")!
 }
 
 /// `sha256:` and 64 hex digits.

@@ -13,11 +13,15 @@ public struct SnapshotStore: Sendable {
 
     /// Every record, by year. A record that cannot be read is a diagnostic, not a crash:
     /// the build must refuse to publish rather than silently unfreeze a year.
-    public func load() -> (records: [Int: SnapshotRecord], diagnostics: [Diagnostic]) {
+    ///
+    /// `withFieldFingerprints: false` leaves every frozen talk's `fields` empty. Decoding
+    /// them is most of the cost of reading records, and a build needs them only for the
+    /// talks whose files no longer match their pins: `load(year:)` reads one record whole.
+    public func load(withFieldFingerprints: Bool = true) -> (records: [Int: SnapshotRecord], diagnostics: [Diagnostic]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], []) }
         // Records hold a fingerprint of every talk of their year: decoding them is a good
         // part of a build with many frozen years, so they are read on every core.
-        let outcomes = ConcurrentMap.map(names.sorted()) { name in read(name) }
+        let outcomes = ConcurrentMap.map(names.sorted()) { name in read(name, withFieldFingerprints: withFieldFingerprints) }
         var records: [Int: SnapshotRecord] = [:]
         var problems: [Diagnostic] = []
         for outcome in outcomes {
@@ -29,7 +33,12 @@ public struct SnapshotStore: Sendable {
         return (records, problems)
     }
 
-    private func read(_ name: String) -> Result<SnapshotRecord, Diagnostic> {
+    /// The record of `year`, whole, or nil if it cannot be read (`load` reports why).
+    public func load(year: Int) -> SnapshotRecord? {
+        try? read(String(year) + ".json", withFieldFingerprints: true).get()
+    }
+
+    private func read(_ name: String, withFieldFingerprints: Bool) -> Result<SnapshotRecord, Diagnostic> {
         let path = folder + "/" + name
         let at = FileLocation(path: path, line: 1, column: 1)
         guard name.hasSuffix(".json"), let year = Int(name.dropLast(5)), String(year) + ".json" == name else {
@@ -37,7 +46,7 @@ public struct SnapshotStore: Sendable {
         }
         let record: SnapshotRecord
         do {
-            record = try SnapshotRecord.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+            record = try SnapshotRecord.decode(Array(try Data(contentsOf: URL(fileURLWithPath: path))), withFieldFingerprints: withFieldFingerprints)
         } catch {
             return .failure(.error("invalid-snapshot-record", "unreadable snapshot record: \(error)", at: at))
         }
