@@ -62,6 +62,16 @@ import Testing
         let cancelled = try run(["edit", "archive/2021/2021-07-05-scott-pesme.json", "--status", "cancelled", "--now", "2021-06-26T10:00:00Z"], in: folder)
         #expect(cancelled.status == 0, "\(cancelled.stderr)")
 
+        // A file name as `ls` shows it, or its unique beginning, names the talk too.
+        let renamed = try run(["edit", "2021-07-05-scott", "--location", "Room BC 420", "--now", "2021-06-26T11:00:00Z"], in: folder)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout == "archive/2021/2021-07-05-scott-pesme.json\n")
+        try a.talk("2021-07-12-scott-other", year: 2021, id: "other-talk", start: "2021-07-12T16:30")
+        let ambiguous = try run(["edit", "2021-07", "--location", "Room BC 410"], in: folder)
+        #expect(ambiguous.status != 0)
+        #expect(ambiguous.stderr.contains("2021-07 is the beginning of 2 talks' ids or file names"))
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/2021-07-12-scott-other.json")
+
         let built = try run(["build"], in: folder)
         #expect(built.status == 0, "\(built.stderr)")
         let atom = String(decoding: try Data(contentsOf: a.root.appendingPathComponent("feeds/atom.xml")), as: UTF8.self)
@@ -69,7 +79,8 @@ import Testing
         #expect(atom.contains("Monday 5 July 2021, 17:00–18:00 CEST"))
         #expect(atom.contains("‖w‖₂"))
         let ics = String(decoding: try Data(contentsOf: a.root.appendingPathComponent("feeds/calendar.ics")), as: UTF8.self)
-        #expect(ics.contains("SEQUENCE:2\r\n"))
+        #expect(ics.contains("SEQUENCE:3\r\n"))  // moved, cancelled, then a room
+        #expect(ics.contains("LOCATION:Room BC 420"))
         #expect(ics.contains("STATUS:CANCELLED\r\n"))
     }
 

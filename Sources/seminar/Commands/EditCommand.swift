@@ -6,15 +6,16 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change a talk: reschedule, cancel, fix a typo.",
         discussion: """
-            TALK is the talk's id (or a unique beginning of it) or its file. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes. Examples:
+            TALK is the talk's id or its file, or a unique beginning of either's name. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes. Examples:
               seminar edit 0e9d8c7b --start 2021-07-05T16:30
               seminar edit archive/2021/2021-06-28-scott-pesme.json --status cancelled
+              seminar edit tbd-francesco --start 2021-09-20
             """
     )
 
     @OptionGroup var locations: LocationOptions
 
-    @Argument(help: "The talk: its id, a unique beginning of its id, or its file.")
+    @Argument(help: "The talk: its id, its file, or a unique beginning of its id or file name.")
     var talk: String
 
     @OptionGroup var fields: TalkFieldOptions
@@ -75,15 +76,20 @@ struct EditCommand: ParsableCommand {
         try reportProblems(in: path, archive: locations.archive)
     }
 
-    /// By exact id, file path, or a unique beginning of the id.
+    /// By exact id or file path; then by file name, with or without `.json`
+    /// (`2021-06-28-scott-pesme`, the name `ls` shows); then by a unique beginning of an id
+    /// or a file name (`0e9d8c7b`, `tbd-francesco`).
     func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
         if let exact = loaded.talks.first(where: { $0.talk.id == key || $0.source.path.standardizedPath == key.standardizedPath }) {
             return exact
         }
-        let matches = loaded.talks.filter { $0.talk.id.hasPrefix(key) }
+        let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
+        if let named = loaded.talks.first(where: { Self.fileName(of: $0) == name }) { return named }
+        let matches = loaded.talks.filter { $0.talk.id.hasPrefix(key) || Self.fileName(of: $0).hasPrefix(name) }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            throw ValidationError("\(key) is the beginning of \(matches.count) ids: " + matches.map(\.talk.id).joined(separator: ", "))
+            throw ValidationError("\(key) is the beginning of \(matches.count) talks' ids or file names: "
+                                  + matches.map { "\($0.talk.id) (\($0.source.path))" }.joined(separator: ", "))
         }
         let broken = loaded.diagnostics.filter { $0.severity == .error && $0.location?.path.standardizedPath == key.standardizedPath }
         if !broken.isEmpty {
@@ -91,5 +97,11 @@ struct EditCommand: ParsableCommand {
             throw ValidationError("\(key) has errors; fix the file by hand first")
         }
         throw ValidationError("no talk with id or file \(key) (see `seminar list`)")
+    }
+
+    /// `2021-06-28-scott-pesme` for `archive/2021/2021-06-28-scott-pesme.json`.
+    static func fileName(of loaded: LoadedTalk) -> String {
+        let last = loaded.source.path.split(separator: "/").last.map(String.init) ?? loaded.source.path
+        return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
     }
 }
