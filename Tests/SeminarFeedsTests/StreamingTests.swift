@@ -1,3 +1,5 @@
+import Foundation
+import SeminarArchive
 import Testing
 @testable import SeminarFeeds
 
@@ -72,5 +74,33 @@ import Testing
             "\(error)".contains("could not write the document") && "\(error)".contains("DiskFull")
         }
         #expect(sink.callsAfterFailing == 0)
+    }
+
+    /// The JSON Feed as Foundation's JSONEncoder writes it when given the whole document
+    /// at once: what the feed was before it was encoded item by item.
+    static func encodedAtOnce(_ talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String) throws -> [UInt8] {
+        var document = JSONFeedWriter.document(context: context, feedURL: feedURL, homePageURL: homePageURL)
+        document.items = try talks.sorted(by: Talk.feedOrder).map {
+            try JSONFeedWriter.item(context.presentation(of: $0), seminar: context.seminar, homePageURL: homePageURL)
+        }
+        return [UInt8](try JSONFeedFrame.encoder().encode(document)) + [0x0A]
+    }
+
+    /// Item by item gives the same bytes, whatever the items hold: empty arrays (no
+    /// speaker), absent fields (no link), one item, none.
+    @Test func theJSONFeedEncodedItemByItemIsTheDocumentEncodedAtOnce() throws {
+        let seminar = try ExtrasTestData.seminar()
+        let talks = try ExtrasTestData.archiveTalks(seminar: seminar) + [
+            try ExtrasTestData.talk("no-speaker", "2021-09-20T16:30", speakers: [], abstract: "Nobody, $x^2$.\n\nSecond paragraph."),
+            try ExtrasTestData.talk("links", nil, title: "Links & \"quotes\" / slashes",
+                                    links: [TalkLink(title: "Slides", url: "https://example.org/s.pdf")], status: .postponed),
+        ]
+        let context = try ExtrasTestData.context(seminar, talks)
+        for some in [talks, [talks[talks.count - 2]], []] {
+            let streamed = ChunkRecorder()
+            try JSONFeedWriter.write(talks: some, context: context, feedURL: "https://e.org/feed.json", homePageURL: seminar.homePage, to: streamed)
+            let expected = try Self.encodedAtOnce(some, context: context, feedURL: "https://e.org/feed.json", homePageURL: seminar.homePage)
+            #expect(Array(streamed.chunks.joined()) == expected, "\(some.count) talks")
+        }
     }
 }

@@ -9,6 +9,12 @@ struct ICalendarContentLines {
 
     static let maximumLineOctets = 75
 
+    /// Hands the lines written so far to `sink`, and forgets them.
+    mutating func drain(into sink: any ByteSink) throws {
+        try sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func begin(_ component: String) { line("BEGIN:" + component) }
     mutating func end(_ component: String) { line("END:" + component) }
 

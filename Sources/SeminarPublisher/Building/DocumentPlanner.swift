@@ -113,14 +113,14 @@ struct DocumentPlanner: Sendable {
             try emit(FeedsLayout.rss) { try RSSFeedWriter.write(
                 talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.rss, archive: FeedsLayout.archiveRSS), to: $0) }
         case .jsonFeed:
-            try emit(FeedsLayout.jsonFeed) { try $0.write(JSONFeedWriter.write(
-                talks: currentTalks, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage)) }
+            try emit(FeedsLayout.jsonFeed) { try JSONFeedWriter.write(
+                talks: currentTalks, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage, to: $0) }
         case .calendar:
-            try emit(FeedsLayout.calendar) { try $0.write(ICalendarWriter.write(
-                talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title))) }
+            try emit(FeedsLayout.calendar) { try ICalendarWriter.write(
+                talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title), to: $0) }
         case .webPage:
-            try emit(FeedsLayout.webPage) { try $0.write(WebPageWriter.write(
-                talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks)) }
+            try emit(FeedsLayout.webPage) { try WebPageWriter.write(
+                talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks, to: $0) }
         case .stylesheet:
             try emit(FeedsLayout.stylesheet) { try $0.write(FeedStylesheet.write(context: context, links: webPageLinks)) }
         case let .archive(year):
@@ -179,9 +179,9 @@ struct DocumentPlanner: Sendable {
             try RSSFeedWriter.write(talks: ofYear, context: context, links: rssLinks, to: $0)
         })
         delivered.append(try open(FeedsLayout.archiveCalendar(year)).complete {
-            try $0.write(ICalendarWriter.write(
+            try ICalendarWriter.write(
                 talks: ofYear, context: context,
-                options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")")))
+                options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")"), to: $0)
         })
     }
 
