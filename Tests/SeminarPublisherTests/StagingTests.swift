@@ -167,4 +167,61 @@ import Testing
             #expect(same, "\(document.path)")
         }
     }
+
+    /// An output that fails like a full disk once it has taken `limit` bytes, and notes
+    /// what became of it.
+    final class FailingOutput: DocumentOutput {
+        struct DiskFull: Error {}
+        final class Log: @unchecked Sendable {
+            private let lock = NSLock()
+            private var events: [String] = []
+            func note(_ event: String) { lock.withLock { events.append(event) } }
+            var all: [String] { lock.withLock { events } }
+        }
+
+        let path: String
+        let limit: Int
+        let log: Log
+        var taken = 0
+        private(set) var failure: (any Error)?
+
+        init(path: String, limit: Int, log: Log) {
+            self.path = path
+            self.limit = limit
+            self.log = log
+        }
+
+        func write(_ chunk: UnsafeRawBufferPointer) throws {
+            taken += chunk.count
+            if taken > limit {
+                failure = DiskFull()
+                throw DiskFull()
+            }
+        }
+        func finish() -> String {
+            log.note("finished " + path)
+            return path
+        }
+        func discard() { log.note("discarded " + path) }
+    }
+
+    /// A document whose output fails half-way is discarded, the output's own error is the
+    /// one reported (not the writer's account of it), and the other documents are delivered.
+    @Test(arguments: [FeedsLayout.atom, FeedsLayout.rss, FeedsLayout.jsonFeed, FeedsLayout.calendar, FeedsLayout.webPage])
+    func aDocumentWhoseOutputFailsIsDiscarded(_ failing: String) throws {
+        let a = try Self.archive(abstract: { "We prove that $x_\($0)^2 \\ge 0$ for every real number. " })
+        defer { a.remove() }
+        let checked = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).check()
+        let planner = DocumentPlanner(checked: checked, seminar: try #require(checked.seminar), includePrivateLinks: false)
+        let log = FailingOutput.Log()
+        let deliveries = planner.render(DocumentPlanner.subscriptionJobs) { path in
+            FailingOutput(path: path, limit: path == failing ? 20_000 : .max, log: log)
+        }
+        let failed = deliveries.filter { $0.error != nil }
+        #expect(failed.count == 1)
+        #expect(failed.first?.error is FailingOutput.DiskFull, "\(String(describing: failed.first?.error))")
+        #expect(failed.first?.delivered == [])
+        #expect(log.all.filter { $0.hasPrefix("discarded") } == ["discarded " + failing])
+        #expect(Set(deliveries.flatMap(\.delivered)) == Set(["atom.xml", "rss.xml", "feed.json", "calendar.ics", "index.html", "feed.xsl"]).subtracting([failing]))
+    }
 }

@@ -66,7 +66,7 @@ public enum FeedFacts {
     public static let emptyFeedUpdated = Instant(secondsSince1970: 0)
 
     /// The feed's `updated`: the newest `updated` of its talks.
-    public static func updated(of talks: [Talk]) -> Instant {
+    public static func updated(of talks: some Sequence<Talk>) -> Instant {
         talks.lazy.map(\.updated).max() ?? emptyFeedUpdated
     }
 

@@ -174,11 +174,10 @@ public final class XMLWriter {
 
     // MARK: Checks
 
-    /// A failing sink makes every libxml2 call fail from then on: its error is the one to report.
+    /// Once the sink has failed, the next call stops the document with the sink's error.
     private func call(_ name: String, _ code: Int32) throws(FeedWriterError) {
-        guard code < 0 else { return }
         if let failure = output.failure { throw .output(String(describing: failure)) }
-        throw .libxml2(call: name, code: code)
+        if code < 0 { throw .libxml2(call: name, code: code) }
     }
 
     private func writeEscapedTopLevel(_ content: String) throws(FeedWriterError) {
@@ -276,24 +275,23 @@ private final class SinkConnection {
 
     init(_ sink: any ByteSink) { self.sink = sink }
 
-    func write(_ chunk: UnsafeRawBufferPointer) -> Bool {
-        guard failure == nil else { return false }
+    /// After a failure the sink is given nothing more.
+    func write(_ chunk: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
         do {
             try sink?.write(chunk)
-            return true
         } catch {
             failure = error
-            return false
         }
     }
 }
 
-/// libxml2's output callback. Returning -1 makes libxml2 stop writing and fail every later
-/// call, which `XMLWriter.call` reports with the sink's error.
+/// libxml2's output callback. It always reports success: on an error libxml2 would print
+/// "I/O error" to standard error by itself; `XMLWriter.call` reports the sink's error instead.
 private func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
     guard let context else { return -1 }
-    let connection = Unmanaged<SinkConnection>.fromOpaque(context).takeUnretainedValue()
-    return connection.write(UnsafeRawBufferPointer(start: buffer, count: Int(length))) ? length : -1
+    Unmanaged<SinkConnection>.fromOpaque(context).takeUnretainedValue().write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    return length
 }
 
 /// libxml2 wants its globals set up once, before threads use it.
