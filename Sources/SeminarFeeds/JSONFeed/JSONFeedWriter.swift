@@ -147,41 +147,27 @@ extension JSONFeedDocument.Item {
     func write(to json: inout PrettyJSON) {
         json.beginObject()
         if let attachments {
-            json.key("attachments")
-            json.beginArray()
-            for attachment in attachments {
-                json.element()
+            json.array("attachments", attachments) { json, attachment in
                 json.beginObject()
                 json.member("mime_type", attachment.mimeType)
                 json.member("title", attachment.title)
                 json.member("url", attachment.url)
                 json.end()
             }
-            json.end()
         }
-        json.key("authors")
-        json.beginArray()
-        for author in authors {
-            json.element()
+        json.array("authors", authors) { json, author in
             json.beginObject()
             json.member("name", author.name)
             if let url = author.url { json.member("url", url) }
             json.end()
         }
-        json.end()
         json.member("content_html", contentHTML)
         json.member("content_text", contentText)
         json.member("date_modified", dateModified)
         json.member("date_published", datePublished)
         json.member("id", id)
         json.member("summary", summary)
-        json.key("tags")
-        json.beginArray()
-        for tag in tags {
-            json.element()
-            json.string(tag)
-        }
-        json.end()
+        json.array("tags", tags) { json, tag in json.string(tag) }
         json.member("title", title)
         json.member("url", url)
         json.end()

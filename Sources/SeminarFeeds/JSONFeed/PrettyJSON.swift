@@ -48,6 +48,17 @@ struct PrettyJSON {
         indent()
     }
 
+    /// `"key" : [ … ]`, each element written by `write`.
+    mutating func array<Elements: Sequence>(_ key: String, _ elements: Elements, _ write: (inout PrettyJSON, Elements.Element) -> Void) {
+        self.key(key)
+        beginArray()
+        for element in elements {
+            self.element()
+            write(&self, element)
+        }
+        end()
+    }
+
     /// `"key" : "value"`.
     mutating func member(_ key: String, _ value: String) {
         self.key(key)
