@@ -203,7 +203,7 @@ func checkCharacters(_ s: String, place: @autoclosure () -> String) throws(FeedW
 }
 
 /// The first character XML 1.0 forbids in UTF-8 text, with its byte offset.
-private func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
+func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
     var i = skipOrdinaryWords(u, from: 0)
     while i < u.count {
         let b = u[i]
