@@ -96,7 +96,9 @@ final class MarkupTree {
     /// (except inside `script` and `style` in HTML, whose text is raw by definition).
     func text(_ text: String, in parent: Node) throws(PageMarkupError) {
         try PageText.check(text, context: context)
-        guard let node = xmlNewDocText(doc, text) else { throw .libxml("xmlNewDocText failed") }
+        // Through `withXMLChars`: passing the String itself would copy it into a new array
+        // first, for every text and attribute of the page.
+        guard let node = withXMLChars(text, { xmlNewDocText(doc, $0) }) else { throw .libxml("xmlNewDocText failed") }
         xmlAddChild(parent, node)
     }
 
@@ -106,7 +108,9 @@ final class MarkupTree {
         try PageText.check(value, context: context)
         // xmlNewProp stores the value as text (escaped on output); xmlNewDocProp would
         // instead parse entity references in it.
-        guard xmlNewProp(node, name, value) != nil else { throw .libxml("xmlNewProp \(name) failed") }
+        guard withXMLChars(name, { n in withXMLChars(value) { v in xmlNewProp(node, n, v) } }) != nil else {
+            throw .libxml("xmlNewProp \(name) failed")
+        }
     }
 
     private func newElement(_ name: String, _ attributes: [(String, String)], namespace: Namespace?)
@@ -114,7 +118,9 @@ final class MarkupTree {
     {
         try Self.checkName(name, context: context)
         // No content argument: xmlNewDocNode would parse entity references in it.
-        guard let node = xmlNewDocNode(doc, namespace, name, nil) else { throw .libxml("xmlNewDocNode \(name) failed") }
+        guard let node = withXMLChars(name, { xmlNewDocNode(doc, namespace, $0, nil) }) else {
+            throw .libxml("xmlNewDocNode \(name) failed")
+        }
         for (key, value) in attributes {
             do { try attribute(key, value, on: node) } catch {
                 xmlFreeNode(node)
