@@ -103,26 +103,4 @@ import Testing
             #expect(Array(streamed.chunks.joined()) == expected, "\(some.count) talks")
         }
     }
-
-    /// An item written by `PrettyJSON` is JSONEncoder's, whatever its strings hold.
-    @Test(arguments: [
-        String((1..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }),
-        "quotes \" and \\ backslashes / slashes </script> \u{2028}\u{2029} é 𝔼 🙂 \u{FEFF}",
-        "",
-    ])
-    func itemsAreWrittenAsJSONEncoderWritesThem(_ text: String) throws {
-        let item = JSONFeedDocument.Item(
-            id: text, url: "https://e.org/" + text, title: text, contentHTML: "<p>" + text + "</p>", contentText: text,
-            summary: text, datePublished: "2021-06-28T14:30:00Z", dateModified: text,
-            authors: [.init(name: text, url: nil), .init(name: "B", url: text)], tags: [text, "scheduled"],
-            attachments: [.init(url: text, mimeType: "text/html", title: text)])
-        for item in [item, JSONFeedDocument.Item(
-            id: text, url: text, title: text, contentHTML: text, contentText: text, summary: text, datePublished: text,
-            dateModified: text, authors: [], tags: [], attachments: nil)] {
-            var json = PrettyJSON(level: 0)
-            item.write(to: &json)
-            let expected = [UInt8](try JSONFeedFrame.encoder().encode(item))
-            #expect(json.bytes == expected, "\(String(decoding: json.bytes, as: UTF8.self))")
-        }
-    }
 }

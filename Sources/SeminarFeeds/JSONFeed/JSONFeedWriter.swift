@@ -8,9 +8,9 @@ import SeminarArchive
 /// only on the talks and the context: the same archive gives the same file.
 ///
 /// Foundation's JSONEncoder holds a whole document (as values, then as bytes) while it
-/// encodes it; a feed of thousands of talks would be held three times over. So only the
-/// document without its items is encoded by JSONEncoder (`JSONFeedFrame`); the items are
-/// written one by one into a sink, in the bytes JSONEncoder would give (`PrettyJSON`).
+/// encodes it; a feed of thousands of talks would be held three times over. So the feed
+/// is encoded item by item into a sink, in exactly the bytes JSONEncoder gives for the
+/// whole document (`JSONFeedFrame` says how).
 public enum JSONFeedWriter {
     public static let version = "https://jsonfeed.org/version/1.1"
 
@@ -24,18 +24,14 @@ public enum JSONFeedWriter {
 
     /// The same bytes, handed to `sink` a few items at a time.
     public static func write(talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String, to sink: any ByteSink) throws {
-        let frame = try JSONFeedFrame(JSONFeedFrame.encoder().encode(document(context: context, feedURL: feedURL, homePageURL: homePageURL)))
+        let encoder = JSONFeedFrame.encoder()
+        let frame = try JSONFeedFrame(encoder.encode(document(context: context, feedURL: feedURL, homePageURL: homePageURL)))
+        var items = JSONFeedFrame.Items(into: sink)
         try sink.write(frame.head)
-        // The items array is a member of the top-level object.
-        var items = PrettyJSON(level: 1)
-        items.beginArray()
         for talk in talks.sorted(by: Talk.feedOrder) {
-            items.element()
-            try item(context.presentation(of: talk), seminar: context.seminar, homePageURL: homePageURL).write(to: &items)
-            if items.bytes.count >= 256 * 1024 { try items.drain(into: sink) }
+            try items.append(encoder.encode(item(context.presentation(of: talk), seminar: context.seminar, homePageURL: homePageURL)))
         }
-        items.end()
-        try items.drain(into: sink)
+        try items.end(empty: frame.emptyItems)
         try sink.write(frame.tail)
     }
 
@@ -136,40 +132,5 @@ struct JSONFeedDocument: Encodable {
             case url, title
             case mimeType = "mime_type"
         }
-    }
-}
-
-// MARK: - Items as JSONEncoder writes them
-
-extension JSONFeedDocument.Item {
-    /// The members in the order of `.sortedKeys` (UTF-8 order of the coding keys); absent
-    /// optionals are left out, as JSONEncoder leaves them out.
-    func write(to json: inout PrettyJSON) {
-        json.beginObject()
-        if let attachments {
-            json.array("attachments", attachments) { json, attachment in
-                json.beginObject()
-                json.member("mime_type", attachment.mimeType)
-                json.member("title", attachment.title)
-                json.member("url", attachment.url)
-                json.end()
-            }
-        }
-        json.array("authors", authors) { json, author in
-            json.beginObject()
-            json.member("name", author.name)
-            if let url = author.url { json.member("url", url) }
-            json.end()
-        }
-        json.member("content_html", contentHTML)
-        json.member("content_text", contentText)
-        json.member("date_modified", dateModified)
-        json.member("date_published", datePublished)
-        json.member("id", id)
-        json.member("summary", summary)
-        json.array("tags", tags) { json, tag in json.string(tag) }
-        json.member("title", title)
-        json.member("url", url)
-        json.end()
     }
 }
