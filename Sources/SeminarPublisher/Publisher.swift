@@ -56,24 +56,25 @@ public struct Publisher: Sendable {
         let publicSet = OutputWriter(root: feedsRoot)
         let privateSet = privateOut.map(OutputWriter.init(root:))
         let records = checked.records
+        let frozenPaths = Set(records.values.flatMap(\.documents.keys))
         var publicStaged: [OutputWriter.StagedDocument] = []
         var privateStaged: [OutputWriter.StagedDocument] = []
         var drift: [Diagnostic] = []
         var failure: (any Error)?
         let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
         let jobs = DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) }
-        // Each document is checked against the digests of frozen years and staged as soon
-        // as it is rendered, so that only the documents being rendered are in memory.
-        for delivery in planner.render(jobs, deliver: { (try publicSet.stage($0), frozenDrift(of: $0, records: records)) }) {
-            publicStaged += delivery.delivered.map(\.0)
-            drift += delivery.delivered.flatMap(\.1)
+        // Each document is streamed to its temporary file as it is rendered, and hashed on
+        // the way when it must match the digest of a frozen year.
+        for delivery in planner.render(jobs, open: { try publicSet.output(for: $0, hashing: frozenPaths.contains($0)) }) {
+            publicStaged += delivery.delivered.map(\.staged)
+            drift += delivery.delivered.flatMap { frozenDrift(of: $0.staged.path, digest: $0.digest, records: records) }
             failure = failure ?? delivery.error
         }
         if let privateSet, failure == nil, drift.isEmpty {
             let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true)
             let jobs = DocumentPlanner.subscriptionJobs + frozenYears.map { .archive(year: $0) }
-            for delivery in organisers.render(jobs, deliver: { try privateSet.stage($0) }) {
-                privateStaged += delivery.delivered
+            for delivery in organisers.render(jobs, open: { try privateSet.output(for: $0, hashing: false) }) {
+                privateStaged += delivery.delivered.map(\.staged)
                 failure = failure ?? delivery.error
             }
         }
@@ -97,12 +98,17 @@ public struct Publisher: Sendable {
     /// A frozen document that, rendered now, differs from what was published: the talks are
     /// unchanged (the check compared their fingerprints), so the rendering itself changed.
     func frozenDrift(of document: OutputDocument, records: [Int: SnapshotRecord]) -> [Diagnostic] {
+        frozenDrift(of: document.path, digest: sha256Digest(document.bytes), records: records)
+    }
+
+    /// The same, for the document at `path` with `digest` (computed only when a frozen year has the path).
+    func frozenDrift(of path: String, digest: @autoclosure () -> String?, records: [Int: SnapshotRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (year, record) in records.sorted(by: { $0.key < $1.key }) {
-            guard let digest = record.documents[document.path], sha256Digest(document.bytes) != digest else { continue }
+            guard let recorded = record.documents[path], digest() != recorded else { continue }
             out.append(.error(
                 "frozen-document-changed",
-                "frozen year \(year): `\(document.path)` would no longer match the digest recorded when the year was frozen",
+                "frozen year \(year): `\(path)` would no longer match the digest recorded when the year was frozen",
                 at: FileLocation(path: SnapshotStore(archiveRoot: archiveRoot).path(of: year), line: 1, column: 1),
                 fix: "this version of seminar renders the year differently; use the version that froze it, or amend with `seminar snapshot \(year) --amend --reason \"…\"`"))
         }

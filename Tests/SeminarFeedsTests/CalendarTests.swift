@@ -274,6 +274,16 @@ import SeminarArchive
         #expect(ICalendarWriter.write(talks: talks, context: context, options: options) == first)
         #expect(ICalendarWriter.write(talks: talks.reversed(), context: context, options: options) == first)
     }
+
+    /// TEXT escaping, byte by byte: one `\n` per line break (CRLF, CR or LF), `\`, `;`
+    /// and `,` escaped, tabs kept, other controls and DEL dropped, the rest as it is.
+    @Test func textIsEscapedCharacterByCharacter() {
+        #expect(ICalendarContentLines.escapeText("a\r\nb\rc\nd\n\re") == "a\\nb\\nc\\nd\\n\\ne")
+        #expect(ICalendarContentLines.escapeText("x\\y;z,w\t\u{1}\u{7F}é—𝔼") == "x\\\\y\\;z\\,w\té—𝔼")
+        #expect(ICalendarContentLines.escapeText(";\r") == "\\;\\n")
+        #expect(ICalendarContentLines.escapeText("") == "")
+        #expect(ICalendarContentLines.withoutControlCharacters("https://e.org/\n\u{7F}x\ty") == "https://e.org/x\ty")
+    }
 }
 
 /// What `Fixtures/icalendar_dump.py` prints.

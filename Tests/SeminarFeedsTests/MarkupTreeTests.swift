@@ -1,7 +1,7 @@
 import Testing
 @testable import SeminarFeeds
 
-/// The web page is serialised piece by piece (`serialize(filling:count:with:)`) so that a
+/// The web page is serialised piece by piece (`serialize(filling:count:to:with:)`) so that a
 /// long history is never held as one tree; the bytes must be those of the whole tree.
 @Suite struct MarkupTreeTests {
     /// A page with a header, a section of items and a footer; the items are added by
@@ -24,7 +24,9 @@ import Testing
         if streamed {
             let slot = try tree.placeholder(in: section)
             try tree.element("footer", text: "Contact", in: body)
-            return try tree.serialize(filling: slot, count: items.count, with: add)
+            let out = ByteCollector()
+            try tree.serialize(filling: slot, count: items.count, to: out, with: add)
+            return out.bytes
         }
         for i in items.indices { try add(i) }
         try tree.element("footer", text: "Contact", in: body)
@@ -51,14 +53,14 @@ import Testing
         let body = try tree.element("body", in: try tree.root("html"))
         let notLast = try tree.placeholder(in: try tree.element("section", in: body))
         try tree.element("p", in: notLast.pointee.parent!)
-        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: notLast, count: 1) { _ in } }
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: notLast, count: 1, to: ByteCollector()) { _ in } }
 
         let inAList = try tree.placeholder(in: try tree.element("ul", in: body))
-        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: inAList, count: 1) { _ in } }
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: inAList, count: 1, to: ByteCollector()) { _ in } }
 
         let section = try tree.element("section", in: body)
         let textFirst = try tree.placeholder(in: section)
-        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: textFirst, count: 1) { _ in try tree.text("text", in: section) } }
+        #expect(throws: PageMarkupError.self) { try tree.serialize(filling: textFirst, count: 1, to: ByteCollector()) { _ in try tree.text("text", in: section) } }
     }
 
     @Test func anErrorWhileFillingIsThrown() throws {
@@ -66,7 +68,7 @@ import Testing
         let section = try tree.element("section", in: try tree.root("html"))
         let slot = try tree.placeholder(in: section)
         #expect(throws: PageMarkupError.self) {
-            try tree.serialize(filling: slot, count: 2) { i in try tree.element("p", text: i == 0 ? "fine" : "bad \u{1}", in: section) }
+            try tree.serialize(filling: slot, count: 2, to: ByteCollector()) { i in try tree.element("p", text: i == 0 ? "fine" : "bad \u{1}", in: section) }
         }
     }
 }

@@ -62,6 +62,19 @@ public enum AtomicFile {
     /// Writes `bytes` in full to a temporary file beside `path` (creating the folder) and
     /// flushes it to disk; nothing is visible at `path` until `commit()`.
     public static func stage(_ bytes: [UInt8], for path: String) throws -> Staged {
+        let file = try begin(for: path)
+        do {
+            try bytes.withUnsafeBytes { try file.write($0) }
+            return try file.finish()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// Creates an empty temporary file beside `path` (creating the folder), to be written
+    /// piece by piece: for a document too large to hold in memory whole.
+    public static func begin(for path: String) throws -> Pending {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         if !folder.isEmpty {
@@ -73,17 +86,56 @@ public enum AtomicFile {
         }
         // Same folder as the target, so that the rename stays on one file system and is atomic.
         let (fd, temporary) = try createTemporaryFile(near: folder, name: name, for: path)
-        do {
-            defer { close(fd) }
-            try writeAll(bytes, to: fd, path: path)
+        return Pending(path: path, temporary: temporary, fd: fd)
+    }
+
+    /// A temporary file beside its target, being written. `finish` makes it `Staged`;
+    /// `discard` removes it. One of the two must be called.
+    public final class Pending {
+        public let path: String
+        let temporary: String
+        private var fd: Int32
+
+        init(path: String, temporary: String, fd: Int32) {
+            self.path = path
+            self.temporary = temporary
+            self.fd = fd
+        }
+
+        /// Only closes a file neither finished nor discarded; the caller owns its removal.
+        deinit { if fd >= 0 { close(fd) } }
+
+        /// Appends `chunk` to the temporary file.
+        public func write(_ chunk: UnsafeRawBufferPointer) throws {
+            var written = 0
+            while written < chunk.count {
+                let n = systemWrite(fd, chunk.baseAddress! + written, chunk.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw AtomicFileError(path: path, operation: "write", code: errno)
+                }
+                written += n
+            }
+        }
+
+        /// Flushes the file to disk and closes it: it is then complete, ready to commit.
+        public func finish() throws -> Staged {
             // Data on disk before the rename makes it visible; otherwise a crash could
             // leave the new name pointing at an empty file.
-            guard fsync(fd) == 0 else { throw AtomicFileError(path: path, operation: "fsync", code: errno) }
-        } catch {
-            unlink(temporary)
-            throw error
+            let synced = fsync(fd) == 0
+            let code = errno
+            close(fd)
+            fd = -1
+            guard synced else { throw AtomicFileError(path: path, operation: "fsync", code: code) }
+            return Staged(path: path, temporary: temporary)
         }
-        return Staged(path: path, temporary: temporary)
+
+        /// Closes and removes the temporary file; the target stays as it was.
+        public func discard() {
+            if fd >= 0 { close(fd) }
+            fd = -1
+            unlink(temporary)
+        }
     }
 
     private static func createTemporaryFile(near folder: String, name: String, for path: String) throws -> (Int32, String) {
@@ -96,18 +148,6 @@ public enum AtomicFile {
             if errno != EEXIST { throw AtomicFileError(path: path, operation: "creating a temporary file", code: errno) }
         }
         throw AtomicFileError(path: path, operation: "creating a temporary file", code: EEXIST)
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw AtomicFileError(path: path, operation: "write", code: errno)
-            }
-            written += n
-        }
     }
 
     /// Makes the rename itself durable. Best effort: some file systems refuse it.

@@ -4,18 +4,15 @@ import SeminarArchive
 ///
 /// Pure: the same talks and context always give the same bytes; nothing is read from the
 /// clock, the locale or the environment.
-public enum AtomFeedWriter {
+public enum AtomFeedWriter: StreamedFeedWriter {
     public static let mediaType = "application/atom+xml"
 
-    /// Writes the talks in the order given (callers sort with `Talk.feedOrder`).
-    public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
-        try write(entries: FeedEntry.entries(talks, context: context), context: context, links: links)
-    }
-
-    /// The serialization alone, of talks already presented.
-    static func write(entries: [FeedEntry], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
+    /// Writes the talks in the order given (callers sort with `Talk.feedOrder`), handing
+    /// the bytes to `sink` as they are written.
+    public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks, to sink: any ByteSink) throws(FeedWriterError) {
+        let entries = try FeedEntry.entries(talks, context: context)
         let seminar = context.seminar
-        let w = try FeedEntry.startDocument(for: entries, links: links)
+        let w = try FeedEntry.startDocument(to: sink, links: links)
 
         try w.startElement("feed")
         try w.namespace(prefix: nil, uri: FeedFacts.atomNamespace)
@@ -25,7 +22,7 @@ public enum AtomFeedWriter {
         try w.element("id", FeedFacts.feedID(seminar))
         try w.element("title", seminar.title)
         try w.element("subtitle", FeedFacts.plainDescription(seminar))
-        try w.element("updated", FeedFacts.updated(of: entries.map(\.talk)).rfc3339)
+        try w.element("updated", FeedFacts.updated(of: entries.lazy.map(\.talk)).rfc3339)
         // The feed's author covers entries without a speaker (RFC 4287 4.1.1 requires one).
         try writePerson(w, "author", name: seminar.contact.name, uri: nil, email: seminar.contact.email)
         try w.emptyElement("link", attributes: [("rel", "self"), ("type", mediaType), ("href", links.selfURL)])
@@ -42,7 +39,7 @@ public enum AtomFeedWriter {
 
         try w.endElement()
         try w.endDocument()
-        return try w.bytes()
+        try w.flush()
     }
 
     private static func writeEntry(_ w: XMLWriter, _ entry: FeedEntry, seminar: Seminar) throws(FeedWriterError) {

@@ -9,6 +9,12 @@ struct ICalendarContentLines {
 
     static let maximumLineOctets = 75
 
+    /// Hands the lines written so far to `sink`, and forgets them.
+    mutating func drain(into sink: any ByteSink) throws {
+        try sink.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func begin(_ component: String) { line("BEGIN:" + component) }
     mutating func end(_ component: String) { line("END:" + component) }
 
@@ -59,29 +65,36 @@ struct ICalendarContentLines {
     /// TEXT may not contain, are dropped.
     static func escapeText(_ value: String) -> String {
         // Everything escaped or dropped is ASCII, so the UTF-8 bytes can be copied as they
-        // are: a multi-byte character never contains an ASCII byte.
+        // are: a multi-byte character never contains an ASCII byte. Runs of bytes that need
+        // nothing are copied whole: that is nearly all of them.
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 32)
-        var previousWasCR = false
-        for byte in value.utf8 {
-            defer { previousWasCR = byte == 0x0D }
-            switch byte {
-            case 0x5C, 0x3B, 0x2C:  // \ ; ,
-                out.append(0x5C)
-                out.append(byte)
-            case 0x0D:
-                out.append(0x5C)
-                out.append(0x6E)  // \n
-            case 0x0A:
-                if !previousWasCR {
+        var value = value
+        value.withUTF8 { utf8 in
+            var run = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x7F || byte == 0x5C || byte == 0x3B || byte == 0x2C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                run = i + 1
+                switch byte {
+                case 0x5C, 0x3B, 0x2C:  // \ ; ,
                     out.append(0x5C)
-                    out.append(0x6E)
+                    out.append(byte)
+                case 0x0D:
+                    out.append(0x5C)
+                    out.append(0x6E)  // \n
+                case 0x0A:
+                    // CRLF is one line break, already written for the CR.
+                    if i == 0 || utf8[i - 1] != 0x0D {
+                        out.append(0x5C)
+                        out.append(0x6E)
+                    }
+                case 0x09:
+                    out.append(byte)
+                default:
+                    break  // other control characters, which TEXT may not contain
                 }
-            case 0x09:
-                out.append(byte)
-            default:
-                if byte >= 0x20 && byte != 0x7F { out.append(byte) }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -95,7 +108,8 @@ struct ICalendarContentLines {
     /// Values that are not TEXT (URIs above all) come from the archive, and a stray
     /// line break in one would end the content line early.
     static func withoutControlCharacters(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: isControl) else { return value }
+        // A control character is one ASCII byte, and no other character has such a byte.
+        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return value }
         return String(String.UnicodeScalarView(value.unicodeScalars.filter { !isControl($0) }))
     }
 

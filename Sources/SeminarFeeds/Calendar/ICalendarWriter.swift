@@ -34,17 +34,39 @@ public enum ICalendarWriter {
     /// Every zone of a dated talk must be in `context.zones` (the publisher loads them
     /// beforehand); a missing one is a programming error and stops the program.
     public static func write(talks: [Talk], context: FeedContext, options: ICalendarOptions) -> [UInt8] {
+        var lines = ICalendarContentLines()
+        write(talks: talks, context: context, options: options, into: &lines, afterEvent: { _ in })
+        return lines.bytes
+    }
+
+    /// The same bytes, handed to `sink` a few events at a time.
+    public static func write(talks: [Talk], context: FeedContext, options: ICalendarOptions, to sink: any ByteSink) throws {
+        var lines = ICalendarContentLines()
+        try write(talks: talks, context: context, options: options, into: &lines) { lines in
+            if lines.bytes.count >= 256 * 1024 { try lines.drain(into: sink) }
+        }
+        try lines.drain(into: sink)
+    }
+
+    private static func write(
+        talks: [Talk], context: FeedContext, options: ICalendarOptions, into lines: inout ICalendarContentLines,
+        afterEvent: (inout ICalendarContentLines) throws -> Void
+    ) rethrows {
         let seminar = context.seminar
-        let events = talks.filter { !$0.isToBeDefined }.map { talk -> ICalendarEvent in
+        let dated = talks.filter { !$0.isToBeDefined }
+        func event(_ talk: Talk) -> ICalendarEvent {
             guard let zone = context.zones[talk.timeZone] else {
                 preconditionFailure("time zone \(talk.timeZone) of talk \(talk.id) is not in the feed context")
             }
             return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar)
         }
-        .sorted { ($0.startInstant, $0.talk.id) < ($1.startInstant, $1.talk.id) }
-        let pending = talks.count - events.count
+        // Events are made again as they are written rather than kept: all of them at once
+        // would hold another copy of every talk and its presentation.
+        let order = dated.indices.map { (start: event(dated[$0]).startInstant, id: dated[$0].id, index: $0) }
+            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        let events = order.lazy.map { event(dated[$0.index]) }
+        let pending = talks.count - dated.count
 
-        var lines = ICalendarContentLines()
         lines.begin("VCALENDAR")
         lines.property("VERSION", value: "2.0")
         lines.text("PRODID", "-//" + context.generator.name + "//" + context.generator.name + " " + context.generator.version + "//EN")
@@ -62,10 +84,12 @@ public enum ICalendarWriter {
         lines.property("X-PUBLISHED-TTL", value: refreshInterval)
 
         for zone in timeZones(of: events) { zone.write(to: &lines) }
-        for event in events { event.write(to: &lines) }
+        for event in events {
+            event.write(to: &lines)
+            try afterEvent(&lines)
+        }
 
         lines.end("VCALENDAR")
-        return lines.bytes
     }
 
     /// The seminar's description, then how many talks this calendar leaves out.
@@ -85,7 +109,7 @@ public enum ICalendarWriter {
     }
 
     /// One VTIMEZONE per zone, covering the local years of the events in it, by zone name.
-    static func timeZones(of events: [ICalendarEvent]) -> [ICalendarTimeZone] {
+    static func timeZones(of events: some Sequence<ICalendarEvent>) -> [ICalendarTimeZone] {
         var years: [String: (zone: ZoneInfo, years: ClosedRange<Int>)] = [:]
         for event in events {
             let span = min(event.localStart.year, event.localEnd.year)...max(event.localStart.year, event.localEnd.year)

@@ -41,6 +41,22 @@ public struct FeedDocumentLinks: Sendable, Equatable {
     }
 }
 
+/// A feed format written as it goes (Atom, RSS): into a sink, or into memory.
+public protocol StreamedFeedWriter {
+    /// Writes the talks in the order given (callers sort with `Talk.feedOrder`), handing
+    /// the bytes to `sink` as they are written.
+    static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks, to sink: any ByteSink) throws(FeedWriterError)
+}
+
+extension StreamedFeedWriter {
+    /// The whole document in memory: for the tests and `seminar verify`.
+    public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
+        let out = ByteCollector()
+        try write(talks: talks, context: context, links: links, to: out)
+        return out.bytes
+    }
+}
+
 /// What the Atom and RSS documents derive from the archive in the same way.
 public enum FeedFacts {
     /// The `updated` of a feed with no talk. A document's date must come from the archive,
@@ -50,7 +66,7 @@ public enum FeedFacts {
     public static let emptyFeedUpdated = Instant(secondsSince1970: 0)
 
     /// The feed's `updated`: the newest `updated` of its talks.
-    public static func updated(of talks: [Talk]) -> Instant {
+    public static func updated(of talks: some Sequence<Talk>) -> Instant {
         talks.lazy.map(\.updated).max() ?? emptyFeedUpdated
     }
 
@@ -118,20 +134,16 @@ struct FeedEntry {
         return entries
     }
 
-    /// A writer for a feed of `entries`, its buffer sized once, with the XML declaration and
-    /// the stylesheet instruction (for people who open the feed in a browser) written.
-    static func startDocument(for entries: [FeedEntry], links: FeedDocumentLinks) throws(FeedWriterError) -> XMLWriter {
-        let w = try XMLWriter(indent: true, capacity: entries.reduce(4096) { $0 + $1.estimatedSize })
+    /// A writer for a feed, handing its bytes to `sink`, with the XML declaration and the
+    /// stylesheet instruction (for people who open the feed in a browser) written.
+    static func startDocument(to sink: any ByteSink, links: FeedDocumentLinks) throws(FeedWriterError) -> XMLWriter {
+        let w = try XMLWriter(indent: true, to: sink)
         try w.startDocument()
         if let stylesheet = links.stylesheet {
             try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
         }
         return w
     }
-
-    /// A generous guess of the bytes an entry takes, to size the output buffer once: the
-    /// HTML is escaped again (about a fifth longer), the summary repeats the abstract.
-    var estimatedSize: Int { html.utf8.count * 6 / 5 + presentation.summary.utf8.count + 1024 }
 
     static func label(_ status: TalkStatus) -> String {
         switch status {

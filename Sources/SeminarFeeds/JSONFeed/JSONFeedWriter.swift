@@ -6,14 +6,39 @@ import SeminarArchive
 ///
 /// The document is encoded from Codable values with sorted keys, so the bytes depend
 /// only on the talks and the context: the same archive gives the same file.
+///
+/// Foundation's JSONEncoder holds a whole document (as values, then as bytes) while it
+/// encodes it; a feed of thousands of talks would be held three times over. So the feed
+/// is encoded item by item into a sink, in exactly the bytes JSONEncoder gives for the
+/// whole document (`JSONFeedFrame` says how).
 public enum JSONFeedWriter {
     public static let version = "https://jsonfeed.org/version/1.1"
 
     /// Every talk, in feed order (talks to be defined first, then newest first), with
     /// the same wording as the Atom and RSS feeds.
     public static func write(talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String) throws -> [UInt8] {
+        let out = ByteCollector()
+        try write(talks: talks, context: context, feedURL: feedURL, homePageURL: homePageURL, to: out)
+        return out.bytes
+    }
+
+    /// The same bytes, handed to `sink` a few items at a time.
+    public static func write(talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String, to sink: any ByteSink) throws {
+        let encoder = JSONFeedFrame.encoder()
+        let frame = try JSONFeedFrame(encoder.encode(document(context: context, feedURL: feedURL, homePageURL: homePageURL)))
+        var items = JSONFeedFrame.Items(into: sink)
+        try sink.write(frame.head)
+        for talk in talks.sorted(by: Talk.feedOrder) {
+            try items.append(encoder.encode(item(context.presentation(of: talk), seminar: context.seminar, homePageURL: homePageURL)))
+        }
+        try items.end(empty: frame.emptyItems)
+        try sink.write(frame.tail)
+    }
+
+    /// The document without its items.
+    static func document(context: FeedContext, feedURL: String, homePageURL: String) -> JSONFeedDocument {
         let seminar = context.seminar
-        let feed = JSONFeedDocument(
+        return JSONFeedDocument(
             version: version,
             title: seminar.title,
             homePageURL: homePageURL,
@@ -23,16 +48,8 @@ public enum JSONFeedWriter {
             language: seminar.language,
             authors: [JSONFeedDocument.Author(name: seminar.contact.name,
                                               url: seminar.contact.url ?? seminar.contact.email.map { "mailto:" + $0 })],
-            items: try talks.sorted(by: Talk.feedOrder).map { talk in
-                try item(context.presentation(of: talk), seminar: seminar, homePageURL: homePageURL)
-            }
+            items: []
         )
-        let encoder = JSONEncoder()
-        // Sorted keys for stable bytes; slashes unescaped because every value is a URL.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        var bytes = [UInt8](try encoder.encode(feed))
-        bytes.append(0x0A)
-        return bytes
     }
 
     static func item(_ p: TalkPresentation, seminar: Seminar, homePageURL: String) throws -> JSONFeedDocument.Item {

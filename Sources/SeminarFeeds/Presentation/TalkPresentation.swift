@@ -15,12 +15,18 @@ public struct TalkPresentation: Sendable, Equatable {
     public let end: Instant?
     /// "Monday 28 June 2021, 16:30–17:30 CEST", or "Date to be defined".
     public let when: String
-    /// The abstract as plain Unicode text.
-    public let plainAbstract: String
-    /// The abstract as HTML nodes.
-    public let htmlAbstract: [HTMLNode]
     /// Plain-text summary: status, when, speakers, abstract.
     public let summary: String
+    /// Where the abstract starts in `summary`, in UTF-8 bytes: a build holds the
+    /// presentation of every talk it publishes, and the summary already holds the abstract.
+    private let abstractOffset: Int
+    /// The abstract as plain Unicode text.
+    public var plainAbstract: String { String(Substring(summary.utf8.dropFirst(abstractOffset))) }
+    /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
+    /// the same reason.
+    let compactAbstract: CompactHTML
+    /// The abstract as HTML nodes.
+    public var htmlAbstract: [HTMLNode] { compactAbstract.nodes }
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
     /// by libxml2 once for every document that carries it. Only the text is kept: every
     /// document that carries the block takes it as text, and a build holds the
@@ -50,14 +56,17 @@ public struct TalkPresentation: Sendable, Equatable {
         }
 
         // One parse and one walk give both renderings of the abstract.
-        (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
+        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
+        compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []
         if let note = Self.statusNote(talk.status) { lines.append(note) }
         lines.append("When: " + when)
         if let place = Self.plainPlace(talk, seminar: seminar) { lines.append("Where: " + place) }
         lines.append("Speaker" + (talk.speakers.count > 1 ? "s" : "") + ": " + talk.speakers.map(Self.plainSpeaker).joined(separator: "; "))
-        summary = lines.joined(separator: "\n") + "\n\n" + plainAbstract
+        let head = lines.joined(separator: "\n") + "\n\n"
+        abstractOffset = head.utf8.count
+        summary = head + plainAbstract
 
         let content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
         do throws(FeedWriterError) {

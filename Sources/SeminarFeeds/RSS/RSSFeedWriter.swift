@@ -8,18 +8,15 @@ import SeminarArchive
 /// speakers' addresses are neither known nor published.
 ///
 /// Pure: the same talks and context always give the same bytes.
-public enum RSSFeedWriter {
+public enum RSSFeedWriter: StreamedFeedWriter {
     public static let mediaType = "application/rss+xml"
 
-    /// Writes the talks in the order given (callers sort with `Talk.feedOrder`).
-    public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
-        try write(entries: FeedEntry.entries(talks, context: context), context: context, links: links)
-    }
-
-    /// The serialization alone, of talks already presented.
-    static func write(entries: [FeedEntry], context: FeedContext, links: FeedDocumentLinks) throws(FeedWriterError) -> [UInt8] {
+    /// Writes the talks in the order given (callers sort with `Talk.feedOrder`), handing
+    /// the bytes to `sink` as they are written.
+    public static func write(talks: [Talk], context: FeedContext, links: FeedDocumentLinks, to sink: any ByteSink) throws(FeedWriterError) {
+        let entries = try FeedEntry.entries(talks, context: context)
         let seminar = context.seminar
-        let w = try FeedEntry.startDocument(for: entries, links: links)
+        let w = try FeedEntry.startDocument(to: sink, links: links)
 
         try w.startElement("rss")
         try w.attribute("version", "2.0")
@@ -39,7 +36,7 @@ public enum RSSFeedWriter {
             try w.element("webMaster", editor)
         }
         // Both dates are the newest change of a talk, never the build time.
-        let updated = FeedFacts.updated(of: entries.map(\.talk)).rfc822
+        let updated = FeedFacts.updated(of: entries.lazy.map(\.talk)).rfc822
         try w.element("pubDate", updated)
         try w.element("lastBuildDate", updated)
         try w.element("generator", context.generator.name + " " + context.generator.version)
@@ -57,7 +54,7 @@ public enum RSSFeedWriter {
         try w.endElement()  // channel
         try w.endElement()  // rss
         try w.endDocument()
-        return try w.bytes()
+        try w.flush()
     }
 
     private static func writeItem(_ w: XMLWriter, _ entry: FeedEntry, seminar: Seminar) throws(FeedWriterError) {

@@ -96,7 +96,9 @@ final class MarkupTree {
     /// (except inside `script` and `style` in HTML, whose text is raw by definition).
     func text(_ text: String, in parent: Node) throws(PageMarkupError) {
         try PageText.check(text, context: context)
-        guard let node = xmlNewDocText(doc, text) else { throw .libxml("xmlNewDocText failed") }
+        // Through `withXMLChars`: passing the String itself would copy it into a new array
+        // first, for every text and attribute of the page.
+        guard let node = withXMLChars(text, { xmlNewDocText(doc, $0) }) else { throw .libxml("xmlNewDocText failed") }
         xmlAddChild(parent, node)
     }
 
@@ -106,7 +108,9 @@ final class MarkupTree {
         try PageText.check(value, context: context)
         // xmlNewProp stores the value as text (escaped on output); xmlNewDocProp would
         // instead parse entity references in it.
-        guard xmlNewProp(node, name, value) != nil else { throw .libxml("xmlNewProp \(name) failed") }
+        guard withXMLChars(name, { n in withXMLChars(value) { v in xmlNewProp(node, n, v) } }) != nil else {
+            throw .libxml("xmlNewProp \(name) failed")
+        }
     }
 
     private func newElement(_ name: String, _ attributes: [(String, String)], namespace: Namespace?)
@@ -114,7 +118,9 @@ final class MarkupTree {
     {
         try Self.checkName(name, context: context)
         // No content argument: xmlNewDocNode would parse entity references in it.
-        guard let node = xmlNewDocNode(doc, namespace, name, nil) else { throw .libxml("xmlNewDocNode \(name) failed") }
+        guard let node = withXMLChars(name, { xmlNewDocNode(doc, namespace, $0, nil) }) else {
+            throw .libxml("xmlNewDocNode \(name) failed")
+        }
         for (key, value) in attributes {
             do { try attribute(key, value, on: node) } catch {
                 xmlFreeNode(node)
@@ -141,7 +147,7 @@ final class MarkupTree {
             : try serializeXML()
     }
 
-    /// Marks where the children that `serialize(filling:count:with:)` appends to `parent`
+    /// Marks where the children that `serialize(filling:count:to:with:)` appends to `parent`
     /// will go: an HTML comment, which nothing else on the page writes.
     func placeholder(in parent: Node) throws(PageMarkupError) -> Node {
         guard let node = xmlNewDocComment(doc, "placeholder") else { throw .libxml("xmlNewDocComment failed") }
@@ -150,13 +156,14 @@ final class MarkupTree {
     }
 
     /// The HTML document with `placeholder` replaced by what `append(i)` adds to its parent,
-    /// for each `i` in `0..<count`. Each piece is serialised and freed before the next is
-    /// built, so that a page of thousands of talks never holds them all as nodes.
+    /// for each `i` in `0..<count`, handed to `sink` piece by piece. Each piece is
+    /// serialised and freed before the next is built, so that a page of thousands of talks
+    /// is never held whole, neither as nodes nor as bytes.
     ///
     /// The bytes are those of the whole tree serialised at once. That holds because
     /// libxml2's formatter treats the comment like the element each piece starts with, and
     /// does not format the end of an HTML5 block it does not know; both are checked.
-    func serialize(filling placeholder: Node, count: Int, with append: (Int) throws -> Void) throws -> [UInt8] {
+    func serialize(filling placeholder: Node, count: Int, to sink: any ByteSink, with append: (Int) throws -> Void) throws {
         guard isHTML, let parent = placeholder.pointee.parent, placeholder.pointee.next == nil,
               let name = parent.pointee.name, Self.html5Blocks.contains(String(cString: name))
         else {
@@ -165,7 +172,7 @@ final class MarkupTree {
         guard count > 0 else {
             xmlUnlinkNode(placeholder)
             xmlFreeNode(placeholder)
-            return try serialize()
+            return try sink.write(serialize())
         }
         let (page, at) = try serializeAroundPlaceholder(placeholder)
         xmlUnlinkNode(placeholder)
@@ -185,10 +192,17 @@ final class MarkupTree {
                 xmlUnlinkNode(node)
                 xmlFreeNode(node)
             }
+            // A few pieces at a time: talks are a few kilobytes each.
+            if out.count >= Self.chunkSize {
+                try sink.write(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += page[at.upperBound...]
-        return out
+        try sink.write(out)
     }
+
+    private static let chunkSize = 256 * 1024
 
     /// The page, and where the placeholder's comment is in it. libxml2 writes `<` as is in
     /// HTML attribute values, so an archive's text could spell the comment too: the comment

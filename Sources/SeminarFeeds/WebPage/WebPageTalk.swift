@@ -40,7 +40,7 @@ enum WebPageTalk {
         try writePlace(source, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.htmlAbstract, tree: tree, in: abstract)
+        try appendHTML(talk.compactAbstract, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
@@ -85,11 +85,14 @@ enum WebPageTalk {
     /// through (no script, style, image or frame can reach the page from an abstract), and
     /// links are checked like every other link from the archive.
     static func appendHTML(_ nodes: [HTMLNode], tree: MarkupTree, in parent: MarkupTree.Node) throws {
-        for node in nodes {
-            switch node {
-            case let .text(text):
-                try tree.text(text, in: parent)
-            case let .element(name, attributes, children):
+        try appendHTML(CompactHTML(nodes), tree: tree, in: parent)
+    }
+
+    static func appendHTML(_ html: CompactHTML, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        var parents = [parent]
+        try html.walk(
+            text: { text in try tree.text(text, in: parents[parents.count - 1]) },
+            start: { name, attributes in
                 guard allowedElements.contains(name) else { throw PageMarkupError.disallowedMarkup(name, context: tree.context) }
                 let pairs = try attributes.map { attribute throws -> (String, String) in
                     guard allowedAttributes.contains(attribute.name) else {
@@ -98,10 +101,9 @@ enum WebPageTalk {
                     let isLink = attribute.name == "href"
                     return (attribute.name, isLink ? try PageText.checkedURL(attribute.value, context: tree.context) : attribute.value)
                 }
-                let element = try tree.element(name, pairs, in: parent)
-                try appendHTML(children, tree: tree, in: element)
-            }
-        }
+                parents.append(try tree.element(name, pairs, in: parents[parents.count - 1]))
+            },
+            end: { parents.removeLast() })
     }
 
     private static let allowedElements: Set<String> = [

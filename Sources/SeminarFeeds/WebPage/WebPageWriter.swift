@@ -26,6 +26,15 @@ public enum WebPageWriter {
     public static func write(talks: [Talk], archivedYears: [ArchivedYear] = [], context: FeedContext,
                              links: WebPageLinks) throws -> [UInt8]
     {
+        let out = ByteCollector()
+        try write(talks: talks, archivedYears: archivedYears, context: context, links: links, to: out)
+        return out.bytes
+    }
+
+    /// The same bytes, handed to `sink` a few talks at a time.
+    public static func write(talks: [Talk], archivedYears: [ArchivedYear] = [], context: FeedContext,
+                             links: WebPageLinks, to sink: any ByteSink) throws
+    {
         let seminar = context.seminar
         let ordered = talks.sorted(by: Talk.feedOrder)
         let tree = try MarkupTree.html()
@@ -58,7 +67,7 @@ public enum WebPageWriter {
         try writeFooter(tree, body, seminar: seminar, generator: context.generator)
         try tree.element("script", text: WebPageAssets.script, in: body)
         // Talk by talk, each freed once written: the page of a long history stays small in memory.
-        return try tree.serialize(filling: talksGoHere, count: ordered.count) { i in
+        try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
             try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
         }

@@ -9,6 +9,8 @@ public indirect enum FeedWriterError: Error, Sendable, Equatable, CustomStringCo
     case invalidName(String, place: String)
     /// A libxml2 call returned an error code.
     case libxml2(call: String, code: Int32)
+    /// The sink the document was written to failed (a full disk, …), as it described it.
+    case output(String)
     /// The writer itself was misused (an element closed that was never opened, …).
     case misuse(String)
     /// A dated talk whose time zone is not in `FeedContext.zones`: without it the talk
@@ -31,6 +33,8 @@ public indirect enum FeedWriterError: Error, Sendable, Equatable, CustomStringCo
             return "`\(name)` is not a valid XML name (\(place))"
         case let .libxml2(call, code):
             return "libxml2 \(call) failed with code \(code)"
+        case let .output(message):
+            return "could not write the document: \(message)"
         case let .misuse(message):
             return "XML writer misuse: \(message)"
         case let .unknownTimeZone(zone):

@@ -4,7 +4,8 @@
 @preconcurrency import CLibXML2
 import LaTeX
 
-/// A small, checked wrapper over libxml2's `xmlTextWriter` writing into memory.
+/// A small, checked wrapper over libxml2's `xmlTextWriter`, writing into a `ByteSink` as
+/// it goes (or into memory).
 ///
 /// All escaping is libxml2's: this type never assembles markup from strings. What it adds:
 /// every string is checked for characters XML 1.0 forbids before libxml2 sees it (libxml2
@@ -13,29 +14,44 @@ import LaTeX
 ///
 /// Not thread-safe; make one per document.
 public final class XMLWriter {
-    private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
+    /// What libxml2's output callback writes to; this writer keeps it alive.
+    private let output: SinkConnection
+    /// The sink of a writer made with `init(indent:)`, which `bytes()` reads.
+    private let memory: ByteCollector?
     /// Names of the open elements, for error messages and to refuse unbalanced ends.
     private var open: [String] = []
 
-    /// - Parameters:
-    ///   - indent: two spaces per level, newlines between elements. Leave it off for mixed
-    ///     content such as HTML, where added whitespace would change the text.
-    ///   - capacity: expected size of the output in bytes; a good guess saves copying a
-    ///     multi-megabyte feed as the buffer grows.
-    public init(indent: Bool, capacity: Int = 0) throws(FeedWriterError) {
+    /// A writer into memory; `bytes()` gives the document.
+    ///
+    /// - Parameter indent: two spaces per level, newlines between elements. Leave it off
+    ///   for mixed content such as HTML, where added whitespace would change the text.
+    public convenience init(indent: Bool) throws(FeedWriterError) {
+        let memory = ByteCollector()
+        try self.init(indent: indent, sink: memory, memory: memory)
+    }
+
+    /// A writer handing the document to `sink` in chunks of a few kilobytes as it is
+    /// written; `flush()` hands over the rest.
+    public convenience init(indent: Bool, to sink: any ByteSink) throws(FeedWriterError) {
+        try self.init(indent: indent, sink: sink, memory: nil)
+    }
+
+    private init(indent: Bool, sink: any ByteSink, memory: ByteCollector?) throws(FeedWriterError) {
         _ = libxml2Initialized
-        let size = capacity > 0 ? min(capacity, Int(Int32.max / 2)) : 4096
-        guard let buffer = xmlBufferCreateSize(size) else { throw .libxml2(call: "xmlBufferCreateSize", code: -1) }
-        // libxml2 2.9's default scheme grows the buffer to the exact size needed on every
-        // flush of the writer; doubling keeps a large feed from being reallocated each time.
-        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
-        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
-            xmlBufferFree(buffer)
-            throw .libxml2(call: "xmlNewTextWriterMemory", code: -1)
+        let output = SinkConnection(sink)
+        // Without an encoder libxml2 passes on the UTF-8 it writes, exactly as
+        // xmlNewTextWriterMemory does with the same kind of output buffer.
+        guard let buffer = xmlOutputBufferCreateIO(writeToSink, nil, Unmanaged.passUnretained(output).toOpaque(), nil) else {
+            throw .libxml2(call: "xmlOutputBufferCreateIO", code: -1)
         }
-        self.buffer = buffer
+        guard let writer = xmlNewTextWriter(buffer) else {
+            xmlOutputBufferClose(buffer)
+            throw .libxml2(call: "xmlNewTextWriter", code: -1)
+        }
         self.writer = writer
+        self.output = output
+        self.memory = memory
         if indent {
             try call("xmlTextWriterSetIndent", xmlTextWriterSetIndent(writer, 1))
             try call("xmlTextWriterSetIndentString", withXMLChars("  ") { xmlTextWriterSetIndentString(writer, $0) })
@@ -43,9 +59,10 @@ public final class XMLWriter {
     }
 
     deinit {
-        // Frees the writer's output buffer but not the xmlBuffer it wrote into.
+        // Closing the output buffer flushes it: what is left of a document abandoned
+        // half-way must not reach the sink.
+        output.sink = nil
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     // MARK: Document
@@ -143,18 +160,23 @@ public final class XMLWriter {
 
     // MARK: Output
 
-    /// Everything written so far, as UTF-8.
-    public func bytes() throws(FeedWriterError) -> [UInt8] {
+    /// Hands everything written so far to the sink.
+    public func flush() throws(FeedWriterError) {
         try call("xmlTextWriterFlush", xmlTextWriterFlush(writer))
-        let count = Int(xmlBufferLength(buffer))
-        guard count > 0 else { return [] }
-        guard let content = xmlBufferContent(buffer) else { throw .libxml2(call: "xmlBufferContent", code: -1) }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    /// Everything written so far, as UTF-8, from a writer made with `init(indent:)`.
+    public func bytes() throws(FeedWriterError) -> [UInt8] {
+        guard let memory else { throw .misuse("bytes() of a writer that writes to a sink") }
+        try flush()
+        return memory.bytes
     }
 
     // MARK: Checks
 
+    /// Once the sink has failed, the next call stops the document with the sink's error.
     private func call(_ name: String, _ code: Int32) throws(FeedWriterError) {
+        if let failure = output.failure { throw .output(String(describing: failure)) }
         if code < 0 { throw .libxml2(call: name, code: code) }
     }
 
@@ -181,7 +203,7 @@ func checkCharacters(_ s: String, place: @autoclosure () -> String) throws(FeedW
 }
 
 /// The first character XML 1.0 forbids in UTF-8 text, with its byte offset.
-private func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
+func firstForbiddenCharacter(_ u: UnsafeBufferPointer<UInt8>) -> (scalar: UInt32, offset: Int)? {
     var i = skipOrdinaryWords(u, from: 0)
     while i < u.count {
         let b = u[i]
@@ -244,6 +266,32 @@ func checkName(_ name: String, place: @autoclosure () -> String) throws(FeedWrit
 @inline(__always)
 func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
     s.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+}
+
+/// The sink behind libxml2's output callback, and its error once it has failed.
+private final class SinkConnection {
+    var sink: (any ByteSink)?
+    private(set) var failure: (any Error)?
+
+    init(_ sink: any ByteSink) { self.sink = sink }
+
+    /// After a failure the sink is given nothing more.
+    func write(_ chunk: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        do {
+            try sink?.write(chunk)
+        } catch {
+            failure = error
+        }
+    }
+}
+
+/// libxml2's output callback. It always reports success: on an error libxml2 would print
+/// "I/O error" to standard error by itself; `XMLWriter.call` reports the sink's error instead.
+private func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
+    guard let context else { return -1 }
+    Unmanaged<SinkConnection>.fromOpaque(context).takeUnretainedValue().write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
+    return length
 }
 
 /// libxml2 wants its globals set up once, before threads use it.

@@ -68,7 +68,7 @@ struct DocumentPlanner: Sendable {
 
     /// The documents of `jobs`, rendered on every core, in the order of `jobs`.
     func render(_ jobs: [Job]) throws -> [OutputDocument] {
-        let outcomes = render(jobs, deliver: { $0 })
+        let outcomes = render(jobs, open: CollectedDocument.init(path:))
         if let error = outcomes.lazy.compactMap(\.error).first { throw error }
         return outcomes.flatMap(\.delivered)
     }
@@ -79,19 +79,19 @@ struct DocumentPlanner: Sendable {
         var error: (any Error)?
     }
 
-    /// Renders `jobs` on every core and hands each document to `deliver` as soon as it is
-    /// rendered, so that its bytes need not stay in memory. One delivery per job, in the
-    /// order of `jobs`, with what was delivered even when the job then failed, so that
-    /// the caller can undo it.
-    func render<Delivered: Sendable>(
-        _ jobs: [Job], deliver: @Sendable (OutputDocument) throws -> Delivered
-    ) -> [Delivery<Delivered>] {
+    /// Renders `jobs` on every core, writing each document into the output `open` gives
+    /// for its path as it is rendered, so that its bytes need not stay in memory. One
+    /// delivery per job, in the order of `jobs`, with what was delivered even when the
+    /// job then failed, so that the caller can undo it.
+    func render<Output: DocumentOutput>(
+        _ jobs: [Job], open: @Sendable (String) throws -> Output
+    ) -> [Delivery<Output.Delivered>] {
         // Each current talk is rendered once, on every core, and shared by all the documents.
         let context = jobs.contains(where: \.showsCurrentTalks) ? context.withPresentations(of: currentTalks) : context
         return ConcurrentMap.map(jobs) { job in
-            var outcome = Delivery<Delivered>()
+            var outcome = Delivery<Output.Delivered>()
             do {
-                for document in try render(job, context: context) { outcome.delivered.append(try deliver(document)) }
+                try render(job, context: context, open: open, into: &outcome.delivered)
             } catch {
                 outcome.error = error
             }
@@ -99,28 +99,33 @@ struct DocumentPlanner: Sendable {
         }
     }
 
-    private func render(_ job: Job, context: FeedContext) throws -> [OutputDocument] {
+    private func render<Output: DocumentOutput>(
+        _ job: Job, context: FeedContext, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
+    ) throws {
+        func emit(_ path: String, _ write: (Output) throws -> Void) throws {
+            delivered.append(try open(path).complete(write))
+        }
         switch job {
         case .atom:
-            return [OutputDocument(path: FeedsLayout.atom, bytes: try AtomFeedWriter.write(
-                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.atom, archive: FeedsLayout.archiveAtom)))]
+            try emit(FeedsLayout.atom) { try AtomFeedWriter.write(
+                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.atom, archive: FeedsLayout.archiveAtom), to: $0) }
         case .rss:
-            return [OutputDocument(path: FeedsLayout.rss, bytes: try RSSFeedWriter.write(
-                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.rss, archive: FeedsLayout.archiveRSS)))]
+            try emit(FeedsLayout.rss) { try RSSFeedWriter.write(
+                talks: currentTalks, context: context, links: subscriptionLinks(self: FeedsLayout.rss, archive: FeedsLayout.archiveRSS), to: $0) }
         case .jsonFeed:
-            return [OutputDocument(path: FeedsLayout.jsonFeed, bytes: try JSONFeedWriter.write(
-                talks: currentTalks, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage))]
+            try emit(FeedsLayout.jsonFeed) { try JSONFeedWriter.write(
+                talks: currentTalks, context: context, feedURL: base + FeedsLayout.jsonFeed, homePageURL: seminar.homePage, to: $0) }
         case .calendar:
-            return [OutputDocument(path: FeedsLayout.calendar, bytes: ICalendarWriter.write(
-                talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title)))]
+            try emit(FeedsLayout.calendar) { try ICalendarWriter.write(
+                talks: currentTalks, context: context, options: calendarOptions(url: base + FeedsLayout.calendar, name: seminar.title), to: $0) }
         case .webPage:
-            return [OutputDocument(path: FeedsLayout.webPage, bytes: try WebPageWriter.write(
-                talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks))]
+            try emit(FeedsLayout.webPage) { try WebPageWriter.write(
+                talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks, to: $0) }
         case .stylesheet:
-            return [OutputDocument(path: FeedsLayout.stylesheet, bytes: try FeedStylesheet.write(context: context, links: webPageLinks))]
+            try emit(FeedsLayout.stylesheet) { try $0.write(FeedStylesheet.write(context: context, links: webPageLinks)) }
         case let .archive(year):
-            guard let record = records[year] else { return [] }
-            return try archiveDocuments(year: year, record: record)
+            guard let record = records[year] else { return }
+            try archiveDocuments(year: year, previousYear: record.previousYear, nextYear: record.nextYear, open: open, into: &delivered)
         }
     }
 
@@ -144,11 +149,15 @@ struct DocumentPlanner: Sendable {
 
     /// The documents of one frozen year, with the neighbours recorded when it was frozen:
     /// freezing a later year never changes an earlier year's documents.
-    func archiveDocuments(year: Int, record: SnapshotRecord) throws -> [OutputDocument] {
-        try archiveDocuments(year: year, previousYear: record.previousYear, nextYear: record.nextYear)
+    func archiveDocuments(year: Int, previousYear: Int?, nextYear: Int?) throws -> [OutputDocument] {
+        var documents: [OutputDocument] = []
+        try archiveDocuments(year: year, previousYear: previousYear, nextYear: nextYear, open: CollectedDocument.init(path:), into: &documents)
+        return documents
     }
 
-    func archiveDocuments(year: Int, previousYear: Int?, nextYear: Int?) throws -> [OutputDocument] {
+    private func archiveDocuments<Output: DocumentOutput>(
+        year: Int, previousYear: Int?, nextYear: Int?, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
+    ) throws {
         let ofYear = talks.filter { $0.year == year }
         // The year's talks are rendered once for its three documents.
         let context = context.withPresentations(of: ofYear)
@@ -163,13 +172,17 @@ struct DocumentPlanner: Sendable {
         rssLinks.current = base + FeedsLayout.rss
         rssLinks.prevArchive = previousYear.map { base + FeedsLayout.archiveRSS($0) }
         rssLinks.nextArchive = nextYear.map { base + FeedsLayout.archiveRSS($0) }
-        return [
-            OutputDocument(path: FeedsLayout.archiveAtom(year), bytes: try AtomFeedWriter.write(talks: ofYear, context: context, links: links)),
-            OutputDocument(path: FeedsLayout.archiveRSS(year), bytes: try RSSFeedWriter.write(talks: ofYear, context: context, links: rssLinks)),
-            OutputDocument(path: FeedsLayout.archiveCalendar(year), bytes: ICalendarWriter.write(
+        delivered.append(try open(FeedsLayout.archiveAtom(year)).complete {
+            try AtomFeedWriter.write(talks: ofYear, context: context, links: links, to: $0)
+        })
+        delivered.append(try open(FeedsLayout.archiveRSS(year)).complete {
+            try RSSFeedWriter.write(talks: ofYear, context: context, links: rssLinks, to: $0)
+        })
+        delivered.append(try open(FeedsLayout.archiveCalendar(year)).complete {
+            try ICalendarWriter.write(
                 talks: ofYear, context: context,
-                options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")"))),
-        ]
+                options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")"), to: $0)
+        })
     }
 
     var webPageLinks: WebPageLinks {

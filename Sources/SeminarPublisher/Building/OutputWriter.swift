@@ -7,8 +7,8 @@ import SeminarArchive
 /// (`commit`). A document whose bytes would not change is not touched at all (its
 /// timestamp stays, so web servers and `make`-like tools see no change).
 ///
-/// Staging each document as soon as it is rendered means its bytes need not stay in
-/// memory while the others are rendered.
+/// Documents are streamed to their temporary files as they are rendered
+/// (`StagingOutput`), so that their bytes need not stay in memory.
 public struct OutputWriter: Sendable {
     public let root: String
 
@@ -29,15 +29,13 @@ public struct OutputWriter: Sendable {
     /// Writes `document` to a temporary file beside its target, unless the target already
     /// has its bytes. Safe to call from several threads.
     public func stage(_ document: OutputDocument) throws -> StagedDocument {
-        let target = root + "/" + document.path
-        if let existing = FileManager.default.contents(atPath: target), Self.same(existing, document.bytes) {
-            return StagedDocument(path: document.path, file: nil)
-        }
-        return StagedDocument(path: document.path, file: try AtomicFile.stage(document.bytes, for: target))
+        try output(for: document.path, hashing: false).complete { try $0.write(document.bytes) }.staged
     }
 
-    private static func same(_ data: Data, _ bytes: [UInt8]) -> Bool {
-        data.count == bytes.count && (bytes.isEmpty || data.withUnsafeBytes { a in bytes.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } })
+    /// Where to stream the document at `path` (under `root`) to stage it the same way,
+    /// hashing it on the way if asked to.
+    func output(for path: String, hashing: Bool) throws -> StagingOutput {
+        try StagingOutput(path: path, root: root, hashing: hashing)
     }
 
     /// Renames every staged document into place. If a rename fails, the documents not yet

@@ -1,0 +1,124 @@
+import LaTeX
+
+/// HTML nodes kept as one byte buffer instead of a tree. A build keeps the abstract of every
+/// talk it publishes, for the web page; as `HTMLNode`s (an array per element, a string per
+/// text, each its own allocation) 10,000 abstracts took about 70 MB, as bytes they take
+/// about the size of their text.
+///
+/// The buffer is a sequence of records, in document order: a kind byte, then strings as a
+/// length (LEB128) and their UTF-8 bytes.
+/// - text: `0`, the text;
+/// - element start: `1`, the name, the number of attributes, each attribute's name and value;
+/// - element end: `2`.
+public struct CompactHTML: Sendable, Equatable {
+    private let bytes: [UInt8]
+
+    private enum Kind: UInt8 {
+        case text, start, end
+    }
+
+    public init(_ nodes: [HTMLNode]) {
+        var out: [UInt8] = []
+        for node in nodes { Self.append(node, to: &out) }
+        // Copied once more at its exact size: the growing array has up to twice the room.
+        bytes = out.withUnsafeBufferPointer { Array($0) }
+    }
+
+    /// The nodes, as a tree again.
+    public var nodes: [HTMLNode] {
+        var stack: [(name: String, attributes: [HTMLAttribute], children: [HTMLNode])] = [("", [], [])]
+        walk(
+            text: { stack[stack.count - 1].children.append(.text($0)) },
+            start: { stack.append(($0, $1, [])) },
+            end: {
+                let element = stack.removeLast()
+                stack[stack.count - 1].children.append(.element(element.name, attributes: element.attributes, children: element.children))
+            })
+        return stack[0].children
+    }
+
+    /// Calls `text` for each text, `start` and `end` around each element's content, in
+    /// document order, without building the tree.
+    public func walk(
+        text: (String) throws -> Void, start: (String, [HTMLAttribute]) throws -> Void, end: () throws -> Void
+    ) rethrows {
+        var reader = Reader(bytes: bytes)
+        while let kind = reader.kind() {
+            switch kind {
+            case .text:
+                try text(reader.string())
+            case .start:
+                let name = reader.string()
+                let attributes = (0..<reader.number()).map { _ in HTMLAttribute(name: reader.string(), value: reader.string()) }
+                try start(name, attributes)
+            case .end:
+                try end()
+            }
+        }
+    }
+
+    // MARK: Encoding
+
+    private static func append(_ node: HTMLNode, to out: inout [UInt8]) {
+        switch node {
+        case let .text(text):
+            out.append(Kind.text.rawValue)
+            append(text, to: &out)
+        case let .element(name, attributes, children):
+            out.append(Kind.start.rawValue)
+            append(name, to: &out)
+            append(attributes.count, to: &out)
+            for attribute in attributes {
+                append(attribute.name, to: &out)
+                append(attribute.value, to: &out)
+            }
+            for child in children { append(child, to: &out) }
+            out.append(Kind.end.rawValue)
+        }
+    }
+
+    private static func append(_ string: String, to out: inout [UInt8]) {
+        append(string.utf8.count, to: &out)
+        out.append(contentsOf: string.utf8)
+    }
+
+    /// LEB128: seven bits a byte, the high bit set on every byte but the last.
+    private static func append(_ number: Int, to out: inout [UInt8]) {
+        var rest = UInt(number)
+        while rest >= 0x80 {
+            out.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        out.append(UInt8(rest))
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var at = 0
+
+        mutating func kind() -> Kind? {
+            guard at < bytes.count else { return nil }
+            defer { at += 1 }
+            return Kind(rawValue: bytes[at])
+        }
+
+        mutating func number() -> Int {
+            var value: UInt = 0
+            var shift: UInt = 0
+            while true {
+                let byte = bytes[at]
+                at += 1
+                value |= UInt(byte & 0x7F) << shift
+                if byte < 0x80 { return Int(value) }
+                shift += 7
+            }
+        }
+
+        /// The bytes came from a Swift string: valid UTF-8, decoded without repair.
+        mutating func string() -> String {
+            let count = number()
+            defer { at += count }
+            return String(decoding: bytes[at..<(at + count)], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import LaTeX
+import Testing
+@testable import SeminarFeeds
+
+/// Presentations keep the abstract's HTML as bytes (`CompactHTML`); the web page walks them.
+@Suite struct CompactHTMLTests {
+    @Test func nodesComeBackAsTheyWere() {
+        let long = String(repeating: "é and 𝔼 ", count: 300)  // lengths past one LEB128 byte
+        let nodes: [HTMLNode] = [
+            .text("top"),
+            .element("p", attributes: [], children: []),
+            .element("p", attributes: [HTMLAttribute(name: "class", value: "x"), HTMLAttribute(name: "title", value: "")], children: [
+                .text(""), .text(long),
+                .element("span", attributes: [HTMLAttribute(name: "class", value: "math")], children: [
+                    .element("i", attributes: [], children: [.text("x")]),
+                    .element("sub", attributes: [], children: [.element("i", attributes: [], children: [.text("k")])]),
+                ]),
+            ]),
+            .element("br", attributes: [], children: []),
+        ]
+        #expect(CompactHTML(nodes).nodes == nodes)
+        #expect(CompactHTML([]).nodes == [])
+    }
+
+    @Test func aRenderedAbstractSurvives() {
+        let nodes = HTMLRenderer.render("Let $x_{k+1} = x_k - \\eta \\nabla f(x_k)$ and \\emph{more}.\n\nSecond $\\frac{1}{\\sqrt{n}}$.")
+        #expect(CompactHTML(nodes).nodes == nodes)
+    }
+}
