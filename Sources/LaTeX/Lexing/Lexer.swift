@@ -145,6 +145,11 @@ public struct Lexer: Sendable {
                     index += 1
                     continue
                 }
+                // One space between words, by far the commonest break, needs no closer look.
+                if value == 0x20, index + 1 < scalars.count, !CharacterClass.isSpace(scalars[index + 1]) {
+                    index += 1
+                    continue
+                }
                 guard CharacterClass.isSpace(scalars[index]) else { break scan }
                 var end = index
                 var newlines = 0

@@ -647,22 +647,26 @@ private struct Parser {
     mutating func finishScripts(argument: Int32) {
         let frame = frames.removeLast()
         pending.removeSubrange(frame.pendingStart...)
-        let slot = frame.purpose == .superscript ? 2 : 1
-        var slots: [Int32] = [frame.base, -1, -1]
+        // The three slots (base, subscript, superscript) in locals: a temporary array of
+        // them cost an allocation per script.
+        var (base, lower, upper) = (frame.base, Int32(-1), Int32(-1))
         var start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
         if frame.scripts >= 0 {
             // Adding `^2` to `x_i`: a fresh node replaces the old one (left unreachable), so
             // that children keep preceding their parent in the arena.
             let old = tree.nodes[Int(frame.scripts)]
-            slots = Array(tree.links[Int(old.childStart)..<Int(old.childStart + 3)])
+            let slots = Int(old.childStart)
+            (base, lower, upper) = (tree.links[slots], tree.links[slots + 1], tree.links[slots + 2])
             start = Int(old.start)
         }
-        slots[slot] = argument
+        if frame.purpose == .superscript { upper = argument } else { lower = argument }
         let end = argument >= 0 ? Int(tree.nodes[Int(argument)].end) : frame.openerEnd
         let node = makeNode(.scripts, mode: .math, start: start, end: end)
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = 3
-        tree.links.append(contentsOf: slots)
+        tree.links.append(base)
+        tree.links.append(lower)
+        tree.links.append(upper)
         deliver(node)
     }
 

@@ -128,8 +128,14 @@ struct TextRenderer<Sink: TextSink> {
     }
 
     /// Whether prose copies a scalar as it is (no whitespace, no ligature).
+    /// Tests a 128-bit set, like `CharacterClass.breaksTextRun`: prose runs test every scalar.
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        !(CharacterClass.isSpace(scalar) || scalar == "~" || scalar == "-" || scalar == "`" || scalar == "'")
+        let value = scalar.value
+        if value >= 128 { return true }
+        // 0x09 0x0A 0x0D 0x20 (whitespace), 0x27 ', 0x2D -; 0x60 `, 0x7E ~ (less 64)
+        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x27 | 1 << 0x2D
+        let high: UInt64 = 1 << (0x60 - 64) | 1 << (0x7E - 64)
+        return value < 64 ? (low >> value) & 1 == 0 : (high >> (value & 63)) & 1 == 0
     }
 
     /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
