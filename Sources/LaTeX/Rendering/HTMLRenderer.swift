@@ -68,6 +68,13 @@ struct HTMLSink: TextSink {
     /// Nothing visible yet in the current block: leading spaces are dropped.
     var atBlockStart = true
 
+    /// Room for an abstract's worth of open children and a text run: growing from empty
+    /// cost a dozen reallocations per abstract.
+    init() {
+        nodes.reserveCapacity(64)
+        text.reserveCapacity(256)
+    }
+
     static func elementName(_ style: TextStyle) -> String? {
         switch style {
         case .emphasis: return "em"

@@ -42,7 +42,7 @@ enum MathPieces {
             case .text(let text), .letter(let text):
                 bytes.appendUTF8(of: text)
             case .textScalar(let scalar), .letterScalar(let scalar):
-                bytes.appendUTF8(CollectionOfOne(scalar))
+                bytes.appendUTF8(scalar)
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
@@ -85,7 +85,7 @@ enum MathPieces {
                 }
                 return
             }
-            bytes.appendUTF8(CollectionOfOne(form))
+            bytes.appendUTF8(form)
             index += length
         }
         bytes.removeSubrange(start..<end)
@@ -124,7 +124,7 @@ enum MathPieces {
             case .text(let value):
                 text.appendUTF8(of: value)
             case .textScalar(let scalar):
-                text.appendUTF8(CollectionOfOne(scalar))
+                text.appendUTF8(scalar)
             case .letter(let value):
                 flush()
                 nodes.append(italic(value))

@@ -198,7 +198,7 @@ struct MathRenderer {
                 if !inSpace { bytes.append(0x20) }
                 inSpace = true
             } else {
-                bytes.appendUTF8(CollectionOfOne(scalar))
+                bytes.appendUTF8(scalar)
                 inSpace = false
             }
         }
