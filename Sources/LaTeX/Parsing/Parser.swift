@@ -24,13 +24,14 @@ public enum LaTeXParser {
                 var count = 0
                 while index < bytes.count {
                     // Eight ASCII bytes at a time when they are (prose mostly is): one test of
-                    // their high bits instead of a branch per byte.
+                    // their high bits instead of a branch per byte, and one vector widening to
+                    // scalars instead of eight stores (with their overflow checks).
                     if index + 8 <= bytes.count {
                         let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                         if chunk & 0x8080_8080_8080_8080 == 0 {
-                            for offset in 0..<8 {
-                                scalars.initializeElement(at: count + offset, to: Unicode.Scalar(bytes[index + offset]))
-                            }
+                            // The bit cast keeps the bytes' memory order: lane 0 is the first byte.
+                            let scalarValues = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(chunk, to: SIMD8<UInt8>.self))
+                            UnsafeMutableRawPointer(scalars.baseAddress! + count).storeBytes(of: scalarValues, as: SIMD8<UInt32>.self)
                             count += 8
                             index += 8
                             continue
@@ -341,11 +342,11 @@ private struct Parser {
             finishScripts(argument: complete ? pending.popLast() ?? -1 : -1)
         case .leftDelimiter:
             // `\left` with nothing after it: keep its source.
-            pending.removeSubrange(frame.pendingStart...)
+            dropPending(from: frame.pendingStart)
             frames.removeLast()
             deliver(makeNode(.raw, mode: frame.mode, start: frame.start, end: frame.openerEnd))
         case .rightDelimiter:
-            pending.removeSubrange(frame.pendingStart...)
+            dropPending(from: frame.pendingStart)
             frames.removeLast()
             finishLeftRight(closedAt: frame.openerEnd, rightDelimiter: nil)
         }
@@ -646,7 +647,7 @@ private struct Parser {
 
     mutating func finishScripts(argument: Int32) {
         let frame = frames.removeLast()
-        pending.removeSubrange(frame.pendingStart...)
+        dropPending(from: frame.pendingStart)
         // The three slots (base, subscript, superscript) in locals: a temporary array of
         // them cost an allocation per script.
         var (base, lower, upper) = (frame.base, Int32(-1), Int32(-1))
@@ -991,10 +992,16 @@ private struct Parser {
     mutating func attachChildren(_ node: Int32, from start: Int) {
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = Int32(pending.count - start)
-        // Copied from a borrowed buffer: appending the slice would retain and release all of
-        // `pending` and take the generic path, for every node with children.
-        pending.withUnsafeBufferPointer { tree.links.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
-        pending.removeSubrange(start...)
+        // One by one: a node has a few children, and appending them as a buffer and
+        // removing them as a range both take general paths that cost more than the loops
+        // (together some 160 instructions per node).
+        for index in start..<pending.count { tree.links.append(pending[index]) }
+        dropPending(from: start)
+    }
+
+    /// Removes the pending nodes from `start` on (see `attachChildren`).
+    mutating func dropPending(from start: Int) {
+        while pending.count > start { pending.removeLast() }
     }
 
     mutating func makeNode(
