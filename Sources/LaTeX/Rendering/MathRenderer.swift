@@ -135,12 +135,22 @@ struct MathRenderer {
     mutating func appendSpace() {
         if pieces.count > argumentStart {
             switch pieces[pieces.count - 1] {
-            case .text(let text) where text.hasSuffix(" "): return
+            case .text(let text) where Self.endsWithSpace(text): return
             case .textScalar(" "): return
             default: break
             }
         }
         pieces.append(.text(" "))
+    }
+
+    /// `text.hasSuffix(" ")`, which segments graphemes at every atom, answered from the last
+    /// two bytes when they settle it: a space after an ASCII byte is a character of its own
+    /// (only some non-ASCII characters, such as U+0600, join a following space).
+    static func endsWithSpace(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.last == 0x20 else { return false }
+        guard let before = utf8.index(utf8.endIndex, offsetBy: -2, limitedBy: utf8.startIndex) else { return true }
+        return utf8[before] < 0x80 || text.hasSuffix(" ")
     }
 
     mutating func renderItem(_ index: Int32, _ state: inout ListState, _ context: Context) {
