@@ -396,16 +396,37 @@ private struct Parser {
             return
         }
         // The whole run of plain text up to the next markup becomes (or extends) one node.
-        let end = lexer.extendTextRun()
+        var plain = startsPlainRun(token)
+        let end = lexer.extendTextRun(isPlain: &plain)
         if pending.count > frames[top].pendingStart {
             let last = Int(pending[pending.count - 1])
             if tree.nodes[last].kind == .text, Int(tree.nodes[last].end) == token.start,
                tree.nodes[last].mode == frames[top].mode {
+                // Two spaces where the runs meet would make the whole not plain.
+                if !plain || scalars[token.start] == " " && scalars[token.start - 1] == " " {
+                    tree.nodes[last].flags.remove(.plainRun)
+                }
                 tree.nodes[last].end = Int32(end)
                 return
             }
         }
-        deliver(makeNode(.text, mode: mode, start: token.start, end: end))
+        deliver(makeNode(.text, mode: mode, start: token.start, end: end, flags: plain ? .plainRun : []))
+    }
+
+    /// Whether a token that starts a text run is plain (see `Node.Flags.plainRun`).
+    func startsPlainRun(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word:
+            return true
+        case .other:
+            let scalar = scalars[token.start]
+            return scalar != "-" && scalar != "`" && scalar != "'"
+        case .space:
+            return token.end - token.start == 1 && scalars[token.start] == " "
+        default:
+            // `~`.
+            return false
+        }
     }
 
     func alignmentAllowed() -> Bool {

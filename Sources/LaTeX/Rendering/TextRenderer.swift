@@ -48,7 +48,11 @@ struct TextRenderer<Sink: TextSink> {
         case .root:
             renderChildren(of: Int(index))
         case .text:
-            renderText(Int(node.start), Int(node.end))
+            if Sink.keepsSingleSpacesInRuns && node.flags.contains(.plainRun) {
+                renderPlainRun(Int(node.start), Int(node.end))
+            } else {
+                renderText(Int(node.start), Int(node.end))
+            }
         case .paragraphBreak:
             sink.paragraphBreak()
         case .group:
@@ -125,6 +129,22 @@ struct TextRenderer<Sink: TextSink> {
                 index = runEnd
             }
         }
+    }
+
+    /// A `plainRun` node, as `renderText` would write it: a space at either edge, and
+    /// between them one piece (its spaces are single and between plain scalars).
+    mutating func renderPlainRun(_ start: Int, _ end: Int) {
+        let source = tree.source
+        var first = start
+        var last = end
+        if first < last, source[first] == " " {
+            sink.space()
+            first += 1
+        }
+        let trailingSpace = last > first && source[last - 1] == " "
+        if trailingSpace { last -= 1 }
+        if first < last { sink.append(utf8: tree.utf8(first, last)) }
+        if trailingSpace { sink.space() }
     }
 
     /// Whether prose copies a scalar as it is (no whitespace, no ligature).
