@@ -19,9 +19,9 @@ public enum MathPiece: Sendable, Equatable {
 enum MathPieces {
     /// The scripts open while writing the plain form: where each starts in the output.
     typealias ScriptStack = [(start: Int, superscript: Bool)]
-    /// The elements open while building the HTML form: name (empty for a transparent one)
-    /// and where their children start.
-    typealias ElementStack = [(name: String, start: Int)]
+    /// The elements open while building the HTML form: name (empty for a transparent one),
+    /// where their children start, and for `sup`/`sub` which one it is.
+    typealias ElementStack = [(name: String, start: Int, superscript: Bool?)]
 
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
@@ -108,16 +108,27 @@ enum MathPieces {
     static func appendHTML(
         _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
     ) {
+        // Each text run is decoded from `text[runStart...]` and then skipped, not removed:
+        // emptying the array after every run took the general `replaceSubrange` path.
+        var runStart = text.count
+        // The last node, when it is one ASCII character as text or as a shared italic
+        // letter: a script holding just that becomes a shared element (see `scriptsOfOne`).
+        var single: (index: Int, byte: UInt8, italic: Bool)? = nil
         func flush() {
-            if !text.isEmpty {
-                nodes.append(.text(String(decoding: text, as: UTF8.self)))
-                text.removeAll(keepingCapacity: true)
-            }
+            guard text.count > runStart else { return }
+            single = text.count == runStart + 1 && text[runStart] < 0x80 ? (nodes.count, text[runStart], false) : nil
+            nodes.append(.text(String(decoding: text[runStart...], as: UTF8.self)))
+            runStart = text.count
         }
         func close() {
             flush()
-            let (name, start) = open.removeLast()
-            if !name.isEmpty { nodes.wrap(from: start, in: name) }
+            let (name, start, superscript) = open.removeLast()
+            if let superscript, let single, single.index == start, nodes.count == start + 1 {
+                nodes[start] = scriptsOfOne[scriptIndex(superscript: superscript, italic: single.italic, byte: single.byte)]
+            } else if !name.isEmpty {
+                nodes.wrap(from: start, in: name)
+            }
+            single = nil
         }
         for piece in pieces {
             switch piece {
@@ -128,24 +139,41 @@ enum MathPieces {
             case .letter(let value):
                 flush()
                 nodes.append(italic(value))
+                single = nil
             case .letterScalar(let scalar):
                 flush()
+                single = scalar.isASCIILetter ? (nodes.count, UInt8(truncatingIfNeeded: scalar.value), true) : nil
                 nodes.append(italic(scalar))
             case .lineBreak:
                 flush()
                 nodes.append(.element("br", attributes: [], children: []))
+                single = nil
             case .beginScript(let superscript):
                 flush()
-                open.append((superscript ? "sup" : "sub", nodes.count))
+                open.append((superscript ? "sup" : "sub", nodes.count, superscript))
             case .beginStyle(let style):
                 flush()
-                open.append((HTMLSink.elementName(style) ?? "", nodes.count))
+                open.append((HTMLSink.elementName(style) ?? "", nodes.count, nil))
             case .endScript, .endStyle:
                 if !open.isEmpty { close() }
             }
         }
         while !open.isEmpty { close() }
         flush()
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// `sub` and `sup` elements of one ASCII character, as text or (letters) italic, built
+    /// once and shared: scripts such as `x_k` and `x^2` are the commonest elements of
+    /// formulas, and each would cost a children array to build and free.
+    private static let scriptsOfOne: [HTMLNode] = (0..<512).map { index in
+        let scalar = Unicode.Scalar(UInt8(index & 0x7F))
+        let child = index & 0x80 != 0 ? italic(scalar) : .text(String(scalar))
+        return .element(index & 0x100 != 0 ? "sup" : "sub", attributes: [], children: [child])
+    }
+
+    private static func scriptIndex(superscript: Bool, italic: Bool, byte: UInt8) -> Int {
+        (superscript ? 0x100 : 0) | (italic ? 0x80 : 0) | Int(byte)
     }
 
     /// `<i>letter</i>`; the 52 plain ASCII letters, which are most math letters, are built
