@@ -60,8 +60,11 @@ struct HTMLSink: TextSink {
     /// The finished children of every open container, each container's after its parent's
     /// (see `Scratch.swift`).
     var nodes: [HTMLNode] = []
-    /// The text run being built, as UTF-8, decoded once when the run ends.
+    /// The text run being built, as UTF-8 from `textStart` on, decoded once when the run
+    /// ends. Finished runs are skipped rather than removed, which would take the general
+    /// `replaceSubrange` path each time; the math builder empties the buffer per formula.
     var text: [UInt8] = []
+    var textStart = 0
     /// Scratch for `MathPieces.appendHTML`.
     var mathElements: MathPieces.ElementStack = []
     var pendingSpace = false
@@ -87,9 +90,9 @@ struct HTMLSink: TextSink {
     var top: Kind { stack[stack.count - 1].kind }
 
     mutating func flushText() {
-        if !text.isEmpty {
-            nodes.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
+        if text.count > textStart {
+            nodes.append(.text(String(decoding: text[textStart...], as: UTF8.self)))
+            textStart = text.count
         }
     }
 
@@ -204,11 +207,15 @@ struct HTMLSink: TextSink {
         }
     }
 
-    /// The math element, its children built in `nodes` like those of any container.
+    /// The math element. Its children are built in an array of their own, reserved for the
+    /// most they can be (one node per piece): moving them out of `nodes` afterwards, as for
+    /// other containers, cost more than the spare capacity.
     mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
-        let start = nodes.count
-        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text, open: &mathElements)
-        nodes.wrap(from: start, in: name, attributes: attributes)
+        var children: [HTMLNode] = []
+        children.reserveCapacity(pieces.count)
+        MathPieces.appendHTML(pieces[...], to: &children, text: &text, open: &mathElements)
+        textStart = 0
+        nodes.append(.element(name, attributes: attributes, children: children))
     }
 
     mutating func beginList(ordered: Bool) {

@@ -101,10 +101,11 @@ enum MathPieces {
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
-    /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
-    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
-    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the
-    /// open `sub`/`sup`/style elements, kept by the sink like `text`.
+    /// of the nested elements (see `Scratch.swift`). `text` is scratch for text runs, its
+    /// bytes already decoded, and empty on return: adjacent text pieces merge into one node,
+    /// and gathering their UTF-8 and decoding once is cheaper than growing a `String` piece
+    /// by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
+    /// the sink like `text`.
     static func appendHTML(
         _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
     ) {
