@@ -72,16 +72,20 @@ enum MathPieces {
             let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
                 bytes.removeSubrange(end...)
-                let script = String(decoding: bytes[start...], as: UTF8.self)
-                bytes.removeSubrange(start...)
-                bytes.append(superscript ? 0x5E : 0x5F)
-                // Parentheses go around more than one character (not scalar: `x̂` is one).
-                if script.count > 1 {
-                    bytes.append(0x28)
-                    bytes.appendUTF8(of: script)
+                // `^` or `_` before the script, and parentheses around it if it is more than
+                // one character (not scalar: `x̂` is one). ASCII other than a carriage return
+                // (which joins a following line feed) is a character per byte: counted
+                // without making a string, which segmenting characters would take.
+                var isASCII = true
+                for byte in bytes[start..<end] where byte >= 0x80 || byte == 0x0D {
+                    isASCII = false
+                    break
+                }
+                let characters = isASCII ? end - start : String(decoding: bytes[start..<end], as: UTF8.self).count
+                bytes.insert(superscript ? 0x5E : 0x5F, at: start)
+                if characters > 1 {
+                    bytes.insert(0x28, at: start + 1)
                     bytes.append(0x29)
-                } else {
-                    bytes.appendUTF8(of: script)
                 }
                 return
             }
