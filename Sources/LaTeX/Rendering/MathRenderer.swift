@@ -496,6 +496,13 @@ struct MathRenderer {
     /// the mark each for line accents, and anything compound becomes `hat(…)`.
     mutating func renderAccent(_ index: Int, mark: Unicode.Scalar, everyCharacter: Bool, _ context: Context) {
         let inner = piecesOf(tree.argument(index, 0), context)
+        // The usual `\hat{x}`, `\hat{\theta}`: one piece of one scalar, composed without
+        // first gathering the pieces into a string as below.
+        if inner.count == 1, let (only, italic) = Self.singleScalar(inner[0]) {
+            let composed = Self.isWhitespace(only) ? String(only) : Composition.compose(only, mark)
+            pieces.append(italic ? .letter(composed) : .text(composed))
+            return
+        }
         var isFlat = true
         var text = ""
         var italic = false
@@ -515,7 +522,7 @@ struct MathRenderer {
         let scalars = text.unicodeScalars
         if isFlat, let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
             // One scalar, as in the usual `\hat{x}`: one character, no need to segment.
-            let composed = only.properties.isWhitespace ? text : Composition.compose(only, mark)
+            let composed = Self.isWhitespace(only) ? text : Composition.compose(only, mark)
             pieces.append(italic ? .letter(composed) : .text(composed))
             return
         }
@@ -538,6 +545,28 @@ struct MathRenderer {
         pieces.append(.text(tree.name(of: index) + "("))
         pieces.append(contentsOf: inner)
         pieces.append(.text(")"))
+    }
+
+    /// The scalar of a piece that is one scalar, and whether the piece is a letter.
+    static func singleScalar(_ piece: MathPiece) -> (Unicode.Scalar, italic: Bool)? {
+        func only(_ text: String) -> Unicode.Scalar? {
+            let scalars = text.unicodeScalars
+            guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+            return first
+        }
+        switch piece {
+        case .textScalar(let scalar): return (scalar, false)
+        case .letterScalar(let scalar): return (scalar, true)
+        case .text(let text): return only(text).map { ($0, false) }
+        case .letter(let text): return only(text).map { ($0, true) }
+        default: return nil
+        }
+    }
+
+    /// `scalar.properties.isWhitespace`, with ASCII (U+0009–U+000D and the space) answered
+    /// without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     // MARK: Scripts and delimiters
