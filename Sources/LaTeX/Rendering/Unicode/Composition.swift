@@ -24,18 +24,30 @@ enum Composition {
     private final class PairCache: @unchecked Sendable {
         // `@unchecked`: `table` is only read and written while holding `lock`.
         private let lock = NSLock()
-        private var table: [UInt64: String] = [:]
+        /// Behind a pointer rather than in a stored `var`: a class's stored properties are
+        /// checked for exclusive access at run time on every use, which cost about as much
+        /// as the lookup, and the lock already guarantees it.
+        private let table = UnsafeMutablePointer<[UInt64: String]>.allocate(capacity: 1)
         /// Bases come from the input, so the table is capped; past it, pairs are normalized
         /// on every call, which is only slower.
         private static let capacity = 4096
+
+        init() {
+            table.initialize(to: [:])
+        }
+
+        deinit {
+            table.deinitialize(count: 1)
+            table.deallocate()
+        }
 
         func composed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> String {
             let key = UInt64(base.value) << 32 | UInt64(mark.value)
             lock.lock()
             defer { lock.unlock() }
-            if let composed = table[key] { return composed }
+            if let composed = table.pointee[key] { return composed }
             let composed = String(String.UnicodeScalarView([base, mark])).precomposedStringWithCanonicalMapping
-            if table.count < Self.capacity { table[key] = composed }
+            if table.pointee.count < Self.capacity { table.pointee[key] = composed }
             return composed
         }
     }
