@@ -572,8 +572,9 @@ struct MathRenderer {
     // MARK: Scripts and delimiters
 
     mutating func renderScripts(_ index: Int, _ state: inout ListState, _ context: Context) {
-        let slots = tree.children(of: index)
-        let base = slots[slots.startIndex]
+        // The three slots read in place: a slice of the links would retain and release them.
+        let slots = Int(tree.nodes[index].childStart)
+        let base = tree.links[slots]
         if base >= 0 {
             renderItem(base, &state, context)
         } else {
@@ -582,7 +583,7 @@ struct MathRenderer {
         var inner = context
         inner.tight = true
         for slot in 1...2 {
-            let script = slots[slots.startIndex + slot]
+            let script = tree.links[slots + slot]
             guard script >= 0 else { continue }
             pieces.append(.beginScript(superscript: slot == 2))
             renderArgument(script, inner)
