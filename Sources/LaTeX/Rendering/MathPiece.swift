@@ -37,8 +37,11 @@ enum MathPieces {
     /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
     /// own would cost an allocation each.
     static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8], scripts: inout ScriptStack) {
-        for piece in pieces {
-            switch piece {
+        for position in pieces.indices {
+            // Switching on the element in place, rather than on a copy made by `for piece in`,
+            // copies only the payload bound: a copy of every piece cost an outlined copy and
+            // destroy each.
+            switch pieces[position] {
             case .text(let text), .letter(let text):
                 bytes.appendUTF8(of: text)
             case .textScalar(let scalar), .letterScalar(let scalar):
@@ -135,8 +138,11 @@ enum MathPieces {
             }
             single = nil
         }
-        for piece in pieces {
-            switch piece {
+        for position in pieces.indices {
+            // Switching on the element in place, rather than on a copy made by `for piece in`,
+            // copies only the payload bound: a copy of every piece cost an outlined copy and
+            // destroy each.
+            switch pieces[position] {
             case .text(let value):
                 text.appendUTF8(of: value)
             case .textScalar(let scalar):
