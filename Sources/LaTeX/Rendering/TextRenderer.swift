@@ -224,13 +224,14 @@ struct TextRenderer<Sink: TextSink> {
 
     mutating func renderCommand(_ index: Int) {
         let node = tree.nodes[index]
-        guard let command = tree.command(of: index) else {
+        // Kind and mode alone: copying the whole entry would retain and release its name.
+        guard let kind = tree.commandKind(of: index), let mode = tree.commandMode(of: index) else {
             renderSource(Int(node.start), Int(node.end))
             return
         }
-        switch command.kind {
+        switch kind {
         case .symbol(let output):
-            if command.mode == .math {
+            if mode == .math {
                 renderAsMath(index)
             } else if !output.isEmpty {
                 sink.append(output)
@@ -243,7 +244,7 @@ struct TextRenderer<Sink: TextSink> {
             sink.endStyle(style)
         case .textBox:
             renderArgument(tree.argument(index, 0))
-        case .lineAccent where command.mode == .both:
+        case .lineAccent where mode == .both:
             // `\underline` in text: the spec keeps just the text.
             renderArgument(tree.argument(index, 0))
         case .spacing(let output):
