@@ -124,8 +124,15 @@ enum MathPieces {
         var single: (index: Int, byte: UInt8, italic: Bool)? = nil
         func flush() {
             guard text.count > runStart else { return }
-            single = text.count == runStart + 1 && text[runStart] < 0x80 ? (nodes.count, text[runStart], false) : nil
-            nodes.append(.text(String(decoding: text[runStart...], as: UTF8.self)))
+            if text.count == runStart + 1 && text[runStart] < 0x80 {
+                // One ASCII character (`(`, `=`, `2`), the commonest run between letters: a
+                // shared string, not one decoded and validated anew.
+                single = (nodes.count, text[runStart], false)
+                nodes.append(.text(asciiStrings[Int(text[runStart])]))
+            } else {
+                single = nil
+                nodes.append(.text(String(decoding: text[runStart...], as: UTF8.self)))
+            }
             runStart = text.count
         }
         func close() {
@@ -173,6 +180,9 @@ enum MathPieces {
         flush()
         text.removeAll(keepingCapacity: true)
     }
+
+    /// The strings of the 128 ASCII characters, by value.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     /// `sub` and `sup` elements of one ASCII character, as text or (letters) italic, built
     /// once and shared: scripts such as `x_k` and `x^2` are the commonest elements of
