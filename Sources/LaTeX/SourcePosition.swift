@@ -20,9 +20,14 @@ public struct SourcePosition: Sendable, Equatable, Hashable, CustomStringConvert
 /// only computed for the few offsets that end up in a diagnostic.
 public struct LineTable: Sendable {
     /// Offset of the first scalar of each line; `starts[0] == 0`.
-    public private(set) var starts: [Int] = [0]
+    public private(set) var starts: [Int] = []
 
-    public init() {}
+    /// Room for a few lines up front: abstracts have several, and growing one by one
+    /// reallocates at each power of two.
+    public init() {
+        starts.reserveCapacity(16)
+        starts.append(0)
+    }
 
     mutating func recordLineStart(at offset: Int) {
         // The lexer may pass over the same newline twice (peeking), so keep it monotonic.

@@ -18,6 +18,8 @@ public enum LaTeXChecker {
             let node = tree.nodes[index]
             switch node.kind {
             case .command:
+                // Known commands in a mode they allow, nearly all of them, need no more.
+                if node.info >= 0, CommandTable.commands[Int(node.info)].mode.allows(node.mode) { continue }
                 if let diagnostic = checkCommand(index, in: tree, extraMacros: extraMacros, suggestions: &suggestions) {
                     diagnostics.append(diagnostic)
                     added = true

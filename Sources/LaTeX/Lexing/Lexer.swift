@@ -131,40 +131,65 @@ public struct Lexer: Sendable {
     /// Extends a text token over following words, punctuation (not `]`, which may close an
     /// optional argument) and spaces (not a blank line), and returns the new end. The parser
     /// keeps such runs as one node anyway; scanning them here saves a token per word.
+    public mutating func extendTextRun() -> Int {
+        var isPlain = true
+        return extendTextRun(isPlain: &isPlain)
+    }
+
+    /// `extendTextRun()`, also clearing `isPlain` unless the extension is plain: no scalar
+    /// of a ligature (`-`, `` ` ``, `'`) and no whitespace but single spaces (see
+    /// `Node.Flags.plainRun`).
     ///
     /// This is the lexer's hot loop (most of an abstract is prose), so it runs on locals and
     /// writes the cursor back once.
-    public mutating func extendTextRun() -> Int {
+    mutating func extendTextRun(isPlain: inout Bool) -> Int {
         let scalars = self.scalars
         var index = offset
+        var plain = true
+        let table = CharacterClass.textRunTable
         scalars.withUnsafeBufferPointer { scalars in
-            scan: while index < scalars.count {
-                let value = scalars[index].value
-                // Most scalars continue the run: one set lookup, no classification.
-                if value >= 128 || !CharacterClass.breaksTextRun(UInt8(truncatingIfNeeded: value)) {
-                    index += 1
-                    continue
-                }
-                guard CharacterClass.isSpace(scalars[index]) else { break scan }
-                var end = index
-                var newlines = 0
-                var newLineStart = lineStart
-                while end < scalars.count, CharacterClass.isSpace(scalars[end]) {
-                    end += 1
-                    if scalars[end - 1] == "\n" {
-                        newlines += 1
-                        newLineStart = end
-                        lines.recordLineStart(at: end)
+            table.withUnsafeBufferPointer { table in
+                scan: while index < scalars.count {
+                    let value = scalars[index].value
+                    // Most scalars continue the run: one table load, no classification.
+                    if value >= 128 || table[Int(value)] == 0 {
+                        index += 1
+                        continue
                     }
+                    // Scalars of ligatures continue the run, which is then not plain.
+                    if value == 0x2D || value == 0x60 || value == 0x27 {
+                        plain = false
+                        index += 1
+                        continue
+                    }
+                    // One space between words, by far the commonest break, needs no closer look.
+                    if value == 0x20, index + 1 < scalars.count, !CharacterClass.isSpace(scalars[index + 1]) {
+                        index += 1
+                        continue
+                    }
+                    guard CharacterClass.isSpace(scalars[index]) else { break scan }
+                    var end = index
+                    var newlines = 0
+                    var newLineStart = lineStart
+                    while end < scalars.count, CharacterClass.isSpace(scalars[end]) {
+                        end += 1
+                        if scalars[end - 1] == "\n" {
+                            newlines += 1
+                            newLineStart = end
+                            lines.recordLineStart(at: end)
+                        }
+                    }
+                    // A blank line is a paragraph break, left for the parser.
+                    if newlines >= 2 { break scan }
+                    plain = false
+                    line += newlines
+                    lineStart = newLineStart
+                    index = end
                 }
-                // A blank line is a paragraph break, left for the parser.
-                if newlines >= 2 { break scan }
-                line += newlines
-                lineStart = newLineStart
-                index = end
             }
         }
         offset = index
+        if !plain { isPlain = false }
         return index
     }
 
@@ -248,19 +273,25 @@ enum CharacterClass: UInt8 {
         return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
     }
 
-    /// Whether an ASCII byte ends a run of plain text (see `Lexer.extendTextRun`) or, being
-    /// whitespace, needs a closer look: markup (`\`, the specials), `]` (it may close an
-    /// optional argument) and the four spaces. A 128-bit set in two constants, because the
-    /// run loop visits every scalar of prose and a switch costs several compares each.
-    @inline(__always)
-    static func breaksTextRun(_ byte: UInt8) -> Bool {
-        // 0x09 0x0A 0x0D 0x20 (whitespace), 0x23 # 0x24 $ 0x25 % 0x26 &
+    /// Whether an ASCII byte ends a run of text (see `Lexer.extendTextRun`) or needs a
+    /// closer look there: markup (`\`, the specials), `]` (it may close an optional
+    /// argument), the four spaces, and the ligature scalars `-`, `` ` ``, `'` (they continue
+    /// the run but make it not plain). A 128-bit set in two constants; the run loop, which
+    /// visits every scalar of prose, reads it through `textRunTable`.
+    static func needsLookInTextRun(_ byte: UInt8) -> Bool {
+        // 0x09 0x0A 0x0D 0x20 (whitespace), 0x23 # 0x24 $ 0x25 % 0x26 & 0x27 ' 0x2D -
         let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x23 | 1 << 0x24 | 1 << 0x25 | 1 << 0x26
-        // 0x5C \ 0x5D ] 0x5E ^ 0x5F _ 0x7B { 0x7D } 0x7E ~, less 64
+            | 1 << 0x27 | 1 << 0x2D
+        // 0x5C \ 0x5D ] 0x5E ^ 0x5F _ 0x60 ` 0x7B { 0x7D } 0x7E ~, less 64
         let high: UInt64 = 1 << (0x5C - 64) | 1 << (0x5D - 64) | 1 << (0x5E - 64) | 1 << (0x5F - 64)
-            | 1 << (0x7B - 64) | 1 << (0x7D - 64) | 1 << (0x7E - 64)
+            | 1 << (0x60 - 64) | 1 << (0x7B - 64) | 1 << (0x7D - 64) | 1 << (0x7E - 64)
         return byte < 64 ? (low >> byte) & 1 != 0 : (high >> (byte & 63)) & 1 != 0
     }
+
+    /// `needsLookInTextRun` of every ASCII byte, 1 or 0: the run loop's test as one load
+    /// instead of a choice between two constants and a bit test (some 2 instructions per
+    /// scalar of prose less).
+    static let textRunTable: [UInt8] = (0..<128).map { needsLookInTextRun(UInt8($0)) ? 1 : 0 }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"

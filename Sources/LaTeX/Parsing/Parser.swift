@@ -24,13 +24,14 @@ public enum LaTeXParser {
                 var count = 0
                 while index < bytes.count {
                     // Eight ASCII bytes at a time when they are (prose mostly is): one test of
-                    // their high bits instead of a branch per byte.
+                    // their high bits instead of a branch per byte, and one vector widening to
+                    // scalars instead of eight stores (with their overflow checks).
                     if index + 8 <= bytes.count {
                         let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                         if chunk & 0x8080_8080_8080_8080 == 0 {
-                            for offset in 0..<8 {
-                                scalars.initializeElement(at: count + offset, to: Unicode.Scalar(bytes[index + offset]))
-                            }
+                            // The bit cast keeps the bytes' memory order: lane 0 is the first byte.
+                            let scalarValues = SIMD8<UInt32>(truncatingIfNeeded: unsafeBitCast(chunk, to: SIMD8<UInt8>.self))
+                            UnsafeMutableRawPointer(scalars.baseAddress! + count).storeBytes(of: scalarValues, as: SIMD8<UInt32>.self)
                             count += 8
                             index += 8
                             continue
@@ -85,28 +86,61 @@ private struct Frame {
     /// What a frame of kind `.argument` is collecting for.
     enum Purpose: UInt8 { case command, superscript, `subscript`, leftDelimiter, rightDelimiter }
 
+    // Offsets and counts are kept in 32 bits, like the tree's (see `Compact`): frames are
+    // copied whenever the top one is inspected or popped, and at half the size (56 bytes
+    // instead of 120) each copy costs half as much.
     var kind: Kind
     var mode: Mode
     /// The opener: its offset, end and position (diagnostics point at it).
-    var start: Int
-    var openerEnd: Int
-    var position: SourcePosition
+    @Compact var start: Int
+    @Compact var openerEnd: Int
+    /// The opener's line and column; its offset is `start`.
+    private var line: Int32
+    private var column: Int32
     /// Where this frame's finished children begin in `Parser.pending`.
-    var pendingStart: Int
+    @Compact var pendingStart: Int
     /// Command or environment index, or the `MathDelimiter`.
     var info: Int32 = -1
-    var nameStart = 0
-    var nameEnd = 0
+    @Compact var nameStart = 0
+    @Compact var nameEnd = 0
     var purpose: Purpose = .command
     /// Required arguments still expected; -1 for an unknown command, which takes every
     /// directly following `{…}` so that it can be shown as written.
-    var remaining = 0
-    var argumentIndex = 0
+    @Compact var remaining = 0
+    @Compact var argumentIndex = 0
     var verbatim: UInt8 = 0
     var flags: Node.Flags = []
     /// For scripts: the base and, when adding `^` to `x_i`, the scripts node to extend.
     var base: Int32 = -1
     var scripts: Int32 = -1
+
+    init(kind: Kind, mode: Mode, start: Int, openerEnd: Int, position: SourcePosition, pendingStart: Int, info: Int32 = -1) {
+        self.kind = kind
+        self.mode = mode
+        self.start = start
+        self.openerEnd = openerEnd
+        line = Int32(position.line)
+        column = Int32(position.column)
+        self.pendingStart = pendingStart
+        self.info = info
+    }
+
+    var position: SourcePosition { SourcePosition(offset: start, line: Int(line), column: Int(column)) }
+}
+
+/// An `Int` stored in 32 bits, as the tree stores offsets.
+@propertyWrapper
+private struct Compact {
+    private var value: Int32
+
+    init(wrappedValue: Int) {
+        value = Int32(wrappedValue)
+    }
+
+    var wrappedValue: Int {
+        get { Int(value) }
+        set { value = Int32(newValue) }
+    }
 }
 
 private struct Parser {
@@ -341,11 +375,11 @@ private struct Parser {
             finishScripts(argument: complete ? pending.popLast() ?? -1 : -1)
         case .leftDelimiter:
             // `\left` with nothing after it: keep its source.
-            pending.removeSubrange(frame.pendingStart...)
+            dropPending(from: frame.pendingStart)
             frames.removeLast()
             deliver(makeNode(.raw, mode: frame.mode, start: frame.start, end: frame.openerEnd))
         case .rightDelimiter:
-            pending.removeSubrange(frame.pendingStart...)
+            dropPending(from: frame.pendingStart)
             frames.removeLast()
             finishLeftRight(closedAt: frame.openerEnd, rightDelimiter: nil)
         }
@@ -395,16 +429,37 @@ private struct Parser {
             return
         }
         // The whole run of plain text up to the next markup becomes (or extends) one node.
-        let end = lexer.extendTextRun()
+        var plain = startsPlainRun(token)
+        let end = lexer.extendTextRun(isPlain: &plain)
         if pending.count > frames[top].pendingStart {
             let last = Int(pending[pending.count - 1])
             if tree.nodes[last].kind == .text, Int(tree.nodes[last].end) == token.start,
                tree.nodes[last].mode == frames[top].mode {
+                // Two spaces where the runs meet would make the whole not plain.
+                if !plain || scalars[token.start] == " " && scalars[token.start - 1] == " " {
+                    tree.nodes[last].flags.remove(.plainRun)
+                }
                 tree.nodes[last].end = Int32(end)
                 return
             }
         }
-        deliver(makeNode(.text, mode: mode, start: token.start, end: end))
+        deliver(makeNode(.text, mode: mode, start: token.start, end: end, flags: plain ? .plainRun : []))
+    }
+
+    /// Whether a token that starts a text run is plain (see `Node.Flags.plainRun`).
+    func startsPlainRun(_ token: Token) -> Bool {
+        switch token.kind {
+        case .word:
+            return true
+        case .other:
+            let scalar = scalars[token.start]
+            return scalar != "-" && scalar != "`" && scalar != "'"
+        case .space:
+            return token.end - token.start == 1 && scalars[token.start] == " "
+        default:
+            // `~`.
+            return false
+        }
     }
 
     func alignmentAllowed() -> Bool {
@@ -646,23 +701,27 @@ private struct Parser {
 
     mutating func finishScripts(argument: Int32) {
         let frame = frames.removeLast()
-        pending.removeSubrange(frame.pendingStart...)
-        let slot = frame.purpose == .superscript ? 2 : 1
-        var slots: [Int32] = [frame.base, -1, -1]
+        dropPending(from: frame.pendingStart)
+        // The three slots (base, subscript, superscript) in locals: a temporary array of
+        // them cost an allocation per script.
+        var (base, lower, upper) = (frame.base, Int32(-1), Int32(-1))
         var start = frame.base >= 0 ? Int(tree.nodes[Int(frame.base)].start) : frame.start
         if frame.scripts >= 0 {
             // Adding `^2` to `x_i`: a fresh node replaces the old one (left unreachable), so
             // that children keep preceding their parent in the arena.
             let old = tree.nodes[Int(frame.scripts)]
-            slots = Array(tree.links[Int(old.childStart)..<Int(old.childStart + 3)])
+            let slots = Int(old.childStart)
+            (base, lower, upper) = (tree.links[slots], tree.links[slots + 1], tree.links[slots + 2])
             start = Int(old.start)
         }
-        slots[slot] = argument
+        if frame.purpose == .superscript { upper = argument } else { lower = argument }
         let end = argument >= 0 ? Int(tree.nodes[Int(argument)].end) : frame.openerEnd
         let node = makeNode(.scripts, mode: .math, start: start, end: end)
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = 3
-        tree.links.append(contentsOf: slots)
+        tree.links.append(base)
+        tree.links.append(lower)
+        tree.links.append(upper)
         deliver(node)
     }
 
@@ -987,10 +1046,16 @@ private struct Parser {
     mutating func attachChildren(_ node: Int32, from start: Int) {
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = Int32(pending.count - start)
-        // Copied from a borrowed buffer: appending the slice would retain and release all of
-        // `pending` and take the generic path, for every node with children.
-        pending.withUnsafeBufferPointer { tree.links.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
-        pending.removeSubrange(start...)
+        // One by one: a node has a few children, and appending them as a buffer and
+        // removing them as a range both take general paths that cost more than the loops
+        // (together some 160 instructions per node).
+        for index in start..<pending.count { tree.links.append(pending[index]) }
+        dropPending(from: start)
+    }
+
+    /// Removes the pending nodes from `start` on (see `attachChildren`).
+    mutating func dropPending(from start: Int) {
+        while pending.count > start { pending.removeLast() }
     }
 
     mutating func makeNode(

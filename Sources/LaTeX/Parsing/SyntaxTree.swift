@@ -144,6 +144,10 @@ public struct Node: Sendable, Equatable {
         public static let starred = Flags(rawValue: 8)
         /// A required argument is missing.
         public static let incomplete = Flags(rawValue: 16)
+        /// A text node of words, punctuation and single spaces, with no `~` and no scalar of
+        /// a ligature (`-`, `` ` ``, `'`): the text walker copies it whole instead of
+        /// visiting every scalar. The parser sets it on the runs it scans anyway.
+        public static let plainRun = Flags(rawValue: 32)
     }
 
     public var kind: Kind

@@ -17,10 +17,11 @@ public enum HTMLNode: Sendable, Equatable {
 }
 
 extension Array where Element == HTMLNode {
-    /// Replaces the nodes from `start` on with one element holding them (see `Scratch.swift`).
-    mutating func wrap(from start: Int, in name: String, attributes: [HTMLAttribute] = []) {
+    /// Replaces the nodes from `start` on with one element holding them (see `Scratch.swift`);
+    /// the math builder's `sub`, `sup` and styles.
+    mutating func wrap(from start: Int, in name: String) {
         let children = removeSuffix(from: start, placeholder: .text(""))
-        append(.element(name, attributes: attributes, children: children))
+        append(.element(name, attributes: [], children: children))
     }
 }
 
@@ -50,23 +51,37 @@ struct HTMLSink: TextSink {
         /// style): its children join the parent's.
         var name: String
         var attributes: [HTMLAttribute] = []
-        /// Where its children start in `nodes`.
-        var start: Int
+        /// Its finished children while a container inside it is open (the innermost
+        /// container's are in `HTMLSink.children`).
+        var children: [HTMLNode] = []
     }
 
     /// A space waits in `pendingSpace` and is written before the next text in the same block.
     static var keepsSingleSpacesInRuns: Bool { true }
-    var stack: [Container] = [Container(kind: .root, name: "", start: 0)]
-    /// The finished children of every open container, each container's after its parent's
-    /// (see `Scratch.swift`).
-    var nodes: [HTMLNode] = []
-    /// The text run being built, as UTF-8, decoded once when the run ends.
+    var stack: [Container] = [Container(kind: .root, name: "")]
+    /// The finished children of the innermost open container. Each container gets an array
+    /// of its own: gathering them all at the end of one shared array and moving them out
+    /// when their container closed cost more. The innermost one's is kept here, out of
+    /// the stack, because appending to an array inside an array element costs several
+    /// times a plain append.
+    var children: [HTMLNode] = []
+    /// The text run being built, as UTF-8 from `textStart` on, decoded once when the run
+    /// ends. Finished runs are skipped rather than removed, which would take the general
+    /// `replaceSubrange` path each time; the math builder empties the buffer per formula.
     var text: [UInt8] = []
+    var textStart = 0
     /// Scratch for `MathPieces.appendHTML`.
     var mathElements: MathPieces.ElementStack = []
     var pendingSpace = false
     /// Nothing visible yet in the current block: leading spaces are dropped.
     var atBlockStart = true
+
+    /// Room for an abstract's worth of paragraphs and a text run: growing from empty cost
+    /// a dozen reallocations per abstract.
+    init() {
+        children.reserveCapacity(16)
+        text.reserveCapacity(256)
+    }
 
     static func elementName(_ style: TextStyle) -> String? {
         switch style {
@@ -79,15 +94,25 @@ struct HTMLSink: TextSink {
 
     var top: Kind { stack[stack.count - 1].kind }
 
+    /// Appends a finished node to the innermost open container.
+    mutating func add(_ node: HTMLNode) {
+        children.append(node)
+    }
+
     mutating func flushText() {
-        if !text.isEmpty {
-            nodes.append(.text(String(decoding: text, as: UTF8.self)))
-            text.removeAll(keepingCapacity: true)
+        if text.count > textStart {
+            add(.text(String(decoding: text[textStart...], as: UTF8.self)))
+            textStart = text.count
         }
     }
 
     mutating func open(_ kind: Kind, _ name: String, attributes: [HTMLAttribute] = []) {
-        stack.append(Container(kind: kind, name: name, attributes: attributes, start: nodes.count))
+        // The parent's children go back to its entry in the stack.
+        swap(&children, &stack[stack.count - 1].children)
+        stack.append(Container(kind: kind, name: name, attributes: attributes))
+        // Paragraphs and items hold prose and formulas, styles and links a few nodes: room
+        // for the usual count saves the first reallocations.
+        children.reserveCapacity(kind == .inline ? 2 : 16)
     }
 
     mutating func ensureInline() {
@@ -108,9 +133,14 @@ struct HTMLSink: TextSink {
     mutating func closeTop() {
         flushText()
         let container = stack.removeLast()
-        if container.kind == .paragraph && nodes.count == container.start { return }
+        var finished: [HTMLNode] = []
+        swap(&finished, &children)
+        swap(&children, &stack[stack.count - 1].children)
+        if container.kind == .paragraph && finished.isEmpty { return }
         if !container.name.isEmpty {
-            nodes.wrap(from: container.start, in: container.name, attributes: container.attributes)
+            add(.element(container.name, attributes: container.attributes, children: finished))
+        } else {
+            children.append(contentsOf: finished)
         }
         if container.kind != .inline {
             pendingSpace = false
@@ -138,7 +168,7 @@ struct HTMLSink: TextSink {
     mutating func lineBreak() {
         ensureInline()
         flushText()
-        nodes.append(.element("br", attributes: [], children: []))
+        add(.element("br", attributes: [], children: []))
         pendingSpace = false
         atBlockStart = true
     }
@@ -197,11 +227,15 @@ struct HTMLSink: TextSink {
         }
     }
 
-    /// The math element, its children built in `nodes` like those of any container.
+    /// The math element. Its children are built in an array of their own, reserved for the
+    /// most they can be (one node per piece): growing it piece by piece, as for containers,
+    /// would reallocate several times.
     mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
-        let start = nodes.count
-        MathPieces.appendHTML(pieces[...], to: &nodes, text: &text, open: &mathElements)
-        nodes.wrap(from: start, in: name, attributes: attributes)
+        var children: [HTMLNode] = []
+        children.reserveCapacity(pieces.count)
+        MathPieces.appendHTML(pieces[...], to: &children, text: &text, open: &mathElements)
+        textStart = 0
+        add(.element(name, attributes: attributes, children: children))
     }
 
     mutating func beginList(ordered: Bool) {
@@ -233,6 +267,6 @@ struct HTMLSink: TextSink {
     mutating func finish() -> [HTMLNode] {
         while stack.count > 1 { closeTop() }
         flushText()
-        return nodes
+        return children
     }
 }

@@ -19,9 +19,9 @@ public enum MathPiece: Sendable, Equatable {
 enum MathPieces {
     /// The scripts open while writing the plain form: where each starts in the output.
     typealias ScriptStack = [(start: Int, superscript: Bool)]
-    /// The elements open while building the HTML form: name (empty for a transparent one)
-    /// and where their children start.
-    typealias ElementStack = [(name: String, start: Int)]
+    /// The elements open while building the HTML form: name (empty for a transparent one),
+    /// where their children start, and for `sup`/`sub` which one it is.
+    typealias ElementStack = [(name: String, start: Int, superscript: Bool?)]
 
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
@@ -37,12 +37,15 @@ enum MathPieces {
     /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
     /// own would cost an allocation each.
     static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8], scripts: inout ScriptStack) {
-        for piece in pieces {
-            switch piece {
+        for position in pieces.indices {
+            // Switching on the element in place, rather than on a copy made by `for piece in`,
+            // copies only the payload bound: a copy of every piece cost an outlined copy and
+            // destroy each.
+            switch pieces[position] {
             case .text(let text), .letter(let text):
                 bytes.appendUTF8(of: text)
             case .textScalar(let scalar), .letterScalar(let scalar):
-                bytes.appendUTF8(CollectionOfOne(scalar))
+                bytes.appendUTF8(scalar)
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
@@ -72,20 +75,24 @@ enum MathPieces {
             let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
                 bytes.removeSubrange(end...)
-                let script = String(decoding: bytes[start...], as: UTF8.self)
-                bytes.removeSubrange(start...)
-                bytes.append(superscript ? 0x5E : 0x5F)
-                // Parentheses go around more than one character (not scalar: `x̂` is one).
-                if script.count > 1 {
-                    bytes.append(0x28)
-                    bytes.appendUTF8(of: script)
+                // `^` or `_` before the script, and parentheses around it if it is more than
+                // one character (not scalar: `x̂` is one). ASCII other than a carriage return
+                // (which joins a following line feed) is a character per byte: counted
+                // without making a string, which segmenting characters would take.
+                var isASCII = true
+                for byte in bytes[start..<end] where byte >= 0x80 || byte == 0x0D {
+                    isASCII = false
+                    break
+                }
+                let characters = isASCII ? end - start : String(decoding: bytes[start..<end], as: UTF8.self).count
+                bytes.insert(superscript ? 0x5E : 0x5F, at: start)
+                if characters > 1 {
+                    bytes.insert(0x28, at: start + 1)
                     bytes.append(0x29)
-                } else {
-                    bytes.appendUTF8(of: script)
                 }
                 return
             }
-            bytes.appendUTF8(CollectionOfOne(form))
+            bytes.appendUTF8(form)
             index += length
         }
         bytes.removeSubrange(start..<end)
@@ -101,51 +108,93 @@ enum MathPieces {
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
-    /// of the nested elements (see `Scratch.swift`). `text`, empty, is scratch for text runs:
-    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
-    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the
-    /// open `sub`/`sup`/style elements, kept by the sink like `text`.
+    /// of the nested elements (see `Scratch.swift`). `text` is scratch for text runs, its
+    /// bytes already decoded, and empty on return: adjacent text pieces merge into one node,
+    /// and gathering their UTF-8 and decoding once is cheaper than growing a `String` piece
+    /// by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
+    /// the sink like `text`.
     static func appendHTML(
         _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
     ) {
+        // Each text run is decoded from `text[runStart...]` and then skipped, not removed:
+        // emptying the array after every run took the general `replaceSubrange` path.
+        var runStart = text.count
+        // The last node, when it is one ASCII character as text or as a shared italic
+        // letter: a script holding just that becomes a shared element (see `scriptsOfOne`).
+        var single: (index: Int, byte: UInt8, italic: Bool)? = nil
         func flush() {
-            if !text.isEmpty {
-                nodes.append(.text(String(decoding: text, as: UTF8.self)))
-                text.removeAll(keepingCapacity: true)
+            guard text.count > runStart else { return }
+            if text.count == runStart + 1 && text[runStart] < 0x80 {
+                // One ASCII character (`(`, `=`, `2`), the commonest run between letters: a
+                // shared string, not one decoded and validated anew.
+                single = (nodes.count, text[runStart], false)
+                nodes.append(.text(asciiStrings[Int(text[runStart])]))
+            } else {
+                single = nil
+                nodes.append(.text(String(decoding: text[runStart...], as: UTF8.self)))
             }
+            runStart = text.count
         }
         func close() {
             flush()
-            let (name, start) = open.removeLast()
-            if !name.isEmpty { nodes.wrap(from: start, in: name) }
+            let (name, start, superscript) = open.removeLast()
+            if let superscript, let single, single.index == start, nodes.count == start + 1 {
+                nodes[start] = scriptsOfOne[scriptIndex(superscript: superscript, italic: single.italic, byte: single.byte)]
+            } else if !name.isEmpty {
+                nodes.wrap(from: start, in: name)
+            }
+            single = nil
         }
-        for piece in pieces {
-            switch piece {
+        for position in pieces.indices {
+            // Switching on the element in place, rather than on a copy made by `for piece in`,
+            // copies only the payload bound: a copy of every piece cost an outlined copy and
+            // destroy each.
+            switch pieces[position] {
             case .text(let value):
                 text.appendUTF8(of: value)
             case .textScalar(let scalar):
-                text.appendUTF8(CollectionOfOne(scalar))
+                text.appendUTF8(scalar)
             case .letter(let value):
                 flush()
                 nodes.append(italic(value))
+                single = nil
             case .letterScalar(let scalar):
                 flush()
+                single = scalar.isASCIILetter ? (nodes.count, UInt8(truncatingIfNeeded: scalar.value), true) : nil
                 nodes.append(italic(scalar))
             case .lineBreak:
                 flush()
                 nodes.append(.element("br", attributes: [], children: []))
+                single = nil
             case .beginScript(let superscript):
                 flush()
-                open.append((superscript ? "sup" : "sub", nodes.count))
+                open.append((superscript ? "sup" : "sub", nodes.count, superscript))
             case .beginStyle(let style):
                 flush()
-                open.append((HTMLSink.elementName(style) ?? "", nodes.count))
+                open.append((HTMLSink.elementName(style) ?? "", nodes.count, nil))
             case .endScript, .endStyle:
                 if !open.isEmpty { close() }
             }
         }
         while !open.isEmpty { close() }
         flush()
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// The strings of the 128 ASCII characters, by value.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
+    /// `sub` and `sup` elements of one ASCII character, as text or (letters) italic, built
+    /// once and shared: scripts such as `x_k` and `x^2` are the commonest elements of
+    /// formulas, and each would cost a children array to build and free.
+    private static let scriptsOfOne: [HTMLNode] = (0..<512).map { index in
+        let scalar = Unicode.Scalar(UInt8(index & 0x7F))
+        let child = index & 0x80 != 0 ? italic(scalar) : .text(String(scalar))
+        return .element(index & 0x100 != 0 ? "sup" : "sub", attributes: [], children: [child])
+    }
+
+    private static func scriptIndex(superscript: Bool, italic: Bool, byte: UInt8) -> Int {
+        (superscript ? 0x100 : 0) | (italic ? 0x80 : 0) | Int(byte)
     }
 
     /// `<i>letter</i>`; the 52 plain ASCII letters, which are most math letters, are built

@@ -135,12 +135,22 @@ struct MathRenderer {
     mutating func appendSpace() {
         if pieces.count > argumentStart {
             switch pieces[pieces.count - 1] {
-            case .text(let text) where text.hasSuffix(" "): return
+            case .text(let text) where Self.endsWithSpace(text): return
             case .textScalar(" "): return
             default: break
             }
         }
         pieces.append(.text(" "))
+    }
+
+    /// `text.hasSuffix(" ")`, which segments graphemes at every atom, answered from the last
+    /// two bytes when they settle it: a space after an ASCII byte is a character of its own
+    /// (only some non-ASCII characters, such as U+0600, join a following space).
+    static func endsWithSpace(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.last == 0x20 else { return false }
+        guard let before = utf8.index(utf8.endIndex, offsetBy: -2, limitedBy: utf8.startIndex) else { return true }
+        return utf8[before] < 0x80 || text.hasSuffix(" ")
     }
 
     mutating func renderItem(_ index: Int32, _ state: inout ListState, _ context: Context) {
@@ -198,7 +208,7 @@ struct MathRenderer {
                 if !inSpace { bytes.append(0x20) }
                 inSpace = true
             } else {
-                bytes.appendUTF8(CollectionOfOne(scalar))
+                bytes.appendUTF8(scalar)
                 inSpace = false
             }
         }
@@ -486,6 +496,13 @@ struct MathRenderer {
     /// the mark each for line accents, and anything compound becomes `hat(…)`.
     mutating func renderAccent(_ index: Int, mark: Unicode.Scalar, everyCharacter: Bool, _ context: Context) {
         let inner = piecesOf(tree.argument(index, 0), context)
+        // The usual `\hat{x}`, `\hat{\theta}`: one piece of one scalar, composed without
+        // first gathering the pieces into a string as below.
+        if inner.count == 1, let (only, italic) = Self.singleScalar(inner[0]) {
+            let composed = Self.isWhitespace(only) ? String(only) : Composition.compose(only, mark)
+            pieces.append(italic ? .letter(composed) : .text(composed))
+            return
+        }
         var isFlat = true
         var text = ""
         var italic = false
@@ -505,7 +522,7 @@ struct MathRenderer {
         let scalars = text.unicodeScalars
         if isFlat, let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
             // One scalar, as in the usual `\hat{x}`: one character, no need to segment.
-            let composed = only.properties.isWhitespace ? text : Composition.compose(only, mark)
+            let composed = Self.isWhitespace(only) ? text : Composition.compose(only, mark)
             pieces.append(italic ? .letter(composed) : .text(composed))
             return
         }
@@ -530,11 +547,34 @@ struct MathRenderer {
         pieces.append(.text(")"))
     }
 
+    /// The scalar of a piece that is one scalar, and whether the piece is a letter.
+    static func singleScalar(_ piece: MathPiece) -> (Unicode.Scalar, italic: Bool)? {
+        func only(_ text: String) -> Unicode.Scalar? {
+            let scalars = text.unicodeScalars
+            guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+            return first
+        }
+        switch piece {
+        case .textScalar(let scalar): return (scalar, false)
+        case .letterScalar(let scalar): return (scalar, true)
+        case .text(let text): return only(text).map { ($0, false) }
+        case .letter(let text): return only(text).map { ($0, true) }
+        default: return nil
+        }
+    }
+
+    /// `scalar.properties.isWhitespace`, with ASCII (U+0009–U+000D and the space) answered
+    /// without a property lookup.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
     // MARK: Scripts and delimiters
 
     mutating func renderScripts(_ index: Int, _ state: inout ListState, _ context: Context) {
-        let slots = tree.children(of: index)
-        let base = slots[slots.startIndex]
+        // The three slots read in place: a slice of the links would retain and release them.
+        let slots = Int(tree.nodes[index].childStart)
+        let base = tree.links[slots]
         if base >= 0 {
             renderItem(base, &state, context)
         } else {
@@ -543,7 +583,7 @@ struct MathRenderer {
         var inner = context
         inner.tight = true
         for slot in 1...2 {
-            let script = slots[slots.startIndex + slot]
+            let script = tree.links[slots + slot]
             guard script >= 0 else { continue }
             pieces.append(.beginScript(superscript: slot == 2))
             renderArgument(script, inner)

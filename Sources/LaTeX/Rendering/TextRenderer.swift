@@ -48,7 +48,11 @@ struct TextRenderer<Sink: TextSink> {
         case .root:
             renderChildren(of: Int(index))
         case .text:
-            renderText(Int(node.start), Int(node.end))
+            if Sink.keepsSingleSpacesInRuns && node.flags.contains(.plainRun) {
+                renderPlainRun(Int(node.start), Int(node.end))
+            } else {
+                renderText(Int(node.start), Int(node.end))
+            }
         case .paragraphBreak:
             sink.paragraphBreak()
         case .group:
@@ -127,9 +131,31 @@ struct TextRenderer<Sink: TextSink> {
         }
     }
 
+    /// A `plainRun` node, as `renderText` would write it: a space at either edge, and
+    /// between them one piece (its spaces are single and between plain scalars).
+    mutating func renderPlainRun(_ start: Int, _ end: Int) {
+        let source = tree.source
+        var first = start
+        var last = end
+        if first < last, source[first] == " " {
+            sink.space()
+            first += 1
+        }
+        let trailingSpace = last > first && source[last - 1] == " "
+        if trailingSpace { last -= 1 }
+        if first < last { sink.append(utf8: tree.utf8(first, last)) }
+        if trailingSpace { sink.space() }
+    }
+
     /// Whether prose copies a scalar as it is (no whitespace, no ligature).
+    /// Tests a 128-bit set, like `CharacterClass.breaksTextRun`: prose runs test every scalar.
     static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        !(CharacterClass.isSpace(scalar) || scalar == "~" || scalar == "-" || scalar == "`" || scalar == "'")
+        let value = scalar.value
+        if value >= 128 { return true }
+        // 0x09 0x0A 0x0D 0x20 (whitespace), 0x27 ', 0x2D -; 0x60 `, 0x7E ~ (less 64)
+        let low: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0D | 1 << 0x20 | 1 << 0x27 | 1 << 0x2D
+        let high: UInt64 = 1 << (0x60 - 64) | 1 << (0x7E - 64)
+        return value < 64 ? (low >> value) & 1 == 0 : (high >> (value & 63)) & 1 == 0
     }
 
     /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
@@ -198,13 +224,14 @@ struct TextRenderer<Sink: TextSink> {
 
     mutating func renderCommand(_ index: Int) {
         let node = tree.nodes[index]
-        guard let command = tree.command(of: index) else {
+        // Kind and mode alone: copying the whole entry would retain and release its name.
+        guard let kind = tree.commandKind(of: index), let mode = tree.commandMode(of: index) else {
             renderSource(Int(node.start), Int(node.end))
             return
         }
-        switch command.kind {
+        switch kind {
         case .symbol(let output):
-            if command.mode == .math {
+            if mode == .math {
                 renderAsMath(index)
             } else if !output.isEmpty {
                 sink.append(output)
@@ -217,7 +244,7 @@ struct TextRenderer<Sink: TextSink> {
             sink.endStyle(style)
         case .textBox:
             renderArgument(tree.argument(index, 0))
-        case .lineAccent where command.mode == .both:
+        case .lineAccent where mode == .both:
             // `\underline` in text: the spec keeps just the text.
             renderArgument(tree.argument(index, 0))
         case .spacing(let output):

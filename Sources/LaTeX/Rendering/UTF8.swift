@@ -14,6 +14,17 @@ extension Array where Element == UInt8 {
         }
     }
 
+    /// One scalar's UTF-8. Most math pieces are one ASCII scalar (`x`, `=`, `2`): the
+    /// collection version's generic loop costs several times this test and append.
+    @inline(__always)
+    mutating func appendUTF8(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { append($0) }
+        }
+    }
+
     /// A string's UTF-8. `append(contentsOf: text.utf8)` copies small strings (most command
     /// outputs: `α`, `≤`) through a generic iterator; `withUTF8` hands over one buffer.
     mutating func appendUTF8(of text: String) {
