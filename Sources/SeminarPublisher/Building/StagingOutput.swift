@@ -59,7 +59,7 @@ final class StagingOutput: DocumentOutput {
     }
 
     func finish() throws -> Result {
-        let digest = hasher.map { "sha256:" + $0.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
+        let digest = hasher.map { sha256Digest($0.finalize()) }
         if let published {
             if published.isComplete {
                 discard()

@@ -121,7 +121,12 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 
 /// `sha256:` and 64 hex digits.
 public func sha256Digest(_ bytes: some DataProtocol) -> String {
-    "sha256:" + hexDigits(SHA256.hash(data: bytes))
+    sha256Digest(SHA256.hash(data: bytes))
+}
+
+/// `sha256:` and the 64 hex digits of a digest computed piece by piece.
+func sha256Digest(_ digest: SHA256.Digest) -> String {
+    "sha256:" + hexDigits(digest)
 }
 
 /// Lowercase hex, written into one buffer: digests are made for every field of every
