@@ -101,7 +101,7 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if text.count > textStart {
-            add(.text(String(decoding: text[textStart...], as: UTF8.self)))
+            add(.text(String(validUTF8: text[textStart...])))
             textStart = text.count
         }
     }

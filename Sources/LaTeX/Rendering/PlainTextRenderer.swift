@@ -132,6 +132,6 @@ struct PlainTextSink: TextSink {
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
         var start = 0
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(validUTF8: bytes[start..<end])
     }
 }

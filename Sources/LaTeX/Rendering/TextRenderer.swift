@@ -390,7 +390,7 @@ struct PieceSink: TextSink {
 
     mutating func append(utf8: ArraySlice<UInt8>) {
         flushSpace()
-        pieces.append(.text(String(decoding: utf8, as: UTF8.self)))
+        pieces.append(.text(String(validUTF8: utf8)))
     }
 
     mutating func space() { pendingSpace = true }

@@ -58,3 +58,19 @@ extension Array where Element == UInt8 {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 }
+
+extension String {
+    /// A string of UTF-8 the renderers built and know to be valid: they only ever write whole
+    /// scalars (of strings, of scalars, of source text cut at scalar boundaries) and cut at
+    /// the boundaries of what they wrote. `String(decoding:as:)` validated it all again, byte
+    /// by byte after the first non-ASCII one, which was the largest single cost of rendering
+    /// (the plain text alone ~9K instructions per abstract). The ASCII check that remains is
+    /// a word-at-a-time scan, and keeps the string's ASCII flag (its fast paths) as decoding
+    /// would. Debug builds (the tests) still validate.
+    init(validUTF8 bytes: ArraySlice<UInt8>) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "renderers write whole scalars")
+        var utf8 = unsafe UTF8Span(unchecked: bytes.span)
+        _ = utf8.checkForASCII()
+        self.init(copying: utf8)
+    }
+}
