@@ -86,6 +86,25 @@ struct TextRenderer<Sink: TextSink> {
 
     // MARK: Text
 
+    /// A run of `count` dashes or quotes with its ligatures: `--` en dash, `---` em dash,
+    /// ``` `` ``` and `''` curly double quotes. Runs that are one character or one ligature
+    /// (almost all) are literals: building them with `String(repeating:)` and `+` cost two
+    /// strings, an append and their releases each.
+    static func ligature(_ scalar: Unicode.Scalar, count: Int) -> String {
+        switch (scalar, count) {
+        case ("-", 1): return "-"
+        case ("-", 2): return "–"
+        case ("-", 3): return "—"
+        case ("`", 1): return "‘"
+        case ("`", 2): return "“"
+        case ("'", 1): return "’"
+        case ("'", 2): return "”"
+        case ("-", _): return String(repeating: "—", count: count / 3) + (count % 3 == 2 ? "–" : count % 3 == 1 ? "-" : "")
+        case ("`", _): return String(repeating: "“", count: count / 2) + (count % 2 == 1 ? "‘" : "")
+        default: return String(repeating: "”", count: count / 2) + (count % 2 == 1 ? "’" : "")
+        }
+    }
+
     /// Prose with TeX's ligatures: dashes, quotes, `~`. Whitespace goes to the sink.
     mutating func renderText(_ start: Int, _ end: Int) {
         let source = tree.source
@@ -105,14 +124,7 @@ struct TextRenderer<Sink: TextSink> {
                     count += 1
                     index += 1
                 }
-                switch scalar {
-                case "-":
-                    sink.append(String(repeating: "—", count: count / 3) + (count % 3 == 2 ? "–" : count % 3 == 1 ? "-" : ""))
-                case "`":
-                    sink.append(String(repeating: "“", count: count / 2) + (count % 2 == 1 ? "‘" : ""))
-                default:
-                    sink.append(String(repeating: "”", count: count / 2) + (count % 2 == 1 ? "’" : ""))
-                }
+                sink.append(Self.ligature(scalar, count: count))
             default:
                 var runEnd = index + 1
                 while runEnd < end {
