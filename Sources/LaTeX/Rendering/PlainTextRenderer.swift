@@ -54,6 +54,12 @@ struct PlainTextSink: TextSink {
         bytes.appendUTF8(of: text)
     }
 
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        guard !stringUTF8.isEmpty else { return }
+        flush()
+        bytes.appendUTF8(of: stringUTF8)
+    }
+
     mutating func append(utf8: ArraySlice<UInt8>) {
         flush()
         bytes.append(bytes: utf8)

@@ -7,6 +7,9 @@ protocol TextSink {
     /// spaces included, rather than a word at a time.
     static var keepsSingleSpacesInRuns: Bool { get }
     mutating func append(_ text: String)
+    /// `append(_:)` of a string's UTF-8, for `TeeSink` to read a string's bytes once for
+    /// both of its sinks.
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>)
     /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
     mutating func append(utf8: ArraySlice<UInt8>)
     mutating func space()
@@ -392,6 +395,10 @@ struct PieceSink: TextSink {
             pieces.append(.text(" "))
             pendingSpace = false
         }
+    }
+
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        append(String(decoding: stringUTF8, as: UTF8.self))
     }
 
     mutating func append(_ text: String) {

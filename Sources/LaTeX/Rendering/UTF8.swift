@@ -29,14 +29,17 @@ extension Array where Element == UInt8 {
     /// outputs: `α`, `≤`) through a generic iterator; `withUTF8` hands over one buffer.
     mutating func appendUTF8(of text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            // Most are one scalar (`α`, ` = `): for a few bytes, appending them one by one
-            // is cheaper than `append(contentsOf:)`'s general path.
-            if bytes.count <= 4 {
-                for byte in bytes { append(byte) }
-            } else {
-                append(contentsOf: bytes)
-            }
+        text.withUTF8 { appendUTF8(of: $0) }
+    }
+
+    /// A string's UTF-8 once `withUTF8` has handed it over (see `TeeSink.append(_:)`).
+    mutating func appendUTF8(of bytes: UnsafeBufferPointer<UInt8>) {
+        // Most are one scalar (`α`, ` = `): for a few bytes, appending them one by one is
+        // cheaper than `append(contentsOf:)`'s general path.
+        if bytes.count <= 4 {
+            for byte in bytes { append(byte) }
+        } else {
+            append(contentsOf: bytes)
         }
     }
 
