@@ -36,9 +36,16 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
     var first: First
     var second: Second
 
+    /// The string's UTF-8 is read once for both sinks: `withUTF8` copies a small string out
+    /// (most appended strings are small: `ő`, `—`) and a large one costs a retain.
     mutating func append(_ text: String) {
-        first.append(text)
-        second.append(text)
+        var text = text
+        text.withUTF8 { append(stringUTF8: $0) }
+    }
+
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        first.append(stringUTF8: stringUTF8)
+        second.append(stringUTF8: stringUTF8)
     }
 
     mutating func append(utf8: ArraySlice<UInt8>) {

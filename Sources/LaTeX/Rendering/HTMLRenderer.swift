@@ -101,7 +101,7 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if text.count > textStart {
-            add(.text(String(decoding: text[textStart...], as: UTF8.self)))
+            add(.text(String(validUTF8: text[textStart...])))
             textStart = text.count
         }
     }
@@ -149,10 +149,15 @@ struct HTMLSink: TextSink {
     }
 
     mutating func append(_ value: String) {
-        guard !value.isEmpty else { return }
+        var value = value
+        value.withUTF8 { append(stringUTF8: $0) }
+    }
+
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        guard !stringUTF8.isEmpty else { return }
         ensureInline()
         flushSpace()
-        text.appendUTF8(of: value)
+        text.appendUTF8(of: stringUTF8)
         atBlockStart = false
     }
 

@@ -29,7 +29,7 @@ enum MathPieces {
         var bytes: [UInt8] = []
         var scripts: ScriptStack = []
         appendPlain(pieces, to: &bytes, scripts: &scripts)
-        return String(decoding: bytes, as: UTF8.self)
+        return String(validUTF8: bytes[...])
     }
 
     /// Writes the plain form as UTF-8. Scripts are written in place and converted when they
@@ -131,7 +131,7 @@ enum MathPieces {
                 nodes.append(.text(asciiStrings[Int(text[runStart])]))
             } else {
                 single = nil
-                nodes.append(.text(String(decoding: text[runStart...], as: UTF8.self)))
+                nodes.append(.text(String(validUTF8: text[runStart...])))
             }
             runStart = text.count
         }

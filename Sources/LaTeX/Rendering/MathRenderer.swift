@@ -212,7 +212,7 @@ struct MathRenderer {
                 inSpace = false
             }
         }
-        pieces.append(.text(String(decoding: bytes, as: UTF8.self)))
+        pieces.append(.text(String(validUTF8: bytes[...])))
     }
 
     // MARK: Text runs

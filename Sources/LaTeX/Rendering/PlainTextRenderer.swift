@@ -54,6 +54,12 @@ struct PlainTextSink: TextSink {
         bytes.appendUTF8(of: text)
     }
 
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        guard !stringUTF8.isEmpty else { return }
+        flush()
+        bytes.appendUTF8(of: stringUTF8)
+    }
+
     mutating func append(utf8: ArraySlice<UInt8>) {
         flush()
         bytes.append(bytes: utf8)
@@ -132,6 +138,6 @@ struct PlainTextSink: TextSink {
         while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A { end -= 1 }
         var start = 0
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x0A { start += 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(validUTF8: bytes[start..<end])
     }
 }

@@ -7,6 +7,9 @@ protocol TextSink {
     /// spaces included, rather than a word at a time.
     static var keepsSingleSpacesInRuns: Bool { get }
     mutating func append(_ text: String)
+    /// `append(_:)` of a string's UTF-8, for `TeeSink` to read a string's bytes once for
+    /// both of its sinks.
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>)
     /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
     mutating func append(utf8: ArraySlice<UInt8>)
     mutating func space()
@@ -86,6 +89,25 @@ struct TextRenderer<Sink: TextSink> {
 
     // MARK: Text
 
+    /// A run of `count` dashes or quotes with its ligatures: `--` en dash, `---` em dash,
+    /// ``` `` ``` and `''` curly double quotes. Runs that are one character or one ligature
+    /// (almost all) are literals: building them with `String(repeating:)` and `+` cost two
+    /// strings, an append and their releases each.
+    static func ligature(_ scalar: Unicode.Scalar, count: Int) -> String {
+        switch (scalar, count) {
+        case ("-", 1): return "-"
+        case ("-", 2): return "–"
+        case ("-", 3): return "—"
+        case ("`", 1): return "‘"
+        case ("`", 2): return "“"
+        case ("'", 1): return "’"
+        case ("'", 2): return "”"
+        case ("-", _): return String(repeating: "—", count: count / 3) + (count % 3 == 2 ? "–" : count % 3 == 1 ? "-" : "")
+        case ("`", _): return String(repeating: "“", count: count / 2) + (count % 2 == 1 ? "‘" : "")
+        default: return String(repeating: "”", count: count / 2) + (count % 2 == 1 ? "’" : "")
+        }
+    }
+
     /// Prose with TeX's ligatures: dashes, quotes, `~`. Whitespace goes to the sink.
     mutating func renderText(_ start: Int, _ end: Int) {
         let source = tree.source
@@ -105,14 +127,7 @@ struct TextRenderer<Sink: TextSink> {
                     count += 1
                     index += 1
                 }
-                switch scalar {
-                case "-":
-                    sink.append(String(repeating: "—", count: count / 3) + (count % 3 == 2 ? "–" : count % 3 == 1 ? "-" : ""))
-                case "`":
-                    sink.append(String(repeating: "“", count: count / 2) + (count % 2 == 1 ? "‘" : ""))
-                default:
-                    sink.append(String(repeating: "”", count: count / 2) + (count % 2 == 1 ? "’" : ""))
-                }
+                sink.append(Self.ligature(scalar, count: count))
             default:
                 var runEnd = index + 1
                 while runEnd < end {
@@ -382,6 +397,10 @@ struct PieceSink: TextSink {
         }
     }
 
+    mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>) {
+        append(String(decoding: stringUTF8, as: UTF8.self))
+    }
+
     mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
         flushSpace()
@@ -390,7 +409,7 @@ struct PieceSink: TextSink {
 
     mutating func append(utf8: ArraySlice<UInt8>) {
         flushSpace()
-        pieces.append(.text(String(decoding: utf8, as: UTF8.self)))
+        pieces.append(.text(String(validUTF8: utf8)))
     }
 
     mutating func space() { pendingSpace = true }

@@ -29,14 +29,17 @@ extension Array where Element == UInt8 {
     /// outputs: `α`, `≤`) through a generic iterator; `withUTF8` hands over one buffer.
     mutating func appendUTF8(of text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            // Most are one scalar (`α`, ` = `): for a few bytes, appending them one by one
-            // is cheaper than `append(contentsOf:)`'s general path.
-            if bytes.count <= 4 {
-                for byte in bytes { append(byte) }
-            } else {
-                append(contentsOf: bytes)
-            }
+        text.withUTF8 { appendUTF8(of: $0) }
+    }
+
+    /// A string's UTF-8 once `withUTF8` has handed it over (see `TeeSink.append(_:)`).
+    mutating func appendUTF8(of bytes: UnsafeBufferPointer<UInt8>) {
+        // Most are one scalar (`α`, ` = `): for a few bytes, appending them one by one is
+        // cheaper than `append(contentsOf:)`'s general path.
+        if bytes.count <= 4 {
+            for byte in bytes { append(byte) }
+        } else {
+            append(contentsOf: bytes)
         }
     }
 
@@ -56,5 +59,21 @@ extension Array where Element == UInt8 {
     /// cost a retain and a release of the whole source buffer for every run of text.
     mutating func append(bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+}
+
+extension String {
+    /// A string of UTF-8 the renderers built and know to be valid: they only ever write whole
+    /// scalars (of strings, of scalars, of source text cut at scalar boundaries) and cut at
+    /// the boundaries of what they wrote. `String(decoding:as:)` validated it all again, byte
+    /// by byte after the first non-ASCII one, which was the largest single cost of rendering
+    /// (the plain text alone ~9K instructions per abstract). The ASCII check that remains is
+    /// a word-at-a-time scan, and keeps the string's ASCII flag (its fast paths) as decoding
+    /// would. Debug builds (the tests) still validate.
+    init(validUTF8 bytes: ArraySlice<UInt8>) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "renderers write whole scalars")
+        var utf8 = unsafe UTF8Span(unchecked: bytes.span)
+        _ = utf8.checkForASCII()
+        self.init(copying: utf8)
     }
 }
