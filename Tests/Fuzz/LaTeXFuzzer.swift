@@ -28,6 +28,14 @@ public func latexFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -
     let nodes = HTMLRenderer.render(source)
     precondition(nodes.count <= scalarCount + 1)
 
+    // The renderers make their strings from UTF-8 without validating it again
+    // (`String(validUTF8:)`), on the grounds that they only write whole scalars: an
+    // optimized build does not check that, so the fuzzer does.
+    precondition(isValidUTF8(text), "plain text is not valid UTF-8")
+    precondition(nodes.allSatisfy(isValidUTF8), "HTML is not valid UTF-8")
+    let (documentText, documentNodes) = LaTeXDocument(source).renderings()
+    precondition(isValidUTF8(documentText) && documentNodes.allSatisfy(isValidUTF8), "renderings are not valid UTF-8")
+
     // The tree is an arena whose children always precede their parent: walking it cannot
     // loop, and it stays within the depth limit.
     let tree = LaTeXParser.parse(source)
@@ -37,4 +45,18 @@ public func latexFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -
         }
     }
     return 0
+}
+
+private func isValidUTF8(_ string: String) -> Bool {
+    String(validating: Array(string.utf8), as: UTF8.self) != nil
+}
+
+private func isValidUTF8(_ node: HTMLNode) -> Bool {
+    switch node {
+    case let .text(text):
+        return isValidUTF8(text)
+    case let .element(name, attributes, children):
+        return isValidUTF8(name) && attributes.allSatisfy { isValidUTF8($0.name) && isValidUTF8($0.value) }
+            && children.allSatisfy(isValidUTF8)
+    }
 }
