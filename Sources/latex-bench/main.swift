@@ -147,12 +147,22 @@ if phases {
 var checksum = 0
 let clock = ContinuousClock()
 // The publisher's path: parse once, check, render both (math rendered once for both).
+// Timed in five rounds of a fifth of the abstracts each: on a shared machine the rounds'
+// spread shows how much of a slow run is the machine's.
+let rounds = 5
+var roundRates: [Double] = []
 let elapsed = clock.measure {
-    for source in abstracts {
-        let document = LaTeXDocument(source)
-        checksum &+= document.diagnostics().count
-        let (text, nodes) = document.renderings()
-        checksum &+= text.utf8.count &+ nodes.count
+    for round in 0..<rounds {
+        let slice = abstracts[(round * count / rounds)..<((round + 1) * count / rounds)]
+        let time = clock.measure {
+            for source in slice {
+                let document = LaTeXDocument(source)
+                checksum &+= document.diagnostics().count
+                let (text, nodes) = document.renderings()
+                checksum &+= text.utf8.count &+ nodes.count
+            }
+        }
+        roundRates.append(Double(slice.count) / seconds(time))
     }
 }
 // The three independent entry points, each parsing on its own.
@@ -172,4 +182,6 @@ func format(_ value: Double, _ digits: Int) -> String {
     return digits == 0 ? String(Int(rounded)) : String(rounded)
 }
 print("latex: \(count) abstracts (\(format(average, 1)) KB avg) in \(format(seconds(elapsed), 2)) s = \(format(Double(count) / seconds(elapsed), 0)) abstracts/s (check + plain text + HTML, one core)")
+let sortedRates = roundRates.sorted()
+print("latex: \(rounds) rounds of \(count / rounds): slowest \(format(sortedRates[0], 0)), median \(format(sortedRates[rounds / 2], 0)), fastest \(format(sortedRates[rounds - 1], 0)) abstracts/s")
 print("latex: separate LaTeXChecker.check + PlainTextRenderer.render + HTMLRenderer.render (three parses): \(format(seconds(separate), 2)) s = \(format(Double(count) / seconds(separate), 0)) abstracts/s [checksum \(checksum)]")
