@@ -108,8 +108,9 @@ struct ICalendarContentLines {
     /// Values that are not TEXT (URIs above all) come from the archive, and a stray
     /// line break in one would end the content line early.
     static func withoutControlCharacters(_ value: String) -> String {
-        // A control character is one ASCII byte, and no other character has such a byte.
-        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) else { return value }
+        // A control character is one ASCII byte, and no other character has such a byte:
+        // the bytes can be tested as the scalars they would be.
+        guard value.utf8.contains(where: { isControl(Unicode.Scalar($0)) }) else { return value }
         return String(String.UnicodeScalarView(value.unicodeScalars.filter { !isControl($0) }))
     }
 
