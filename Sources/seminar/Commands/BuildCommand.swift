@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Check everything, then write the feeds, calendar and web page.",
         discussion: """
-            Writes into the feeds folder: atom.xml, rss.xml, feed.json, calendar.ics, index.html, feed.xsl, and archive/YEAR/{atom.xml,rss.xml,calendar.ics} for every frozen year. If the check finds any error, nothing is written and the command fails. Files are written to a temporary file and renamed; a file whose bytes would not change is left alone. The output depends only on the archive: never on the clock, time zone, locale or file system order.
+            Writes into the feeds folder: atom.xml, rss.xml, feed.json, calendar.ics, index.html, feed.xsl, and archive/YEAR/{atom.xml,rss.xml,calendar.ics} for every frozen year. If the check finds any error, nothing is written and the command fails. Files are written to a temporary file and renamed; a file whose bytes would not change is left alone. Talk files of a frozen year that are byte for byte as its snapshot recorded them are not parsed again (`seminar check` reads every talk). The output depends only on the archive: never on the clock, time zone, locale or file system order.
             """
     )
 
