@@ -8,11 +8,16 @@ public struct Publisher: Sendable {
     public let archiveRoot: String
     public let feedsRoot: String
     public let zoneDatabase: ZoneDatabase
+    /// Where `build` keeps the record of the last build (see `BuildManifest`), which lets a
+    /// build with nothing to do stop at once. Nil: every build checks and renders everything.
+    public var buildManifestPath: String?
 
-    public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system) {
+    public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system,
+                buildManifestPath: String? = nil) {
         self.archiveRoot = archiveRoot
         self.feedsRoot = feedsRoot
         self.zoneDatabase = zoneDatabase
+        self.buildManifestPath = buildManifestPath
     }
 
     // MARK: Build
@@ -23,6 +28,56 @@ public struct Publisher: Sendable {
         public var report: OutputWriter.Report?
         public var privateReport: OutputWriter.Report?
         public var talkCount: Int
+        /// True when the record of the last build showed that nothing it read or published
+        /// has changed since: then nothing was read again, and nothing written.
+        public var upToDate = false
+        /// Why the record of the last build did not apply (say, "`archive/2021/x.json`"
+        /// changed), when there was one.
+        public var changedSinceLastBuild: String?
+    }
+
+    /// Checks and publishes, as `build(privateOut:)` below, unless nothing has changed
+    /// since the last build: every file it read (talk files, archive folders, snapshot
+    /// records, zone files) and every file it published has the same stamp, and the same
+    /// program is running (see `BuildManifest`). Then that build's warnings are reported
+    /// again and nothing else is done. `reusingLastBuild: false` checks and renders
+    /// everything whatever the record says.
+    ///
+    /// Without `buildManifestPath`, every build checks and renders everything.
+    public func build(privateOut: String? = nil, reusingLastBuild: Bool = true) throws -> BuildResult {
+        guard let manifestPath = buildManifestPath, let tool = ToolIdentity.current else {
+            return try buildEverything(privateOut: privateOut).result
+        }
+        let last = reusingLastBuild ? BuildManifest.read(from: manifestPath) : nil
+        let change = last?.firstChange(tool: tool, stamp: FileStamp.of)
+        if let last, change == nil {
+            return BuildResult(
+                diagnostics: last.diagnostics, report: OutputWriter.Report(unchanged: last.published),
+                privateReport: last.privatelyPublished.map { OutputWriter.Report(unchanged: $0) },
+                talkCount: last.talkCount, upToDate: true)
+        }
+        // From here the record would describe an earlier state: it goes before anything is
+        // read, so that a record on disk always describes the last build.
+        unlink(manifestPath)
+        let folder = (manifestPath as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let started = FileStamp.fileSystemTime(in: folder)
+        var (result, read) = try buildEverything(privateOut: privateOut)
+        result.changedSinceLastBuild = change
+        guard let started, let report = result.report else { return result }
+        let published = (report.written + report.unchanged).sorted()
+        let privatelyPublished = result.privateReport.map { ($0.written + $0.unchanged).sorted() }
+        let outputs = (published + read.frozenDocuments).map { feedsRoot + "/" + $0 }
+            + (privatelyPublished ?? []).map { (privateOut ?? "") + "/" + $0 }
+        let inputs = ArchiveLoader.inputPaths(root: archiveRoot) + read.zones.map { zoneDatabase.directory + "/" + $0 }
+        // Best effort: without a record, the next build merely checks everything again.
+        if let inputStamps = Self.stamps(of: inputs), let outputStamps = Self.stamps(of: outputs),
+           let manifest = BuildManifest.settled(
+               tool: tool, started: started, inputs: inputStamps, outputs: outputStamps, talkCount: result.talkCount,
+               diagnostics: result.diagnostics, published: published, privatelyPublished: privatelyPublished) {
+            try? manifest.write(to: manifestPath)
+        }
+        return result
     }
 
     /// Checks everything; if there is no error, renders every document, staging each to a
@@ -34,7 +89,14 @@ public struct Publisher: Sendable {
     /// as frozen are not even parsed (see `PinnedTalkFiles`); any other talk of a frozen
     /// year is checked against the record's fingerprints. A missing or damaged document is
     /// rendered again, from its year's talks, and must then match its digest.
-    public func build(privateOut: String? = nil) throws -> BuildResult {
+    /// What a build read besides the archive folder, for its record.
+    private struct ReadAlso {
+        var zones: [String] = []
+        /// Frozen years' documents under `feeds/`, hashed to check them.
+        var frozenDocuments: [String] = []
+    }
+
+    private func buildEverything(privateOut: String?) throws -> (result: BuildResult, read: ReadAlso) {
         // Field fingerprints are needed only for the talks of frozen years that are read
         // again (`check` reads those records whole); the organisers' set reads every talk.
         let wholeRecords = privateOut != nil
@@ -50,7 +112,7 @@ public struct Publisher: Sendable {
 
         let checked = check(snapshots: snapshots, pinningFilesOf: pinnable)
         guard let seminar = checked.seminar, !checked.hasErrors else {
-            return BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount)
+            return (BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
 
         let publicSet = OutputWriter(root: feedsRoot)
@@ -81,11 +143,12 @@ public struct Publisher: Sendable {
         guard failure == nil, drift.isEmpty else {
             OutputWriter.discard(publicStaged + privateStaged)
             if let failure { throw failure }
-            return BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount)
+            return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
         let report = try publicSet.commit(publicStaged)
         let privateReport = try privateSet?.commit(privateStaged)
-        return BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
+        let result = BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
+        return (result, ReadAlso(zones: checked.zones.keys.sorted(), frozenDocuments: frozenPaths.sorted()))
     }
 
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.

@@ -18,10 +18,10 @@ import Testing
     }
 
     /// Runs `seminar` in `folder` with `arguments`, under `env` prefix commands (such as
-    /// `faketime` or `env TZ=…`).
+    /// `faketime` or `env TZ=…`). Its cache folder (records of builds) is `folder/.cache`.
     func run(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: Self.seminar), "build the package first: scripts/test does")
-        let script = "cd \"$1\" && shift && exec \"$@\""
+        let script = "cd \"$1\" && export XDG_CACHE_HOME=\"$1/.cache\" && shift && exec \"$@\""
         let command = prefix + [Self.seminar] + arguments
         let result = try Subprocess.run("bash", ["-c", script, "bash", folder] + command)
         return Run(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
@@ -121,6 +121,30 @@ import Testing
         #expect(unknown["line"] as? Int == 2)
         #expect(unknown["column"] as? Int == 22)
         #expect(unknown["fix"] as? String == "did you mean `\\alpha`?")
+    }
+
+    @Test func buildSaysWhenNothingChangedAndRepeatsItsWarnings() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30", abstract: "A 50% gain.")
+        let settle = { try BuildManifestTests.waitForFileSystemClock(past: [a.archive, a.feeds], probeIn: a.root.path) }
+        let first = try run(["build"], in: a.root.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("1 talks: wrote 6 files"))
+        try settle()
+        #expect(try run(["build"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
+        let again = try run(["build"], in: a.root.path)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("[latex-comment]"))
+        #expect(again.stderr.contains("1 talks: up to date, nothing changed since the last build of feeds/"))
+        #expect(try run(["build", "--full"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
+
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30", title: "Another title",
+                   abstract: "A 50\\% gain.")
+        let edited = try run(["build"], in: a.root.path)
+        #expect(edited.stderr.contains("checked everything: `archive/2021"))
+        #expect(!edited.stderr.contains("[latex-comment]"))
+        #expect(edited.stderr.contains("wrote 5 files"))
     }
 
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.

@@ -1,5 +1,5 @@
 /// Where something is in a file: 1-based line and column (columns count Unicode scalars).
-public struct FileLocation: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
+public struct FileLocation: Sendable, Equatable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Path as the user should see it, relative to the working directory when possible.
     public var path: String
     public var line: Int
@@ -20,8 +20,8 @@ public struct FileLocation: Sendable, Equatable, Hashable, Comparable, CustomStr
 
 /// A problem found while loading or checking the archive, reported in the
 /// `path:line:col: error: message` form that editors and CI logs understand.
-public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
-    public enum Severity: String, Sendable, Equatable, Comparable {
+public struct Diagnostic: Sendable, Equatable, Error, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Equatable, Comparable, Codable {
         case error, warning, note
         public static func < (a: Severity, b: Severity) -> Bool {
             let order: [Severity] = [.error, .warning, .note]
@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Equatable, Error, CustomStringConvertible {
     }
 
     /// A secondary message pointing somewhere else, such as "opened here".
-    public struct Note: Sendable, Equatable {
+    public struct Note: Sendable, Equatable, Codable {
         public var message: String
         public var location: FileLocation?
         public var sourceLine: String?

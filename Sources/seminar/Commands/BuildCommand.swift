@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SeminarPublisher
 
 struct BuildCommand: ParsableCommand {
@@ -7,6 +8,8 @@ struct BuildCommand: ParsableCommand {
         abstract: "Check everything, then write the feeds, calendar and web page.",
         discussion: """
             Writes into the feeds folder: atom.xml, rss.xml, feed.json, calendar.ics, index.html, feed.xsl, and archive/YEAR/{atom.xml,rss.xml,calendar.ics} for every frozen year. If the check finds any error, nothing is written and the command fails. Files are written to a temporary file and renamed; a file whose bytes would not change is left alone. Talk files of a frozen year that are byte for byte as its snapshot recorded them are not parsed again (`seminar check` reads every talk). The output depends only on the archive: never on the clock, time zone, locale or file system order.
+
+            A record of each successful build is kept in the user's cache folder ($XDG_CACHE_HOME/seminar, or ~/.cache/seminar). When every file the last build read and published is as it left them, and the same seminar program runs, the build stops at once and repeats that build's warnings ("up to date"). Right after a build that wrote files, the next build checks everything once more before the record is trusted. --full ignores the record.
             """
     )
 
@@ -17,24 +20,44 @@ struct BuildCommand: ParsableCommand {
         valueName: "dir"))
     var privateOut: String?
 
+    @Flag(help: "Check and render everything, even when nothing has changed since the last build.")
+    var full = false
+
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         if let privateOut, privateOut.standardizedPath == locations.feeds.standardizedPath {
             throw ValidationError("--private-out must not be the public feeds folder")
         }
-        let result = try publisher.build(privateOut: privateOut)
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds, buildManifestPath: manifestPath)
+        let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
         DiagnosticPrinter(format: format).print(result.diagnostics)
         guard let report = result.report else {
             Console.note("build failed: \(DiagnosticPrinter.summary(result.diagnostics)); nothing was written")
             throw ExitCode.failure
         }
+        if result.upToDate {
+            Console.note("\(result.talkCount) talks: up to date, nothing changed since the last build of \(locations.feeds)/ (--full checks everything again)")
+            return
+        }
+        if let change = result.changedSinceLastBuild { Console.note("checked everything: \(change) changed since the last build") }
         Console.note("\(result.talkCount) talks: wrote \(report.written.count) file\(report.written.count == 1 ? "" : "s"), \(report.unchanged.count) unchanged, in \(locations.feeds)/")
         for path in report.written { Console.note("  wrote \(locations.feeds)/\(path)") }
         if let privateReport = result.privateReport, let privateOut {
             Console.note("private outputs: wrote \(privateReport.written.count), \(privateReport.unchanged.count) unchanged, in \(privateOut)/")
+        }
+    }
+
+    /// The record of the last build: in the user's cache folder, one per way of running
+    /// the command. Nil when there is no cache folder to keep it in.
+    private var manifestPath: String? {
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+            ?? environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 + "/.cache" : nil }
+        return cache.map {
+            Publisher.buildManifestPath(cacheFolder: $0, workingFolder: FileManager.default.currentDirectoryPath,
+                                        archive: locations.archive, feeds: locations.feeds, privateOut: privateOut)
         }
     }
 }

@@ -1,0 +1,111 @@
+import Foundation
+import SeminarArchive
+
+/// What the last successful build read and published, with the stamp of every one of
+/// those files (see `FileStamp`). A build that finds each of them exactly as recorded can
+/// stop at once: the same inputs, read by the same program, give the same documents, and
+/// those are already in place. This is how `make` and git's index avoid redoing work.
+///
+/// The manifest never changes what a build writes, only whether it needs to look: when
+/// anything it lists differs, or it is missing or unreadable, the build checks and renders
+/// everything. It lives outside the repository (in the user's cache folder, see
+/// `defaultPath`), since stamps mean nothing on another machine.
+struct BuildManifest: Codable, Equatable, Sendable {
+    static let currentFormat = 1
+
+    var format = BuildManifest.currentFormat
+    /// The program that built (see `ToolIdentity`): another build of it, or another
+    /// libxml2 or Foundation, may render differently.
+    var tool: String
+    /// Everything read: the archive's files and folders, and the zone files.
+    var inputs: StampedFiles
+    /// Every published file, frozen years' documents included.
+    var outputs: StampedFiles
+    var talkCount: Int
+    /// The warnings the build reported, to report them again.
+    var diagnostics: [Diagnostic]
+    /// The paths of the public documents, then of the organisers' set (`--private-out`).
+    var published: [String]
+    var privatelyPublished: [String]?
+
+    /// What has changed since this manifest was recorded, or nil if nothing has: the same
+    /// program, and every file and folder with the stamp it had. Says which file, so that
+    /// the command can tell why a build checks everything again.
+    func firstChange(tool: String, stamp: (String) -> FileStamp?) -> String? {
+        guard format == Self.currentFormat, self.tool == tool else { return "the seminar program or its libraries" }
+        for files in [inputs, outputs] {
+            guard files.paths.count == files.stamps.count else { return "the record itself" }
+            for (path, recorded) in zip(files.paths, files.stamps) where stamp(path)?.description != recorded {
+                return "`\(path)`"
+            }
+        }
+        return nil
+    }
+
+    /// The manifest of a build that began reading at `started` (a file system time, see
+    /// `FileStamp.fileSystemTime`), or nil when a stamp cannot vouch for what the build saw.
+    ///
+    /// A stamp vouches for a file only if the file last changed before the build began:
+    /// then what the build read or compared is what the stamp describes, and any later
+    /// change gives a new stamp (a new status-change time, which nothing can set back).
+    /// A file changed during the build, or written by it, has no such stamp: the next
+    /// build then looks at everything again, finds it unchanged, and records it.
+    static func settled(
+        tool: String, started: Int64, inputs: [String: FileStamp], outputs: [String: FileStamp],
+        talkCount: Int, diagnostics: [Diagnostic], published: [String], privatelyPublished: [String]?
+    ) -> BuildManifest? {
+        guard inputs.values.allSatisfy({ $0.changed < started }), outputs.values.allSatisfy({ $0.changed < started })
+        else { return nil }
+        return BuildManifest(
+            tool: tool, inputs: StampedFiles(inputs), outputs: StampedFiles(outputs),
+            talkCount: talkCount, diagnostics: diagnostics, published: published, privatelyPublished: privatelyPublished)
+    }
+
+    // MARK: Storage
+
+    static func read(from path: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+    }
+
+    func write(to path: String) throws {
+        try AtomicFile.write([UInt8](try JSONEncoder().encode(self)), to: path)
+    }
+}
+
+/// Files and their stamps (`FileStamp.description`), in path order. Two lists rather than
+/// a dictionary: a build of a large archive records tens of thousands of them, and lists
+/// of strings are what JSON encodes and decodes fastest.
+struct StampedFiles: Codable, Equatable, Sendable {
+    var paths: [String]
+    var stamps: [String]
+
+    init(_ files: [String: FileStamp]) {
+        let sorted = files.sorted { $0.key < $1.key }
+        paths = sorted.map(\.key)
+        stamps = sorted.map(\.value.description)
+    }
+}
+
+extension Publisher {
+    /// Where the record of the last build is kept: one file per way of running it (working
+    /// folder, archive, feeds folder and organisers' folder, as given), under
+    /// `cacheFolder`, the user's cache (`$XDG_CACHE_HOME` or `~/.cache`) for the command.
+    public static func buildManifestPath(
+        cacheFolder: String, workingFolder: String, archive: String, feeds: String, privateOut: String?
+    ) -> String {
+        let key = [workingFolder, archive, feeds, privateOut ?? ""].joined(separator: "\u{0}")
+        let digest = sha256Digest(Array(key.utf8)).dropFirst("sha256:".count)
+        return cacheFolder + "/seminar/builds/" + digest + ".json"
+    }
+
+    /// The stamps of the files at `paths`, or nil if one of them is missing.
+    static func stamps(of paths: some Sequence<String>) -> [String: FileStamp]? {
+        var out: [String: FileStamp] = [:]
+        for path in paths {
+            guard let stamp = FileStamp.of(path) else { return nil }
+            out[path] = stamp
+        }
+        return out
+    }
+}
