@@ -11,6 +11,10 @@ public struct Publisher: Sendable {
     /// Where `build` keeps the record of the last build (see `BuildManifest`), which lets a
     /// build with nothing to do stop at once. Nil: every build checks and renders everything.
     public var buildManifestPath: String?
+    /// How long before a build a file must have last changed for the build's record to
+    /// vouch for it (see `BuildManifest.settled`); tests that wait for the file system's
+    /// clock make it shorter.
+    var recordMargin = BuildManifest.clockMargin
 
     public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system,
                 buildManifestPath: String? = nil) {
@@ -73,7 +77,7 @@ public struct Publisher: Sendable {
         // Best effort: without a record, the next build merely checks everything again.
         if let inputStamps = Self.stamps(of: inputs), let outputStamps = Self.stamps(of: outputs),
            let manifest = BuildManifest.settled(
-               tool: tool, started: started, inputs: inputStamps, outputs: outputStamps, talkCount: result.talkCount,
+               tool: tool, started: started, margin: recordMargin, inputs: inputStamps, outputs: outputStamps, talkCount: result.talkCount,
                diagnostics: result.diagnostics, published: published, privatelyPublished: privatelyPublished) {
             try? manifest.write(to: manifestPath)
         }

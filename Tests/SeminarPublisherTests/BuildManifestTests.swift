@@ -12,9 +12,9 @@ import Testing
         FileStamp(device: 1, inode: 2, size: size, modified: changed, changed: changed)
     }
 
-    static func settled(inputsChanged: Int64, outputsChanged: Int64, started: Int64) -> BuildManifest? {
+    static func settled(inputsChanged: Int64, outputsChanged: Int64, started: Int64, margin: Int64 = 0) -> BuildManifest? {
         BuildManifest.settled(
-            tool: "tool", started: started, inputs: ["archive/2021/a.json": stamp(changed: inputsChanged)],
+            tool: "tool", started: started, margin: margin, inputs: ["archive/2021/a.json": stamp(changed: inputsChanged)],
             outputs: ["feeds/atom.xml": stamp(changed: outputsChanged)], talkCount: 1, diagnostics: [],
             published: ["atom.xml"], privatelyPublished: nil)
     }
@@ -27,6 +27,12 @@ import Testing
         #expect(Self.settled(inputsChanged: 100, outputsChanged: 98, started: 100) == nil)
         #expect(Self.settled(inputsChanged: 99, outputsChanged: 100, started: 100) == nil)
         #expect(Self.settled(inputsChanged: 99, outputsChanged: 150, started: 100) == nil)
+        // With a margin for the file systems' coarse clocks, a change just before the
+        // build does not count as before it either.
+        #expect(Self.settled(inputsChanged: 89, outputsChanged: 80, started: 100, margin: 10) != nil)
+        #expect(Self.settled(inputsChanged: 90, outputsChanged: 80, started: 100, margin: 10) == nil)
+        #expect(Self.settled(inputsChanged: 80, outputsChanged: 95, started: 100, margin: 10) == nil)
+        #expect(BuildManifest.clockMargin >= 2_000_000_000)
     }
 
     @Test func anyDifferenceNamesWhatChanged() throws {
@@ -60,10 +66,10 @@ import Testing
 
     // MARK: Builds
 
-    /// Waits until the file system's clock has moved past every stamp under `folders`, so
-    /// that the next build begins strictly after the files last changed (as it would for
-    /// an organiser, who takes more than a few milliseconds between two commands).
-    static func waitForFileSystemClock(past folders: [String], probeIn probe: String) throws {
+    /// Waits until the file system's clock has moved `margin` past every stamp under
+    /// `folders`, so that the next build begins that long after the files last changed (as
+    /// it would for an organiser, who takes more than a moment between two commands).
+    static func waitForFileSystemClock(past folders: [String], probeIn probe: String, margin: Int64 = 0) throws {
         var newest: Int64 = 0
         for folder in folders {
             newest = max(newest, FileStamp.of(folder)?.changed ?? 0)
@@ -71,17 +77,23 @@ import Testing
                 newest = max(newest, FileStamp.of(folder + "/" + file)?.changed ?? 0)
             }
         }
-        for _ in 0..<2000 {
-            if try #require(FileStamp.fileSystemTime(in: probe)) > newest { return }
+        for _ in 0..<5000 {
+            if try #require(FileStamp.fileSystemTime(in: probe)) > newest + margin { return }
             usleep(1000)
         }
-        Issue.record("the file system's clock did not move in 2 s")
+        Issue.record("the file system's clock did not move enough in 5 s")
     }
 
     struct Setup {
         let fixture: ArchiveFixture
         let manifest: String
-        var publisher: Publisher { Publisher(archiveRoot: fixture.archive, feedsRoot: fixture.feeds, buildManifestPath: manifest) }
+        /// Builds recording the last one, with no margin for coarse file system clocks:
+        /// `settle` waits for the clock instead.
+        var publisher: Publisher {
+            var p = Publisher(archiveRoot: fixture.archive, feedsRoot: fixture.feeds, buildManifestPath: manifest)
+            p.recordMargin = 0
+            return p
+        }
         func settle() throws {
             try BuildManifestTests.waitForFileSystemClock(past: [fixture.archive, fixture.feeds], probeIn: fixture.root.path)
         }
@@ -207,8 +219,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: zones + "/Europe", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: ZoneInfo.defaultDirectory + "/Europe/Zurich", toPath: zones + "/Europe/Zurich")
         func publisher() -> Publisher {
-            Publisher(archiveRoot: s.fixture.archive, feedsRoot: s.fixture.feeds, zoneDatabase: ZoneDatabase(directory: zones),
-                      buildManifestPath: s.manifest)
+            var p = Publisher(archiveRoot: s.fixture.archive, feedsRoot: s.fixture.feeds, zoneDatabase: ZoneDatabase(directory: zones),
+                              buildManifestPath: s.manifest)
+            p.recordMargin = 0
+            return p
         }
         _ = try publisher().build()
         for _ in 0..<3 where !FileManager.default.fileExists(atPath: s.manifest) {

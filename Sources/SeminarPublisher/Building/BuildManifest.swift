@@ -12,6 +12,8 @@ import SeminarArchive
 /// `defaultPath`), since stamps mean nothing on another machine.
 struct BuildManifest: Codable, Equatable, Sendable {
     static let currentFormat = 1
+    /// Two seconds (in nanoseconds), the coarsest granularity of file times in common use.
+    static let clockMargin: Int64 = 2_000_000_000
 
     var format = BuildManifest.currentFormat
     /// The program that built (see `ToolIdentity`): another build of it, or another
@@ -50,11 +52,18 @@ struct BuildManifest: Codable, Equatable, Sendable {
     /// change gives a new stamp (a new status-change time, which nothing can set back).
     /// A file changed during the build, or written by it, has no such stamp: the next
     /// build then looks at everything again, finds it unchanged, and records it.
+    ///
+    /// "Before" keeps a `margin`: file systems keep times at their own granularity (a
+    /// clock tick of a few milliseconds; a second or two on some), and the archive, the
+    /// feeds and the record may live on different ones. A file changed within `margin`
+    /// before the build is simply looked at again by the next one.
     static func settled(
-        tool: String, started: Int64, inputs: [String: FileStamp], outputs: [String: FileStamp],
+        tool: String, started: Int64, margin: Int64 = BuildManifest.clockMargin,
+        inputs: [String: FileStamp], outputs: [String: FileStamp],
         talkCount: Int, diagnostics: [Diagnostic], published: [String], privatelyPublished: [String]?
     ) -> BuildManifest? {
-        guard inputs.values.allSatisfy({ $0.changed < started }), outputs.values.allSatisfy({ $0.changed < started })
+        let before = started - margin
+        guard inputs.values.allSatisfy({ $0.changed < before }), outputs.values.allSatisfy({ $0.changed < before })
         else { return nil }
         return BuildManifest(
             tool: tool, inputs: StampedFiles(inputs), outputs: StampedFiles(outputs),

@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
         discussion: """
             Writes into the feeds folder: atom.xml, rss.xml, feed.json, calendar.ics, index.html, feed.xsl, and archive/YEAR/{atom.xml,rss.xml,calendar.ics} for every frozen year. If the check finds any error, nothing is written and the command fails. Files are written to a temporary file and renamed; a file whose bytes would not change is left alone. Talk files of a frozen year that are byte for byte as its snapshot recorded them are not parsed again (`seminar check` reads every talk). The output depends only on the archive: never on the clock, time zone, locale or file system order.
 
-            A record of each successful build is kept in the user's cache folder ($XDG_CACHE_HOME/seminar, or ~/.cache/seminar). When every file the last build read and published is as it left them, and the same seminar program runs, the build stops at once and repeats that build's warnings ("up to date"). Right after a build that wrote files, the next build checks everything once more before the record is trusted. --full ignores the record.
+            A record of each successful build is kept in the user's cache folder ($XDG_CACHE_HOME/seminar, or ~/.cache/seminar). When every file the last build read and published is as it left them, and the same seminar program runs, the build stops at once and repeats that build's warnings ("up to date"). A build that wrote files, or that began within two seconds of a change to the archive, keeps no record: the next one checks everything once more, and records it. --full ignores the record.
             """
     )
 
