@@ -164,11 +164,7 @@ public struct Publisher: Sendable {
 
     /// A frozen document that, rendered now, differs from what was published: the talks are
     /// unchanged (the check compared their fingerprints), so the rendering itself changed.
-    func frozenDrift(of document: OutputDocument, records: [Int: SnapshotRecord]) -> [Diagnostic] {
-        frozenDrift(of: document.path, digest: sha256Digest(document.bytes), records: records)
-    }
-
-    /// The same, for the document at `path` with `digest` (computed only when a frozen year has the path).
+    /// The document is at `path`, with `digest` (computed only when a frozen year has the path).
     func frozenDrift(of path: String, digest: @autoclosure () -> String?, records: [Int: SnapshotRecord]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (year, record) in records.sorted(by: { $0.key < $1.key }) {
@@ -194,31 +190,38 @@ public struct Publisher: Sendable {
     /// the digests of frozen years: a changed, truncated or missing file is reported by name.
     public func verify() throws -> [Diagnostic] {
         let checked = check()
-        guard !checked.hasErrors else { return checked.diagnostics }
+        guard !checked.hasErrors, let seminar = checked.seminar else { return checked.diagnostics }
         var out = checked.diagnostics
-        let fm = FileManager.default
-        let expected = try documents(of: checked)
-        out += expected.flatMap { frozenDrift(of: $0, records: checked.records) }
+        // Every document is rendered and compared with its file as it is rendered, as a
+        // build does: neither is ever held whole in memory. Frozen years' documents are
+        // hashed on the way, to compare with their records.
+        let frozenPaths = Set(checked.records.values.flatMap(\.documents.keys))
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
+        let deliveries = planner.render(DocumentPlanner.subscriptionJobs + planner.frozenYears.map { .archive(year: $0) }) {
+            ComparingOutput(path: $0, root: feedsRoot, hashing: frozenPaths.contains($0))
+        }
+        if let error = deliveries.lazy.compactMap(\.error).first { throw error }
         var expectedPaths = Set<String>()
-        for document in expected {
+        for document in deliveries.flatMap(\.delivered) {
             expectedPaths.insert(document.path)
+            out += frozenDrift(of: document.path, digest: document.digest, records: checked.records)
             let path = feedsRoot + "/" + document.path
             let at = FileLocation(path: path, line: 1, column: 1)
-            guard let data = fm.contents(atPath: path) else {
+            switch document.verdict {
+            case .same:
+                break
+            case .missing:
                 out.append(.error("missing-file", "`\(path)` is missing", at: at, fix: "run `seminar build`"))
-                continue
-            }
-            let actual = [UInt8](data)
-            if actual != document.bytes {
-                let truncated = actual.count < document.bytes.count && document.bytes.starts(with: actual)
-                out.append(.error(truncated ? "truncated-file" : "changed-file",
-                                  truncated ? "`\(path)` is truncated (\(actual.count) of \(document.bytes.count) bytes)"
-                                            : "`\(path)` does not match what the archive gives",
+            case let .truncated(publishedBytes):
+                out.append(.error("truncated-file", "`\(path)` is truncated (\(publishedBytes) of \(document.size) bytes)",
                                   at: at, fix: "run `seminar build`"))
+            case .changed:
+                out.append(.error("changed-file", "`\(path)` does not match what the archive gives", at: at, fix: "run `seminar build`"))
             }
         }
         // Frozen documents must also match the digests recorded when their year was frozen:
         // the archive and the files could have been changed together.
+        let fm = FileManager.default
         for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
             for (path, digest) in record.documents.sorted(by: { $0.key < $1.key }) {
                 let full = feedsRoot + "/" + path

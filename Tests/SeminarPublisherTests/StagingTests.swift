@@ -225,3 +225,50 @@ import Testing
         #expect(Set(deliveries.flatMap(\.delivered)) == Set(["atom.xml", "rss.xml", "feed.json", "calendar.ics", "index.html", "feed.xsl"]).subtracting([failing]))
     }
 }
+
+/// `verify` compares each document with its published file as it is rendered
+/// (`ComparingOutput`), whatever the size of the chunks the writers hand over.
+@Suite struct ComparingTests {
+    func compare(_ bytes: [UInt8], chunk: Int, with published: [UInt8]?, hashing: Bool = false) throws -> ComparingOutput.Result {
+        let folder = try StagingTests.Folder(published: published)
+        defer { folder.remove() }
+        let output = ComparingOutput(path: "doc.txt", root: folder.root, hashing: hashing)
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            try output.write(Array(bytes[start..<min(start + chunk, bytes.count)]))
+        }
+        let result = output.finish()
+        #expect(folder.names == ["doc.txt"] || published == nil && folder.names.isEmpty)  // nothing written
+        #expect(result.size == bytes.count)
+        return result
+    }
+
+    static let document = StagingTests.old
+
+    @Test(arguments: [1, 4000, 300_000, 1_000_000])
+    func verdicts(chunk: Int) throws {
+        let d = Self.document
+        #expect(try compare(d, chunk: chunk, with: d).verdict == .same)
+        #expect(try compare(d, chunk: chunk, with: nil).verdict == .missing)
+        // Cut inside a chunk, at a chunk boundary, and to nothing.
+        #expect(try compare(d, chunk: chunk, with: Array(d.prefix(123_457))).verdict == .truncated(publishedBytes: 123_457))
+        #expect(try compare(d, chunk: chunk, with: Array(d.prefix(chunk < d.count ? chunk * 2 : 600_000))).verdict
+                    == .truncated(publishedBytes: chunk < d.count ? chunk * 2 : 600_000))
+        #expect(try compare(d, chunk: chunk, with: []).verdict == .truncated(publishedBytes: 0))
+        var flipped = d
+        flipped[654_321] ^= 1
+        #expect(try compare(d, chunk: chunk, with: flipped).verdict == .changed)
+        // A cut file whose last byte differs is changed, not truncated.
+        var cut = Array(d.prefix(500_000))
+        cut[cut.count - 1] ^= 1
+        #expect(try compare(d, chunk: chunk, with: cut).verdict == .changed)
+        // A published file that goes on past the document.
+        #expect(try compare(d, chunk: chunk, with: d + [0x0A]).verdict == .changed)
+        #expect(try compare(Array(d.prefix(1000)), chunk: chunk, with: d).verdict == .changed)
+    }
+
+    @Test func hashesWhatPassesThrough() throws {
+        let d = Self.document
+        #expect(try compare(d, chunk: 4000, with: nil, hashing: true).digest == sha256Digest(d))
+        #expect(try compare(d, chunk: 4000, with: d).digest == nil)
+    }
+}

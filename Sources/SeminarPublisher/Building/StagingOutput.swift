@@ -114,7 +114,7 @@ final class StagingOutput: DocumentOutput {
 final class PublishedFile {
     private let path: String
     private let fd: Int32
-    private let size: Int
+    let size: Int
     /// How many leading bytes are known to equal the document's.
     private(set) var matched = 0
     /// A window of the file, at `windowStart`, holding `windowCount` bytes.
@@ -140,6 +140,9 @@ final class PublishedFile {
 
     /// Every byte of the file matched.
     var isComplete: Bool { matched == size }
+
+    /// How many bytes of the file are left to match.
+    var remaining: Int { size - matched }
 
     /// Whether the file goes on with `chunk`; if it does, `chunk` counts as matched.
     func continues(with chunk: UnsafeRawBufferPointer) -> Bool {
