@@ -43,7 +43,13 @@ public enum CommandTable {
     /// Hashes the scalars directly: building a `String` per command token would dominate
     /// parsing time for math-heavy abstracts.
     public static func commandIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        commandLookup.find(scalars, names: commandNames)
+        scalars.withUnsafeBufferPointer { commandLookup.find($0) }
+    }
+
+    /// `commandIndex(_:)` of a name in a buffer, for the parser: slicing its source array
+    /// for every command cost a retain and a release.
+    static func commandIndex(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        commandLookup.find(scalars)
     }
 
     public static func commandIndex(named name: String) -> Int? {
@@ -51,37 +57,50 @@ public enum CommandTable {
     }
 
     public static func environmentIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
-        environmentLookup.find(scalars, names: environmentNames)
+        scalars.withUnsafeBufferPointer { environmentLookup.find($0) }
     }
 
-    static let commandNames: [[Unicode.Scalar]] = commands.map { Array($0.name.unicodeScalars) }
-    static let environmentNames: [[Unicode.Scalar]] = environments.map { Array($0.name.unicodeScalars) }
-    private static let commandLookup = ScalarHashTable(commandNames)
-    private static let environmentLookup = ScalarHashTable(environmentNames)
+    private static let commandLookup = ScalarHashTable(commands.map(\.name))
+    private static let environmentLookup = ScalarHashTable(environments.map(\.name))
 }
 
 /// Open addressing over FNV-1a hashes of scalar values; built once, read-only afterwards.
 struct ScalarHashTable: Sendable {
     private var slots: [Int32]
     private let mask: Int
+    /// The names' scalars end to end; name `i` is `scalars[starts[i]..<starts[i + 1]]`. One
+    /// flat array compares faster than an array per name (and one static holds it all).
+    private let scalars: [Unicode.Scalar]
+    private let starts: [Int]
 
-    init(_ names: [[Unicode.Scalar]]) {
+    init(_ names: [String]) {
+        var scalars: [Unicode.Scalar] = []
+        var starts = [0]
+        for name in names {
+            scalars.append(contentsOf: name.unicodeScalars)
+            starts.append(scalars.count)
+        }
+        self.scalars = scalars
+        self.starts = starts
         var size = 16
         while size < names.count * 4 { size *= 2 }
         mask = size - 1
         slots = Array(repeating: -1, count: size)
-        for (index, name) in names.enumerated() {
-            var slot = Self.hash(name[...]) & mask
-            while slots[slot] >= 0 {
-                // Duplicate names would make lookups ambiguous; the first entry wins.
-                if names[Int(slots[slot])] == name { break }
-                slot = (slot + 1) & mask
+        scalars.withUnsafeBufferPointer { scalars in
+            for index in names.indices {
+                let name = UnsafeBufferPointer(rebasing: scalars[starts[index]..<starts[index + 1]])
+                var slot = Self.hash(name) & mask
+                while slots[slot] >= 0 {
+                    // Duplicate names would make lookups ambiguous; the first entry wins.
+                    if self.name(Int(slots[slot]), equals: name) { break }
+                    slot = (slot + 1) & mask
+                }
+                if slots[slot] < 0 { slots[slot] = Int32(index) }
             }
-            if slots[slot] < 0 { slots[slot] = Int32(index) }
         }
     }
 
-    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+    static func hash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for scalar in scalars {
             hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
@@ -89,12 +108,19 @@ struct ScalarHashTable: Sendable {
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 
-    func find(_ scalars: ArraySlice<Unicode.Scalar>, names: [[Unicode.Scalar]]) -> Int? {
-        var slot = Self.hash(scalars) & mask
+    private func name(_ entry: Int, equals other: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let start = starts[entry]
+        guard starts[entry + 1] - start == other.count else { return false }
+        for offset in 0..<other.count where scalars[start + offset] != other[offset] { return false }
+        return true
+    }
+
+    func find(_ name: UnsafeBufferPointer<Unicode.Scalar>) -> Int? {
+        var slot = Self.hash(name) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if names[entry].elementsEqual(scalars) { return entry }
+            if self.name(entry, equals: name) { return entry }
             slot = (slot + 1) & mask
         }
     }

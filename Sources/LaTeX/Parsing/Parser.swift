@@ -736,7 +736,10 @@ private struct Parser {
                 return
             }
         }
-        guard let index = CommandTable.commandIndex(scalars[nameStart..<token.end]) else {
+        let found = scalars.withUnsafeBufferPointer {
+            CommandTable.commandIndex(UnsafeBufferPointer(rebasing: $0[nameStart..<token.end]))
+        }
+        guard let index = found else {
             handleUnknownCommand(token)
             return
         }

@@ -7,6 +7,9 @@ public enum MathPiece: Sendable, Equatable {
     case letter(String)
     /// `.text` and `.letter` of one scalar, the commonest pieces by far (`x`, `=`, `2`): no
     /// string to create, retain and release, and serializing them is a scalar append.
+    /// Every consumer treats `.textScalar(s)` exactly as `.text` of the one scalar `s`, so
+    /// the math renderer writes one-scalar text (most command outputs, spaces) this way.
+    /// (Not so for letters: a script holding one `.letterScalar` becomes a shared element.)
     case textScalar(Unicode.Scalar)
     case letterScalar(Unicode.Scalar)
     case lineBreak

@@ -140,7 +140,27 @@ struct MathRenderer {
             default: break
             }
         }
-        pieces.append(.text(" "))
+        pieces.append(.textScalar(" "))
+    }
+
+    /// Appends a command's output: as `.textScalar` when it is one scalar, as most are (`α`,
+    /// `≤`, `∑`), which renders the same as `.text` and saves the string's retains and
+    /// releases at every copy of the piece.
+    mutating func appendText(_ text: String) {
+        if let scalar = Self.onlyScalar(text) {
+            pieces.append(.textScalar(scalar))
+        } else {
+            pieces.append(.text(text))
+        }
+    }
+
+    /// The scalar of a string of one scalar, told from its UTF-8 length and lead byte.
+    static func onlyScalar(_ text: String) -> Unicode.Scalar? {
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count >= 1 && count <= 4, let lead = utf8.first else { return nil }
+        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        return length == count ? text.unicodeScalars.first : nil
     }
 
     /// `text.hasSuffix(" ")`, which segments graphemes at every atom, answered from the last
@@ -243,7 +263,7 @@ struct MathRenderer {
                     text += primes[min(count, 4) - 1]
                     count -= min(count, 4)
                 }
-                pieces.append(.text(text))
+                appendText(text)
                 if state.previous == .none { state.previous = .ordinary }
                 continue
             default:
@@ -322,31 +342,31 @@ struct MathRenderer {
             if context.font == .bold {
                 pieces.append(.text(String(String.UnicodeScalarView(output.unicodeScalars.map { MathAlphabets.map($0, .bold) }))))
             } else {
-                pieces.append(.text(output))
+                appendText(output)
             }
         case .relation(let output):
             _ = beginAtom(.relation, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .binary(let output):
             _ = beginAtom(.binary, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .bigOperator(let output):
             _ = beginAtom(.bigOperator, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .operatorName(let output):
             _ = beginAtom(.operatorName, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .opening(let output):
             _ = beginAtom(.opening, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .closing(let output):
             _ = beginAtom(.closing, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .punctuation(let output):
             _ = beginAtom(.punctuation, &state, context)
-            pieces.append(.text(output))
+            appendText(output)
         case .spacing(let output):
-            if !output.isEmpty { pieces.append(.text(output)) }
+            if !output.isEmpty { appendText(output) }
         case .ignored, .begin, .end, .left, .right:
             break
         case .mathFont(let font):
@@ -383,7 +403,7 @@ struct MathRenderer {
         case .fraction:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             appendWrappedIfComplex(tree.argument(index, 0), context)
-            pieces.append(.text("/"))
+            pieces.append(.textScalar("/"))
             appendWrappedIfComplex(tree.argument(index, 1), context)
         case .binomial:
             _ = beginAtom(.ordinary, &state, context)
@@ -391,7 +411,7 @@ struct MathRenderer {
             renderSeparately(tree.argument(index, 0), context)
             pieces.append(.text(", "))
             renderSeparately(tree.argument(index, 1), context)
-            pieces.append(.text(")"))
+            pieces.append(.textScalar(")"))
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderSquareRoot(index, context)
@@ -429,7 +449,7 @@ struct MathRenderer {
             appendSpace()
             pieces.append(.text("(mod "))
             renderSeparately(tree.argument(index, 0), context)
-            pieces.append(.text(")"))
+            pieces.append(.textScalar(")"))
         case .overset, .underset:
             // `\stackrel{def}{=}`: the base keeps its class, the annotation is a script.
             if let base = tree.argument(index, 1) {
@@ -463,8 +483,8 @@ struct MathRenderer {
     mutating func appendWrappedIfComplex(_ argument: Int32?, _ context: Context) {
         let start = renderSeparately(argument, context)
         if !MathPieces.isSimple(pieces[start...]) {
-            pieces.insert(.text("("), at: start)
-            pieces.append(.text(")"))
+            pieces.insert(.textScalar("("), at: start)
+            pieces.append(.textScalar(")"))
         }
     }
 
@@ -475,19 +495,19 @@ struct MathRenderer {
             let indexPieces = piecesOf(optional, inner)
             // Only a one-piece index can read "3" or "4"; do not flatten long ones.
             switch indexPieces.count == 1 ? MathPieces.plain(indexPieces[...]) : "" {
-            case "2": pieces.append(.text("√"))
-            case "3": pieces.append(.text("∛"))
-            case "4": pieces.append(.text("∜"))
+            case "2": pieces.append(.textScalar("√"))
+            case "3": pieces.append(.textScalar("∛"))
+            case "4": pieces.append(.textScalar("∜"))
             case _ where indexPieces.isEmpty:
-                pieces.append(.text("√"))
+                pieces.append(.textScalar("√"))
             default:
                 pieces.append(.beginScript(superscript: true))
                 pieces.append(contentsOf: indexPieces)
                 pieces.append(.endScript)
-                pieces.append(.text("√"))
+                pieces.append(.textScalar("√"))
             }
         } else {
-            pieces.append(.text("√"))
+            pieces.append(.textScalar("√"))
         }
         appendWrappedIfComplex(tree.argument(index, 0), context)
     }
@@ -544,7 +564,7 @@ struct MathRenderer {
         }
         pieces.append(.text(tree.name(of: index) + "("))
         pieces.append(contentsOf: inner)
-        pieces.append(.text(")"))
+        pieces.append(.textScalar(")"))
     }
 
     /// The scalar of a piece that is one scalar, and whether the piece is a letter.
