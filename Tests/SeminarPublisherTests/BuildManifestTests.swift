@@ -239,6 +239,26 @@ import Testing
         #expect(result.changedSinceLastBuild == "`\(zones)/Europe/Zurich`")
     }
 
+    /// The organisers' set (`--private-out`) is published by the same build: a change to
+    /// one of its files is a change too.
+    @Test func theOrganisersSetIsPartOfTheRecord() throws {
+        let s = try Self.setUp()
+        defer { s.fixture.remove() }
+        let privateOut = s.fixture.root.path + "/private"
+        _ = try s.publisher.build(privateOut: privateOut)
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: s.manifest) {
+            try Self.waitForFileSystemClock(past: [s.fixture.archive, s.fixture.feeds, privateOut], probeIn: s.fixture.root.path)
+            _ = try s.publisher.build(privateOut: privateOut)
+        }
+        let again = try s.publisher.build(privateOut: privateOut)
+        #expect(again.upToDate)
+        #expect(again.privateReport?.unchanged.count == 6)
+        try FileManager.default.removeItem(atPath: privateOut + "/index.html")
+        let repaired = try s.publisher.build(privateOut: privateOut)
+        #expect(!repaired.upToDate)
+        #expect(repaired.privateReport?.written == ["index.html"])
+    }
+
     /// A build that fails keeps no record, and neither does it leave an older one that
     /// could later pass for current.
     @Test func aFailedBuildKeepsNoRecord() throws {
