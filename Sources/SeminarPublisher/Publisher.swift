@@ -71,7 +71,8 @@ public struct Publisher: Sendable {
         guard let started, let report = result.report else { return result }
         let published = (report.written + report.unchanged).sorted()
         let privatelyPublished = result.privateReport.map { ($0.written + $0.unchanged).sorted() }
-        let outputs = (published + read.frozenDocuments).map { feedsRoot + "/" + $0 }
+        // A damaged frozen document was published again: it is in both lists.
+        let outputs = Set(published + read.frozenDocuments).sorted().map { feedsRoot + "/" + $0 }
             + (privatelyPublished ?? []).map { (privateOut ?? "") + "/" + $0 }
         let inputs = ArchiveLoader.inputPaths(root: archiveRoot) + read.zones.map { zoneDatabase.directory + "/" + $0 }
         // Best effort: without a record, the next build merely checks everything again.

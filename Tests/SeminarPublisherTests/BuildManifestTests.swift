@@ -14,8 +14,8 @@ import Testing
 
     static func settled(inputsChanged: Int64, outputsChanged: Int64, started: Int64, margin: Int64 = 0) -> BuildManifest? {
         BuildManifest.settled(
-            tool: "tool", started: started, margin: margin, inputs: ["archive/2021/a.json": stamp(changed: inputsChanged)],
-            outputs: ["feeds/atom.xml": stamp(changed: outputsChanged)], talkCount: 1, diagnostics: [],
+            tool: "tool", started: started, margin: margin, inputs: [("archive/2021/a.json", stamp(changed: inputsChanged))],
+            outputs: [("feeds/atom.xml", stamp(changed: outputsChanged))], talkCount: 1, diagnostics: [],
             published: ["atom.xml"], privatelyPublished: nil)
     }
 

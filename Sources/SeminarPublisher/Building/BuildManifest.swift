@@ -59,11 +59,11 @@ struct BuildManifest: Codable, Equatable, Sendable {
     /// before the build is simply looked at again by the next one.
     static func settled(
         tool: String, started: Int64, margin: Int64 = BuildManifest.clockMargin,
-        inputs: [String: FileStamp], outputs: [String: FileStamp],
+        inputs: [(path: String, stamp: FileStamp)], outputs: [(path: String, stamp: FileStamp)],
         talkCount: Int, diagnostics: [Diagnostic], published: [String], privatelyPublished: [String]?
     ) -> BuildManifest? {
         let before = started - margin
-        guard inputs.values.allSatisfy({ $0.changed < before }), outputs.values.allSatisfy({ $0.changed < before })
+        guard inputs.allSatisfy({ $0.stamp.changed < before }), outputs.allSatisfy({ $0.stamp.changed < before })
         else { return nil }
         return BuildManifest(
             tool: tool, inputs: StampedFiles(inputs), outputs: StampedFiles(outputs),
@@ -82,17 +82,16 @@ struct BuildManifest: Codable, Equatable, Sendable {
     }
 }
 
-/// Files and their stamps (`FileStamp.description`), in path order. Two lists rather than
-/// a dictionary: a build of a large archive records tens of thousands of them, and lists
-/// of strings are what JSON encodes and decodes fastest.
+/// Files and their stamps (`FileStamp.description`). Two lists rather than a dictionary:
+/// a build of a large archive records tens of thousands of them, and lists of strings are
+/// what JSON encodes and decodes fastest.
 struct StampedFiles: Codable, Equatable, Sendable {
     var paths: [String]
     var stamps: [String]
 
-    init(_ files: [String: FileStamp]) {
-        let sorted = files.sorted { $0.key < $1.key }
-        paths = sorted.map(\.key)
-        stamps = sorted.map(\.value.description)
+    init(_ files: [(path: String, stamp: FileStamp)]) {
+        paths = files.map(\.path)
+        stamps = files.map(\.stamp.description)
     }
 }
 
@@ -108,12 +107,13 @@ extension Publisher {
         return cacheFolder + "/seminar/builds/" + digest + ".json"
     }
 
-    /// The stamps of the files at `paths`, or nil if one of them is missing.
-    static func stamps(of paths: some Sequence<String>) -> [String: FileStamp]? {
-        var out: [String: FileStamp] = [:]
+    /// The stamps of the files at `paths`, in order, or nil if one of them is missing.
+    static func stamps(of paths: [String]) -> [(path: String, stamp: FileStamp)]? {
+        var out: [(path: String, stamp: FileStamp)] = []
+        out.reserveCapacity(paths.count)
         for path in paths {
             guard let stamp = FileStamp.of(path) else { return nil }
-            out[path] = stamp
+            out.append((path, stamp))
         }
         return out
     }
