@@ -40,12 +40,12 @@ public struct Publisher: Sendable {
         public var changedSinceLastBuild: String?
     }
 
-    /// Checks and publishes, as `build(privateOut:)` below, unless nothing has changed
-    /// since the last build: every file it read (talk files, archive folders, snapshot
-    /// records, zone files) and every file it published has the same stamp, and the same
-    /// program is running (see `BuildManifest`). Then that build's warnings are reported
-    /// again and nothing else is done. `reusingLastBuild: false` checks and renders
-    /// everything whatever the record says.
+    /// Checks and publishes (see `buildEverything`), unless nothing has changed since the
+    /// last build: every file it read (talk files, archive folders, snapshot records, zone
+    /// files) and every file it published has the same stamp, and the same program is
+    /// running (see `BuildManifest`). Then that build's warnings are reported again and
+    /// nothing else is done. `reusingLastBuild: false` checks and renders everything
+    /// whatever the record says.
     ///
     /// Without `buildManifestPath`, every build checks and renders everything.
     public func build(privateOut: String? = nil, reusingLastBuild: Bool = true) throws -> BuildResult {
@@ -68,21 +68,36 @@ public struct Publisher: Sendable {
         let started = FileStamp.fileSystemTime(in: folder)
         var (result, read) = try buildEverything(privateOut: privateOut)
         result.changedSinceLastBuild = change
-        guard let started, let report = result.report else { return result }
-        let published = (report.written + report.unchanged).sorted()
+        if let started, result.report != nil {
+            record(result, read: read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
+        }
+        return result
+    }
+
+    /// Keeps the record of a successful build that began at `started`, if every file's
+    /// stamp can vouch for what the build saw (see `BuildManifest.settled`). Best effort:
+    /// without a record, the next build merely checks everything again.
+    private func record(_ result: BuildResult, read: ReadAlso, privateOut: String?, tool: String, started: Int64, at path: String) {
+        let published = result.report.map { ($0.written + $0.unchanged).sorted() } ?? []
         let privatelyPublished = result.privateReport.map { ($0.written + $0.unchanged).sorted() }
         // A damaged frozen document was published again: it is in both lists.
         let outputs = Set(published + read.frozenDocuments).sorted().map { feedsRoot + "/" + $0 }
             + (privatelyPublished ?? []).map { (privateOut ?? "") + "/" + $0 }
         let inputs = ArchiveLoader.inputPaths(root: archiveRoot) + read.zones.map { zoneDatabase.directory + "/" + $0 }
-        // Best effort: without a record, the next build merely checks everything again.
-        if let inputStamps = Self.stamps(of: inputs), let outputStamps = Self.stamps(of: outputs),
-           let manifest = BuildManifest.settled(
-               tool: tool, started: started, margin: recordMargin, inputs: inputStamps, outputs: outputStamps, talkCount: result.talkCount,
-               diagnostics: result.diagnostics, published: published, privatelyPublished: privatelyPublished) {
-            try? manifest.write(to: manifestPath)
-        }
-        return result
+        guard let inputStamps = Self.stamps(of: inputs), let outputStamps = Self.stamps(of: outputs),
+              let manifest = BuildManifest.settled(
+                  tool: tool, started: started, margin: recordMargin, inputs: inputStamps, outputs: outputStamps,
+                  talkCount: result.talkCount, diagnostics: result.diagnostics,
+                  published: published, privatelyPublished: privatelyPublished)
+        else { return }
+        try? manifest.write(to: path)
+    }
+
+    /// What a build read besides the archive folder, for its record.
+    private struct ReadAlso {
+        var zones: [String] = []
+        /// Frozen years' documents under `feeds/`, hashed to check them.
+        var frozenDocuments: [String] = []
     }
 
     /// Checks everything; if there is no error, renders every document, staging each to a
@@ -94,13 +109,6 @@ public struct Publisher: Sendable {
     /// as frozen are not even parsed (see `PinnedTalkFiles`); any other talk of a frozen
     /// year is checked against the record's fingerprints. A missing or damaged document is
     /// rendered again, from its year's talks, and must then match its digest.
-    /// What a build read besides the archive folder, for its record.
-    private struct ReadAlso {
-        var zones: [String] = []
-        /// Frozen years' documents under `feeds/`, hashed to check them.
-        var frozenDocuments: [String] = []
-    }
-
     private func buildEverything(privateOut: String?) throws -> (result: BuildResult, read: ReadAlso) {
         // Field fingerprints are needed only for the talks of frozen years that are read
         // again (`check` reads those records whole); the organisers' set reads every talk.
