@@ -62,6 +62,9 @@ import Testing
         try manifest.write(to: folder + "/builds/m.json")
         #expect(BuildManifest.read(from: folder + "/builds/m.json") == manifest)
         #expect(BuildManifest.read(from: folder + "/builds/none.json") == nil)
+        // A damaged record is no record: the build checks everything.
+        try Data("{\"format\": 1, \"tool\": ".utf8).write(to: URL(fileURLWithPath: folder + "/builds/m.json"))
+        #expect(BuildManifest.read(from: folder + "/builds/m.json") == nil)
     }
 
     // MARK: Builds
