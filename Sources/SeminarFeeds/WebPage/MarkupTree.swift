@@ -40,6 +40,10 @@ final class MarkupTree {
     private init(doc: UnsafeMutablePointer<xmlDoc>, isHTML: Bool) {
         self.doc = doc
         self.isHTML = isHTML
+        // Element and attribute names interned once per document instead of copied for
+        // every node: a page has a dozen names and hundreds of thousands of nodes.
+        // xmlFreeDoc frees the dictionary.
+        if doc.pointee.dict == nil { doc.pointee.dict = xmlDictCreate() }
     }
 
     deinit { xmlFreeDoc(doc) }
@@ -178,31 +182,41 @@ final class MarkupTree {
         xmlUnlinkNode(placeholder)
         xmlFreeNode(placeholder)
 
-        var out = Array(page[..<at.lowerBound])
-        for i in 0..<count {
-            let before = parent.pointee.last
-            try append(i)
-            var next = before.map { $0.pointee.next } ?? parent.pointee.children
-            guard next?.pointee.type == XML_ELEMENT_NODE else {
-                throw PageMarkupError.libxml("each piece that fills a placeholder must start with an element")
+        try page.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[..<at.lowerBound])) }
+        // The pieces go through one output buffer straight to the sink, a few kilobytes at
+        // a time, rather than through a buffer and a copy of their own each.
+        let connection = SinkConnection(sink)
+        try withExtendedLifetime(connection) {
+            guard let buffer = xmlOutputBufferCreateIO(writeToSink, nil, Unmanaged.passUnretained(connection).toOpaque(), nil)
+            else { throw PageMarkupError.libxml("xmlOutputBufferCreateIO failed") }
+            func stop(_ error: any Error) -> any Error {
+                connection.sink = nil  // what libxml2 still holds must not reach the sink
+                xmlOutputBufferClose(buffer)
+                return error
             }
-            while let node = next {
-                out += try serializeHTML { buffer in htmlNodeDumpFormatOutput(buffer, doc, node, "UTF-8", 1) }
-                next = node.pointee.next
-                xmlUnlinkNode(node)
-                xmlFreeNode(node)
+            for i in 0..<count {
+                let before = parent.pointee.last
+                do { try append(i) } catch { throw stop(error) }
+                var next = before.map { $0.pointee.next } ?? parent.pointee.children
+                guard next?.pointee.type == XML_ELEMENT_NODE else {
+                    throw stop(PageMarkupError.libxml("each piece that fills a placeholder must start with an element"))
+                }
+                while let node = next {
+                    htmlNodeDumpFormatOutput(buffer, doc, node, "UTF-8", 1)
+                    next = node.pointee.next
+                    xmlUnlinkNode(node)
+                    xmlFreeNode(node)
+                }
+                if let failure = connection.failure { throw stop(failure) }
+                if buffer.pointee.error != 0 { throw stop(PageMarkupError.libxml("could not serialise the HTML document")) }
             }
-            // A few pieces at a time: talks are a few kilobytes each.
-            if out.count >= Self.chunkSize {
-                try sink.write(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            // Closing flushes what the buffer still holds.
+            let closed = xmlOutputBufferClose(buffer)
+            if let failure = connection.failure { throw failure }
+            if closed < 0 { throw PageMarkupError.libxml("could not serialise the HTML document") }
         }
-        out += page[at.upperBound...]
-        try sink.write(out)
+        try page.withUnsafeBytes { try sink.write(UnsafeRawBufferPointer(rebasing: $0[at.upperBound...])) }
     }
-
-    private static let chunkSize = 256 * 1024
 
     /// The page, and where the placeholder's comment is in it. libxml2 writes `<` as is in
     /// HTML attribute values, so an archive's text could spell the comment too: the comment

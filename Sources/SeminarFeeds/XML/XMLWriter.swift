@@ -268,8 +268,9 @@ func withXMLChars<R>(_ s: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
     s.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
 }
 
-/// The sink behind libxml2's output callback, and its error once it has failed.
-private final class SinkConnection {
+/// The sink behind libxml2's output callback (`writeToSink`), and its error once it has
+/// failed: libxml2 cannot carry it.
+final class SinkConnection {
     var sink: (any ByteSink)?
     private(set) var failure: (any Error)?
 
@@ -288,7 +289,7 @@ private final class SinkConnection {
 
 /// libxml2's output callback. It always reports success: on an error libxml2 would print
 /// "I/O error" to standard error by itself; `XMLWriter.call` reports the sink's error instead.
-private func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
+func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
     guard let context else { return -1 }
     Unmanaged<SinkConnection>.fromOpaque(context).takeUnretainedValue().write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
     return length
