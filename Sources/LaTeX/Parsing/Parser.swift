@@ -143,12 +143,55 @@ private struct Compact {
     }
 }
 
+/// Finished nodes waiting for their parent (see `Parser.pending`). Every finished frame cuts
+/// its children off the top, so the storage only grows and `count` says how much of it is in
+/// use: cutting is one assignment, where removing the children one by one cost a uniqueness
+/// check each (and removing them as a range took the general `replaceSubrange` path).
+private struct NodeStack {
+    private var storage: [Int32] = []
+    private(set) var count = 0
+
+    init() {
+        storage.reserveCapacity(64)
+    }
+
+    subscript(index: Int) -> Int32 {
+        precondition(index < count)
+        return storage[index]
+    }
+
+    @inline(__always)
+    mutating func append(_ item: Int32) {
+        if count < storage.count {
+            storage[count] = item
+        } else {
+            storage.append(item)
+        }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        precondition(count > 0)
+        count -= 1
+    }
+
+    mutating func popLast() -> Int32? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return storage[count]
+    }
+
+    mutating func removeAll(from start: Int) {
+        count = min(count, max(start, 0))
+    }
+}
+
 private struct Parser {
     let scalars: [Unicode.Scalar]
     var lexer: Lexer
     var tree: SyntaxTree
     /// Finished nodes not yet attached to a parent, frame by frame (see `Frame.pendingStart`).
-    var pending: [Int32] = []
+    var pending = NodeStack()
     var frames: [Frame] = []
     var depthReported = false
     /// Openers kept as source because they were too deep; their closers are kept as source
@@ -162,7 +205,6 @@ private struct Parser {
         tree = SyntaxTree(source: scalars, utf8: utf8)
         tree.nodes.reserveCapacity(scalars.count / 6 + 8)
         tree.links.reserveCapacity(scalars.count / 6 + 8)
-        pending.reserveCapacity(64)
         // Typical nesting (math, a command, its group, a script) stays within one allocation.
         frames.reserveCapacity(16)
     }
@@ -1049,16 +1091,15 @@ private struct Parser {
     mutating func attachChildren(_ node: Int32, from start: Int) {
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = Int32(pending.count - start)
-        // One by one: a node has a few children, and appending them as a buffer and
-        // removing them as a range both take general paths that cost more than the loops
-        // (together some 160 instructions per node).
+        // One by one: a node has a few children, and appending them as a buffer takes a
+        // general path that costs more than the loop.
         for index in start..<pending.count { tree.links.append(pending[index]) }
         dropPending(from: start)
     }
 
     /// Removes the pending nodes from `start` on (see `attachChildren`).
     mutating func dropPending(from start: Int) {
-        while pending.count > start { pending.removeLast() }
+        pending.removeAll(from: start)
     }
 
     mutating func makeNode(
