@@ -347,10 +347,7 @@ private struct Parser {
     /// The mode an argument is read in: `\text{…}` and its kin switch math to text.
     func argumentMode(_ frame: Frame) -> Mode {
         guard frame.kind == .argument, frame.purpose == .command, frame.info >= 0 else { return frame.mode }
-        switch CommandTable.commands[Int(frame.info)].kind {
-        case .textBox, .textStyle, .url, .href, .footnote, .cite, .section: return .text
-        default: return frame.mode
-        }
+        return CommandTable.parsing[Int(frame.info)].textArguments ? .text : frame.mode
     }
 
     /// `\end`, `\right` and math closers cannot be arguments: they end what is open.
@@ -775,24 +772,24 @@ private struct Parser {
             handleUnknownCommand(token)
             return
         }
-        // The entry's fields are read in place: copying the whole entry would retain and
-        // release its strings for every command of the source.
-        switch CommandTable.commands[index].kind {
+        // The parser's own copy of the entry: no strings to retain and release.
+        let command = CommandTable.parsing[index]
+        switch command.role {
         case .begin: handleBegin(token); return
         case .end: handleEnd(token); return
         case .left: handleLeft(token); return
         case .right: handleRight(token); return
-        default: break
+        case .other: break
         }
         var flags: Node.Flags = []
         var end = token.end
-        if CommandTable.commands[index].starred, lexer.consume("*") {
+        if command.starred, lexer.consume("*") {
             flags.insert(.starred)
             end += 1
         }
         if token.kind == .controlWord { lexer.skipSpaces() }
-        let wantsOptional = CommandTable.commands[index].optionalArgument && lexer.peekScalar() == "["
-        let arguments = CommandTable.commands[index].arguments
+        let wantsOptional = command.optionalArgument && lexer.peekScalar() == "["
+        let arguments = command.arguments
         if arguments == 0 && !wantsOptional {
             let node = makeNode(.command, mode: mode, start: token.start, end: end, flags: flags, info: Int32(index))
             tree.nodes[Int(node)].nameStart = Int32(nameStart)
@@ -809,7 +806,7 @@ private struct Parser {
         frame.nameStart = nameStart
         frame.nameEnd = token.end
         frame.remaining = arguments
-        frame.verbatim = CommandTable.commands[index].verbatimArguments
+        frame.verbatim = command.verbatimArguments
         frame.flags = flags
         push(frame)
         if wantsOptional { openOptional() }
