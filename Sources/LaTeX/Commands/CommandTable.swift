@@ -5,6 +5,9 @@ public enum CommandTable {
     public static let commands: [Command] = symbols + relations + binaries + operators + delimiters
         + accents + structure + spacing
 
+    /// What the parser reads of each command, index for index with `commands`.
+    static let parsing: [CommandParsing] = commands.map(CommandParsing.init)
+
     public static let environments: [Environment] = [
         Environment("equation", .text, .displayMath), Environment("equation*", .text, .displayMath),
         Environment("align", .text, .displayMath), Environment("align*", .text, .displayMath),
@@ -413,4 +416,36 @@ extension CommandTable {
         Command("negthinspace", .both, .spacing("")), Command("hfill", .text, .spacing(" ")),
         Command("hspace", .both, .spacing(" "), arguments: 1, verbatim: 0b1, starred: true),
     ]
+}
+
+/// What the parser reads of a command, as plain values: reading each field from
+/// `CommandTable.commands` cost a lazy-initialization check and a bounds check, and reading
+/// the kind a retain of its payload.
+struct CommandParsing: Sendable {
+    enum Role: UInt8, Sendable { case other, begin, end, left, right }
+    var role: Role
+    var arguments: Int
+    var optionalArgument: Bool
+    var starred: Bool
+    var verbatimArguments: UInt8
+    /// `\text{…}` and its kin: arguments are read in text mode, even in math.
+    var textArguments: Bool
+
+    init(_ command: Command) {
+        switch command.kind {
+        case .begin: role = .begin
+        case .end: role = .end
+        case .left: role = .left
+        case .right: role = .right
+        default: role = .other
+        }
+        switch command.kind {
+        case .textBox, .textStyle, .url, .href, .footnote, .cite, .section: textArguments = true
+        default: textArguments = false
+        }
+        arguments = command.arguments
+        optionalArgument = command.optionalArgument
+        starred = command.starred
+        verbatimArguments = command.verbatimArguments
+    }
 }

@@ -4,9 +4,9 @@
 public struct Lexer: Sendable {
     public let scalars: [Unicode.Scalar]
     public private(set) var offset = 0
+    /// Where lines start, recorded as newlines are scanned. Positions are looked up here when
+    /// a diagnostic needs one, rather than tracked for every token.
     public private(set) var lines = LineTable()
-    private var line = 1
-    private var lineStart = 0
 
     public init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
@@ -29,15 +29,19 @@ public struct Lexer: Sendable {
         return index < scalars.count ? scalars[index] : nil
     }
 
-    public var position: SourcePosition {
-        SourcePosition(offset: offset, line: line, column: offset - lineStart + 1)
-    }
+    public var position: SourcePosition { lines.position(at: offset) }
 
     public mutating func next() -> Token {
+        let token = nextToken()
+        return Token(kind: token.kind, start: token.start, end: token.end, position: lines.position(at: token.start))
+    }
+
+    /// `next()` without the position, for the parser: it needs positions only for the few
+    /// tokens that get a diagnostic, and a token of three words passes in registers.
+    mutating func nextToken() -> LexToken {
         let start = offset
-        let startPosition = position
         guard offset < scalars.count else {
-            return Token(kind: .endOfInput, start: start, end: start, position: startPosition)
+            return LexToken(kind: .endOfInput, start: start, end: start)
         }
         let scalar = scalars[offset]
         let kind: Token.Kind
@@ -77,7 +81,7 @@ public struct Lexer: Sendable {
             scanWord()
             kind = .word
         }
-        return Token(kind: kind, start: start, end: offset, position: startPosition)
+        return LexToken(kind: kind, start: start, end: offset)
     }
 
     private mutating func scanWord() {
@@ -123,8 +127,6 @@ public struct Lexer: Sendable {
     }
 
     private mutating func noteNewline() {
-        line += 1
-        lineStart = offset
         lines.recordLineStart(at: offset)
     }
 
@@ -170,20 +172,16 @@ public struct Lexer: Sendable {
                     guard CharacterClass.isSpace(scalars[index]) else { break scan }
                     var end = index
                     var newlines = 0
-                    var newLineStart = lineStart
                     while end < scalars.count, CharacterClass.isSpace(scalars[end]) {
                         end += 1
                         if scalars[end - 1] == "\n" {
                             newlines += 1
-                            newLineStart = end
                             lines.recordLineStart(at: end)
                         }
                     }
                     // A blank line is a paragraph break, left for the parser.
                     if newlines >= 2 { break scan }
                     plain = false
-                    line += newlines
-                    lineStart = newLineStart
                     index = end
                 }
             }
@@ -203,10 +201,10 @@ public struct Lexer: Sendable {
 
     /// Skips spaces, tabs and single newlines (TeX skips them before an undelimited argument).
     public mutating func skipSpaces() {
-        let save = (offset, line, lineStart)
+        let save = offset
         if offset < scalars.count, CharacterClass.isSpace(scalars[offset]), scanSpace() == .paragraphBreak {
             // A blank line is a paragraph, not filler: leave it for the parser.
-            (offset, line, lineStart) = save
+            offset = save
         }
     }
 
@@ -238,12 +236,11 @@ public struct Lexer: Sendable {
         return nil
     }
 
-    /// Moves the cursor back to the start of a token that the parser split (a word used as a
-    /// one-scalar argument), or forward past a token it peeked.
-    mutating func reset(to token: Token) {
-        offset = token.start
-        line = token.position.line
-        lineStart = token.start - token.position.column + 1
+    /// Moves the cursor back to the start of a token, or into a token that the parser split
+    /// (a word used as a one-scalar argument). The line table keeps the newlines already
+    /// scanned; scanning them again records nothing new.
+    mutating func reset(to offset: Int) {
+        self.offset = offset
     }
 }
 

@@ -38,3 +38,12 @@ public struct Token: Sendable, Equatable {
         self.position = position
     }
 }
+
+/// A token as the parser reads it: `Token` without the position, which the parser looks up
+/// in the line table only for the tokens that get a diagnostic.
+struct LexToken {
+    var kind: Token.Kind
+    /// Scalar offsets of the token in the source, `start..<end`.
+    var start: Int
+    var end: Int
+}

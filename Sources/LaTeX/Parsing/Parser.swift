@@ -87,16 +87,14 @@ private struct Frame {
     enum Purpose: UInt8 { case command, superscript, `subscript`, leftDelimiter, rightDelimiter }
 
     // Offsets and counts are kept in 32 bits, like the tree's (see `Compact`): frames are
-    // copied whenever the top one is inspected or popped, and at half the size (56 bytes
-    // instead of 120) each copy costs half as much.
+    // copied whenever the top one is inspected or popped, and at less than half the size
+    // (48 bytes instead of 120) each copy costs less than half as much. The opener's line
+    // and column are not kept: diagnostics look them up (`Parser.position(of:)`).
     var kind: Kind
     var mode: Mode
-    /// The opener: its offset, end and position (diagnostics point at it).
+    /// The opener: its offset and end (diagnostics point at it).
     @Compact var start: Int
     @Compact var openerEnd: Int
-    /// The opener's line and column; its offset is `start`.
-    private var line: Int32
-    private var column: Int32
     /// Where this frame's finished children begin in `Parser.pending`.
     @Compact var pendingStart: Int
     /// Command or environment index, or the `MathDelimiter`.
@@ -114,18 +112,14 @@ private struct Frame {
     var base: Int32 = -1
     var scripts: Int32 = -1
 
-    init(kind: Kind, mode: Mode, start: Int, openerEnd: Int, position: SourcePosition, pendingStart: Int, info: Int32 = -1) {
+    init(kind: Kind, mode: Mode, start: Int, openerEnd: Int, pendingStart: Int, info: Int32 = -1) {
         self.kind = kind
         self.mode = mode
         self.start = start
         self.openerEnd = openerEnd
-        line = Int32(position.line)
-        column = Int32(position.column)
         self.pendingStart = pendingStart
         self.info = info
     }
-
-    var position: SourcePosition { SourcePosition(offset: start, line: Int(line), column: Int(column)) }
 }
 
 /// An `Int` stored in 32 bits, as the tree stores offsets.
@@ -143,12 +137,55 @@ private struct Compact {
     }
 }
 
+/// Finished nodes waiting for their parent (see `Parser.pending`). Every finished frame cuts
+/// its children off the top, so the storage only grows and `count` says how much of it is in
+/// use: cutting is one assignment, where removing the children one by one cost a uniqueness
+/// check each (and removing them as a range took the general `replaceSubrange` path).
+private struct NodeStack {
+    private var storage: [Int32] = []
+    private(set) var count = 0
+
+    init() {
+        storage.reserveCapacity(64)
+    }
+
+    subscript(index: Int) -> Int32 {
+        precondition(index < count)
+        return storage[index]
+    }
+
+    @inline(__always)
+    mutating func append(_ item: Int32) {
+        if count < storage.count {
+            storage[count] = item
+        } else {
+            storage.append(item)
+        }
+        count += 1
+    }
+
+    mutating func removeLast() {
+        precondition(count > 0)
+        count -= 1
+    }
+
+    mutating func popLast() -> Int32? {
+        guard count > 0 else { return nil }
+        count -= 1
+        return storage[count]
+    }
+
+    mutating func removeAll(from start: Int) {
+        count = min(count, max(start, 0))
+    }
+}
+
 private struct Parser {
     let scalars: [Unicode.Scalar]
     var lexer: Lexer
     var tree: SyntaxTree
     /// Finished nodes not yet attached to a parent, frame by frame (see `Frame.pendingStart`).
-    var pending: [Int32] = []
+    var pending = NodeStack()
     var frames: [Frame] = []
     var depthReported = false
     /// Openers kept as source because they were too deep; their closers are kept as source
@@ -162,7 +199,6 @@ private struct Parser {
         tree = SyntaxTree(source: scalars, utf8: utf8)
         tree.nodes.reserveCapacity(scalars.count / 6 + 8)
         tree.links.reserveCapacity(scalars.count / 6 + 8)
-        pending.reserveCapacity(64)
         // Typical nesting (math, a command, its group, a script) stays within one allocation.
         frames.reserveCapacity(16)
     }
@@ -175,9 +211,9 @@ private struct Parser {
     mutating func run() {
         frames.append(Frame(
             kind: .root, mode: .text, start: 0, openerEnd: 0,
-            position: SourcePosition(offset: 0, line: 1, column: 1), pendingStart: 0))
+            pendingStart: 0))
         while true {
-            let token = lexer.next()
+            let token = lexer.nextToken()
             if token.kind == .endOfInput { break }
             var consumed = false
             while frames[frames.count - 1].kind == .argument {
@@ -197,7 +233,7 @@ private struct Parser {
         tree.diagnostics.sort { $0.position.offset < $1.position.offset }
     }
 
-    mutating func handle(_ token: Token) {
+    mutating func handle(_ token: LexToken) {
         switch token.kind {
         case .word, .other, .active:
             if token.kind == .other, scalars[token.start] == "]", frames[frames.count - 1].kind == .optional {
@@ -254,7 +290,7 @@ private struct Parser {
     /// Offers a token to the argument frame on top. Returns false when the frame cannot take
     /// it (the argument is missing, or an unknown command has no more `{…}`): the frame has
     /// then been finished and the token must be handled by whatever is below.
-    mutating func handleArgumentToken(_ token: Token) -> Bool {
+    mutating func handleArgumentToken(_ token: LexToken) -> Bool {
         let top = frames.count - 1
         let frame = frames[top]
         let mode = argumentMode(frame)
@@ -288,11 +324,7 @@ private struct Parser {
             // An undelimited argument is one scalar: `\frac12` is ½, `x^23` is x²3.
             let node = makeNode(.text, mode: mode, start: token.start, end: token.start + 1)
             if token.end > token.start + 1 {
-                var rest = token
-                rest.start += 1
-                rest.position.offset += 1
-                rest.position.column += 1
-                lexer.reset(to: rest)
+                lexer.reset(to: token.start + 1)
             }
             deliver(node)
             return true
@@ -315,14 +347,11 @@ private struct Parser {
     /// The mode an argument is read in: `\text{…}` and its kin switch math to text.
     func argumentMode(_ frame: Frame) -> Mode {
         guard frame.kind == .argument, frame.purpose == .command, frame.info >= 0 else { return frame.mode }
-        switch CommandTable.commands[Int(frame.info)].kind {
-        case .textBox, .textStyle, .url, .href, .footnote, .cite, .section: return .text
-        default: return frame.mode
-        }
+        return CommandTable.parsing[Int(frame.info)].textArguments ? .text : frame.mode
     }
 
     /// `\end`, `\right` and math closers cannot be arguments: they end what is open.
-    func endsArgumentSearch(_ token: Token) -> Bool {
+    func endsArgumentSearch(_ token: LexToken) -> Bool {
         let name = scalars[(token.start + 1)..<token.end]
         if token.kind == .controlSymbol {
             return name.first == ")" || name.first == "]"
@@ -330,8 +359,8 @@ private struct Parser {
         return name.elementsEqual("end".unicodeScalars) || name.elementsEqual("right".unicodeScalars)
     }
 
-    mutating func readVerbatimArgument(_ token: Token) {
-        lexer.reset(to: token)
+    mutating func readVerbatimArgument(_ token: LexToken) {
+        lexer.reset(to: token.start)
         if let end = lexer.skipBalancedGroup() {
             deliver(makeNode(.verbatim, mode: mode, start: token.start + 1, end: end - 1, flags: .closed))
         } else {
@@ -357,7 +386,7 @@ private struct Parser {
                 : "is missing its argument"
             report(.error, LaTeXDiagnostic.Code.missingArgument, "`\(name)` \(what)",
                    fix: frame.purpose == .command ? "add the argument in braces: `\(name){…}`" : "add the script in braces: `\(name){…}`",
-                   offset: frame.start, position: frame.position, length: frame.openerEnd - frame.start)
+                   offset: frame.start, position: position(of: frame), length: frame.openerEnd - frame.start)
         }
         switch frame.purpose {
         case .command:
@@ -422,7 +451,7 @@ private struct Parser {
 
     // MARK: Text
 
-    mutating func emitText(_ token: Token) {
+    mutating func emitText(_ token: LexToken) {
         let top = frames.count - 1
         guard frames[top].kind != .argument else {
             deliver(makeNode(.text, mode: mode, start: token.start, end: token.end))
@@ -447,7 +476,7 @@ private struct Parser {
     }
 
     /// Whether a token that starts a text run is plain (see `Node.Flags.plainRun`).
-    func startsPlainRun(_ token: Token) -> Bool {
+    func startsPlainRun(_ token: LexToken) -> Bool {
         switch token.kind {
         case .word:
             return true
@@ -471,19 +500,19 @@ private struct Parser {
 
     // MARK: Groups
 
-    mutating func openGroup(_ token: Token) {
+    mutating func openGroup(_ token: LexToken) {
         guard enter(token) else {
             // Too deep: keep the whole group as source, read in one linear pass.
-            lexer.reset(to: token)
+            lexer.reset(to: token.start)
             let end = lexer.skipBalancedGroup() ?? scalars.count
             deliver(makeNode(.raw, mode: mode, start: token.start, end: end))
             return
         }
         push(Frame(kind: .group, mode: argumentMode(frames[frames.count - 1]), start: token.start, openerEnd: token.end,
-                   position: token.position, pendingStart: pending.count))
+                   pendingStart: pending.count))
     }
 
-    mutating func closeGroup(_ token: Token) {
+    mutating func closeGroup(_ token: LexToken) {
         // A `}` closes the innermost group, and whatever is still open inside it; it never
         // reaches across math or an environment.
         var index = frames.count - 1
@@ -503,13 +532,13 @@ private struct Parser {
         finishTop(end: token.end, closed: true)
     }
 
-    mutating func closeOptional(_ token: Token) {
+    mutating func closeOptional(_ token: LexToken) {
         finishTop(end: token.end, closed: true)
     }
 
     // MARK: Math
 
-    mutating func handleDollar(_ token: Token) {
+    mutating func handleDollar(_ token: LexToken) {
         if mode == .text {
             let display = lexer.consume("$")
             openMath(display ? .doubleDollar : .dollar, token: token, end: token.end + (display ? 1 : 0))
@@ -539,7 +568,7 @@ private struct Parser {
     }
 
     /// `\(`, `\)`, `\[`, `\]`.
-    mutating func handleMathDelimiter(_ token: Token, _ symbol: Unicode.Scalar) {
+    mutating func handleMathDelimiter(_ token: LexToken, _ symbol: Unicode.Scalar) {
         let opening = symbol == "(" || symbol == "["
         let text = symbol == "(" || symbol == ")" ? "\\(" : "\\["
         if opening {
@@ -567,21 +596,21 @@ private struct Parser {
         closeMath(at: index, end: token.end)
     }
 
-    mutating func reportMismatch(closer: String, token: Token, opener: Frame) {
+    mutating func reportMismatch(closer: String, token: LexToken, opener: Frame) {
         let delimiter = MathDelimiter(rawValue: opener.info) ?? .dollar
         report(.error, LaTeXDiagnostic.Code.mismatchedMathDelimiter,
                "`\(closer)` closes math opened with `\(delimiter.opener)`",
                fix: "close it with `\(delimiter.closer)`", at: token,
-               notes: [.init(message: "opened here", position: opener.position)])
+               notes: [.init(message: "opened here", position: position(of: opener))])
     }
 
-    mutating func openMath(_ delimiter: MathDelimiter, token: Token, end: Int) {
+    mutating func openMath(_ delimiter: MathDelimiter, token: LexToken, end: Int) {
         guard enter(token) else {
             deliver(makeNode(.raw, mode: mode, start: token.start, end: end))
             return
         }
         var frame = Frame(kind: .math, mode: .math, start: token.start, openerEnd: end,
-                          position: token.position, pendingStart: pending.count, info: delimiter.rawValue)
+                          pendingStart: pending.count, info: delimiter.rawValue)
         if delimiter == .doubleDollar || delimiter == .bracket { frame.flags.insert(.display) }
         push(frame)
     }
@@ -642,7 +671,7 @@ private struct Parser {
 
     // MARK: Scripts
 
-    mutating func handleScript(_ token: Token) {
+    mutating func handleScript(_ token: LexToken) {
         let superscript = token.kind == .superscript
         let symbol = superscript ? "^" : "_"
         if mode == .text {
@@ -691,7 +720,7 @@ private struct Parser {
             }
         }
         var frame = Frame(kind: .argument, mode: .math, start: token.start, openerEnd: token.end,
-                          position: token.position, pendingStart: pending.count)
+                          pendingStart: pending.count)
         frame.purpose = superscript ? .superscript : .subscript
         frame.remaining = 1
         frame.base = base
@@ -727,7 +756,7 @@ private struct Parser {
 
     // MARK: Commands
 
-    mutating func handleCommand(_ token: Token) {
+    mutating func handleCommand(_ token: LexToken) {
         let nameStart = token.start + 1
         if token.kind == .controlSymbol {
             let symbol = scalars[nameStart]
@@ -743,24 +772,24 @@ private struct Parser {
             handleUnknownCommand(token)
             return
         }
-        // The entry's fields are read in place: copying the whole entry would retain and
-        // release its strings for every command of the source.
-        switch CommandTable.commands[index].kind {
+        // The parser's own copy of the entry: no strings to retain and release.
+        let command = CommandTable.parsing[index]
+        switch command.role {
         case .begin: handleBegin(token); return
         case .end: handleEnd(token); return
         case .left: handleLeft(token); return
         case .right: handleRight(token); return
-        default: break
+        case .other: break
         }
         var flags: Node.Flags = []
         var end = token.end
-        if CommandTable.commands[index].starred, lexer.consume("*") {
+        if command.starred, lexer.consume("*") {
             flags.insert(.starred)
             end += 1
         }
         if token.kind == .controlWord { lexer.skipSpaces() }
-        let wantsOptional = CommandTable.commands[index].optionalArgument && lexer.peekScalar() == "["
-        let arguments = CommandTable.commands[index].arguments
+        let wantsOptional = command.optionalArgument && lexer.peekScalar() == "["
+        let arguments = command.arguments
         if arguments == 0 && !wantsOptional {
             let node = makeNode(.command, mode: mode, start: token.start, end: end, flags: flags, info: Int32(index))
             tree.nodes[Int(node)].nameStart = Int32(nameStart)
@@ -773,31 +802,31 @@ private struct Parser {
             return
         }
         var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: end,
-                          position: token.position, pendingStart: pending.count, info: Int32(index))
+                          pendingStart: pending.count, info: Int32(index))
         frame.nameStart = nameStart
         frame.nameEnd = token.end
         frame.remaining = arguments
-        frame.verbatim = CommandTable.commands[index].verbatimArguments
+        frame.verbatim = command.verbatimArguments
         frame.flags = flags
         push(frame)
         if wantsOptional { openOptional() }
     }
 
     mutating func openOptional() {
-        let token = lexer.next()
+        let token = lexer.nextToken()
         guard enter(token) else {
             deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
             return
         }
         push(Frame(kind: .optional, mode: mode, start: token.start, openerEnd: token.end,
-                   position: token.position, pendingStart: pending.count))
+                   pendingStart: pending.count))
     }
 
-    mutating func handleUnknownCommand(_ token: Token) {
+    mutating func handleUnknownCommand(_ token: LexToken) {
         // Spaces after an unknown control word are kept: the command is shown as written.
         if lexer.peekScalar() == "{", enter(token) {
             var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end,
-                              position: token.position, pendingStart: pending.count)
+                              pendingStart: pending.count)
             frame.nameStart = token.start + 1
             frame.nameEnd = token.end
             frame.remaining = -1
@@ -813,7 +842,7 @@ private struct Parser {
     // MARK: Environments
 
     /// Reads the `{name}` after `\begin` or `\end`. Nil (and a diagnostic) when it is missing.
-    mutating func readEnvironmentName(_ token: Token) -> (start: Int, end: Int)? {
+    mutating func readEnvironmentName(_ token: LexToken) -> (start: Int, end: Int)? {
         lexer.skipSpaces()
         let keyword = tree.text(token.start, token.end)
         guard lexer.peekScalar() == "{" else {
@@ -832,7 +861,7 @@ private struct Parser {
         return (open + 1, end - 1)
     }
 
-    mutating func handleBegin(_ token: Token) {
+    mutating func handleBegin(_ token: LexToken) {
         guard let name = readEnvironmentName(token) else { return }
         var headerEnd = name.end + 1
         let environmentIndex = CommandTable.environmentIndex(scalars[name.start..<name.end])
@@ -844,10 +873,10 @@ private struct Parser {
                     report(.error, LaTeXDiagnostic.Code.mathOnlyInText,
                            "`\\begin{\(nameText)}` outside math: did you forget `$`?",
                            fix: "put it inside math, e.g. `\\[ \\begin{\(nameText)} … \\end{\(nameText)} \\]`",
-                           offset: token.start, position: token.position, length: headerEnd - token.start)
+                           offset: token.start, position: position(at: token.start), length: headerEnd - token.start)
                 } else {
                     report(.error, LaTeXDiagnostic.Code.textOnlyInMath, "`\\begin{\(nameText)}` inside math",
-                           fix: "close the math before it", offset: token.start, position: token.position,
+                           fix: "close the math before it", offset: token.start, position: position(at: token.start),
                            length: headerEnd - token.start)
                 }
             }
@@ -865,7 +894,7 @@ private struct Parser {
         } else {
             report(.error, LaTeXDiagnostic.Code.unknownEnvironment, "unknown environment `\(nameText)`",
                    fix: Suggestions.environment(for: nameText).map { "did you mean `\($0)`?" },
-                   offset: token.start, position: token.position, length: headerEnd - token.start)
+                   offset: token.start, position: position(at: token.start), length: headerEnd - token.start)
         }
         guard enter(token) else {
             skippedEnvironments += 1
@@ -874,13 +903,13 @@ private struct Parser {
         }
         let bodyMode = environmentIndex.flatMap { CommandTable.environments[$0].bodyMode } ?? mode
         var frame = Frame(kind: .environment, mode: bodyMode, start: token.start, openerEnd: headerEnd,
-                          position: token.position, pendingStart: pending.count, info: Int32(environmentIndex ?? -1))
+                          pendingStart: pending.count, info: Int32(environmentIndex ?? -1))
         frame.nameStart = name.start
         frame.nameEnd = name.end
         push(frame)
     }
 
-    mutating func handleEnd(_ token: Token) {
+    mutating func handleEnd(_ token: LexToken) {
         guard let name = readEnvironmentName(token) else { return }
         let end = name.end + 1
         if skippedEnvironments > 0 {
@@ -894,7 +923,7 @@ private struct Parser {
         guard index > 0, frames[index].kind == .environment else {
             report(.error, LaTeXDiagnostic.Code.unexpectedEnd, "`\\end{\(nameText)}` without a matching `\\begin{\(nameText)}`",
                    fix: "remove it, or add `\\begin{\(nameText)}` before it",
-                   offset: token.start, position: token.position, length: end - token.start)
+                   offset: token.start, position: position(at: token.start), length: end - token.start)
             deliver(makeNode(.raw, mode: mode, start: token.start, end: end))
             return
         }
@@ -904,15 +933,15 @@ private struct Parser {
             let openName = tree.text(opener.nameStart, opener.nameEnd)
             report(.error, LaTeXDiagnostic.Code.mismatchedEnvironment,
                    "`\\end{\(nameText)}` closes environment `\(openName)`", fix: "write `\\end{\(openName)}`",
-                   offset: token.start, position: token.position, length: end - token.start,
-                   notes: [.init(message: "opened here", position: opener.position)])
+                   offset: token.start, position: position(at: token.start), length: end - token.start,
+                   notes: [.init(message: "opened here", position: position(of: opener))])
         }
         finishTop(end: end, closed: true)
     }
 
     // MARK: \left … \right
 
-    mutating func handleLeft(_ token: Token) {
+    mutating func handleLeft(_ token: LexToken) {
         if mode == .text {
             report(.error, LaTeXDiagnostic.Code.mathOnlyInText, "`\\left` outside math: did you forget `$`?",
                    fix: "put the formula in `$…$`", at: token)
@@ -923,7 +952,7 @@ private struct Parser {
             return
         }
         var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end,
-                          position: token.position, pendingStart: pending.count)
+                          pendingStart: pending.count)
         frame.purpose = .leftDelimiter
         frame.remaining = 1
         frame.nameStart = token.start + 1
@@ -931,7 +960,7 @@ private struct Parser {
         push(frame)
     }
 
-    mutating func handleRight(_ token: Token) {
+    mutating func handleRight(_ token: LexToken) {
         if skippedLefts > 0 {
             skippedLefts -= 1
             deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
@@ -955,7 +984,7 @@ private struct Parser {
         // The delimiter frame sits on the `\left…\right` frame without counting as a level:
         // it can only ever hold one token.
         var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end,
-                          position: token.position, pendingStart: pending.count)
+                          pendingStart: pending.count)
         frame.purpose = .rightDelimiter
         frame.remaining = 1
         frame.nameStart = token.start + 1
@@ -972,7 +1001,13 @@ private struct Parser {
 
     /// Whether one more level fits. The first time it does not, says so; callers then keep
     /// the construct as flat source instead of pushing a frame.
-    mutating func enter(_ token: Token) -> Bool {
+    /// Where an offset is, from the lines scanned so far (diagnostics only).
+    func position(at offset: Int) -> SourcePosition { lexer.lines.position(at: offset) }
+
+    /// Where a frame's opener is.
+    func position(of frame: Frame) -> SourcePosition { position(at: frame.start) }
+
+    mutating func enter(_ token: LexToken) -> Bool {
         if depth < LaTeXParser.maximumDepth { return true }
         if !depthReported {
             depthReported = true
@@ -999,22 +1034,22 @@ private struct Parser {
             return
         case .group:
             report(.error, LaTeXDiagnostic.Code.unclosedBrace, "`{` is never closed", fix: "add a matching `}`",
-                   offset: frame.start, position: frame.position, length: 1)
+                   offset: frame.start, position: position(of: frame), length: 1)
         case .math:
             let delimiter = MathDelimiter(rawValue: frame.info) ?? .dollar
             let dollarDigit = delimiter == .dollar && frame.openerEnd < scalars.count && scalars[frame.openerEnd].isASCIIDigit
             report(.error, LaTeXDiagnostic.Code.unclosedMath, "math opened with `\(delimiter.opener)` is never closed",
                    fix: dollarDigit ? "write `\\$` for a dollar sign" : "close it with `\(delimiter.closer)`",
-                   offset: frame.start, position: frame.position, length: frame.openerEnd - frame.start)
+                   offset: frame.start, position: position(of: frame), length: frame.openerEnd - frame.start)
         case .environment:
             let name = tree.text(frame.nameStart, frame.nameEnd)
             report(.error, LaTeXDiagnostic.Code.unclosedEnvironment, "environment `\(name)` is never closed",
-                   fix: "add `\\end{\(name)}`", offset: frame.start, position: frame.position,
+                   fix: "add `\\end{\(name)}`", offset: frame.start, position: position(of: frame),
                    length: frame.openerEnd - frame.start)
         case .leftRight:
             report(.error, LaTeXDiagnostic.Code.unclosedLeft, "`\\left` without a matching `\\right`",
                    fix: "add `\\right` with a delimiter (`\\right.` for none)", offset: frame.start,
-                   position: frame.position, length: 5)
+                   position: position(of: frame), length: 5)
         case .optional:
             break
         }
@@ -1049,16 +1084,15 @@ private struct Parser {
     mutating func attachChildren(_ node: Int32, from start: Int) {
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = Int32(pending.count - start)
-        // One by one: a node has a few children, and appending them as a buffer and
-        // removing them as a range both take general paths that cost more than the loops
-        // (together some 160 instructions per node).
+        // One by one: a node has a few children, and appending them as a buffer takes a
+        // general path that costs more than the loop.
         for index in start..<pending.count { tree.links.append(pending[index]) }
         dropPending(from: start)
     }
 
     /// Removes the pending nodes from `start` on (see `attachChildren`).
     mutating func dropPending(from start: Int) {
-        while pending.count > start { pending.removeLast() }
+        pending.removeAll(from: start)
     }
 
     mutating func makeNode(
@@ -1072,9 +1106,9 @@ private struct Parser {
 
     mutating func report(
         _ severity: LaTeXDiagnostic.Severity, _ code: String, _ message: String, fix: String?,
-        at token: Token, notes: [LaTeXDiagnostic.Note] = []
+        at token: LexToken, notes: [LaTeXDiagnostic.Note] = []
     ) {
-        report(severity, code, message, fix: fix, offset: token.start, position: token.position,
+        report(severity, code, message, fix: fix, offset: token.start, position: position(at: token.start),
                length: token.end - token.start, notes: notes)
     }
 
@@ -1087,7 +1121,7 @@ private struct Parser {
             length: length, notes: notes))
     }
 
-    mutating func reportComment(_ token: Token) {
+    mutating func reportComment(_ token: LexToken) {
         var hidden = tree.text(token.start + 1, token.end)
         while hidden.hasSuffix("\r") { hidden.removeLast() }
         let shown = hidden.unicodeScalars.count > 30

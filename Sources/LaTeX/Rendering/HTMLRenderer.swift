@@ -79,6 +79,8 @@ struct HTMLSink: TextSink {
     /// Room for an abstract's worth of paragraphs and a text run: growing from empty cost
     /// a dozen reallocations per abstract.
     init() {
+        // The stack too: a paragraph and an inline element inside it would grow it twice.
+        stack.reserveCapacity(4)
         children.reserveCapacity(16)
         text.reserveCapacity(256)
     }
