@@ -9,7 +9,7 @@ import SeminarArchive
 /// The manifest never changes what a build writes, only whether it needs to look: when
 /// anything it lists differs, or it is missing or unreadable, the build checks and renders
 /// everything. It lives outside the repository (in the user's cache folder, see
-/// `defaultPath`), since stamps mean nothing on another machine.
+/// `Publisher.buildManifestPath`), since stamps mean nothing on another machine.
 struct BuildManifest: Codable, Equatable, Sendable {
     static let currentFormat = 1
     /// Two seconds (in nanoseconds), the coarsest granularity of file times in common use.
