@@ -218,18 +218,18 @@ struct HTMLSink: TextSink {
     static let mathClass = [HTMLAttribute(name: "class", value: "math")]
     static let displayMathClass = [HTMLAttribute(name: "class", value: "math display")]
 
-    mutating func math(_ pieces: [MathPiece], display: Bool) {
+    mutating func math(_ list: MathPieceList, display: Bool) {
         if display {
             if top == .paragraph { closeTop() }
             flushText()
-            appendMath(pieces, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
+            appendMath(list, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
             pendingSpace = false
             atBlockStart = top != .inline
         } else {
             ensureInline()
             flushSpace()
             flushText()
-            appendMath(pieces, name: "span", attributes: Self.mathClass)
+            appendMath(list, name: "span", attributes: Self.mathClass)
             atBlockStart = false
         }
     }
@@ -237,10 +237,10 @@ struct HTMLSink: TextSink {
     /// The math element. Its children are built in an array of their own, reserved for the
     /// most they can be (one node per piece): growing it piece by piece, as for containers,
     /// would reallocate several times.
-    mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
+    mutating func appendMath(_ list: MathPieceList, name: String, attributes: [HTMLAttribute]) {
         var children: [HTMLNode] = []
-        children.reserveCapacity(pieces.count)
-        MathPieces.appendHTML(pieces[...], to: &children, text: &text, open: &mathElements)
+        children.reserveCapacity(list.count)
+        MathPieces.appendHTML(list, to: &children, text: &text, open: &mathElements)
         textStart = 0
         add(.element(name, attributes: attributes, children: children))
     }

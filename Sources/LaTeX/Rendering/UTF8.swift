@@ -46,13 +46,7 @@ extension Array where Element == UInt8 {
     /// The scalar whose UTF-8 starts at `index`, and its length in bytes. The bytes must be
     /// valid UTF-8 from there on, as renderers' output is: they only ever write whole scalars.
     func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = self[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        // The lead byte gives the length and, below its length bits, the first value bits.
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (0x7F >> UInt32(length))
-        for offset in 1..<length { value = value << 6 | UInt32(self[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        UTF8Decoding.scalar { self[index + $0] }
     }
 
     /// Bytes of a slice, borrowed: `append(contentsOf:)` would take the slice as owned and
@@ -75,5 +69,19 @@ extension String {
         var utf8 = unsafe UTF8Span(unchecked: bytes.span)
         _ = utf8.checkForASCII()
         self.init(copying: utf8)
+    }
+}
+
+enum UTF8Decoding {
+    /// The scalar of valid UTF-8 whose bytes `byte(0)`, `byte(1)`, … are, and its length.
+    @inline(__always)
+    static func scalar(_ byte: (Int) -> UInt8) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = byte(0)
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        // The lead byte gives the length and, below its length bits, the first value bits.
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(byte(offset) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
