@@ -166,6 +166,14 @@ struct MathPieceList {
         UTF8Decoding.scalar { byte(text, index + $0) }
     }
 
+    /// The scalar of a text or letter piece of exactly one scalar.
+    func onlyScalar(of piece: MathPiece) -> Unicode.Scalar? {
+        switch piece {
+        case .text(let text), .letter(let text): return onlyScalar(text)
+        default: return nil
+        }
+    }
+
     /// The scalar of a text of exactly one scalar.
     func onlyScalar(_ text: MathText) -> Unicode.Scalar? {
         guard !text.isEmpty else { return nil }
@@ -195,13 +203,30 @@ enum MathPieces {
     /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
     /// own would cost an allocation each.
     static func appendPlain(_ list: MathPieceList, to bytes: inout [UInt8], scripts: inout ScriptStack) {
-        for piece in list.pieces {
+        let pieces = list.pieces
+        var position = pieces.startIndex
+        while position < pieces.endIndex {
+            let piece = pieces[position]
+            position += 1
             switch piece {
             case .text(let text), .letter(let text):
                 list.append(text, to: &bytes)
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
+                // The commonest script, one scalar (`x_k`, `x^2`), is written in its final
+                // form at once rather than written and converted.
+                if position + 1 < pieces.endIndex, case .endScript = pieces[position + 1],
+                   let scalar = list.onlyScalar(of: pieces[position]) {
+                    if let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) {
+                        bytes.appendUTF8(form)
+                    } else {
+                        bytes.append(superscript ? 0x5E : 0x5F)
+                        bytes.appendUTF8(scalar)
+                    }
+                    position += 2
+                    continue
+                }
                 scripts.append((bytes.count, superscript))
             case .endScript:
                 guard let (start, superscript) = scripts.popLast() else { continue }
@@ -227,20 +252,22 @@ enum MathPieces {
         while index < end {
             let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
-                bytes.removeSubrange(end...)
+                bytes.truncate(to: end)
                 // `^` or `_` before the script, and parentheses around it if it is more than
-                // one character (not scalar: `x̂` is one). ASCII other than a carriage return
-                // (which joins a following line feed) is a character per byte: counted
-                // without making a string, which segmenting characters would take.
-                var isASCII = true
-                for byte in bytes[start..<end] where byte >= 0x80 || byte == 0x0D {
-                    isASCII = false
-                    break
+                // one character (not scalar: `x̂` is one).
+                let parenthesized = characterCount(bytes[start..<end]) > 1
+                // Room made at the end and the script moved up into it, once: inserting
+                // the marks one by one took the general `replaceSubrange` path each.
+                let shift = parenthesized ? 2 : 1
+                for _ in 0..<shift { bytes.append(0) }
+                var from = end
+                while from > start {
+                    from -= 1
+                    bytes[from + shift] = bytes[from]
                 }
-                let characters = isASCII ? end - start : String(decoding: bytes[start..<end], as: UTF8.self).count
-                bytes.insert(superscript ? 0x5E : 0x5F, at: start)
-                if characters > 1 {
-                    bytes.insert(0x28, at: start + 1)
+                bytes[start] = superscript ? 0x5E : 0x5F
+                if parenthesized {
+                    bytes[start + 1] = 0x28
                     bytes.append(0x29)
                 }
                 return
@@ -248,7 +275,31 @@ enum MathPieces {
             bytes.appendUTF8(form)
             index += length
         }
-        bytes.removeSubrange(start..<end)
+        // The forms moved down over the script, which they replace.
+        let formsCount = bytes.count - end
+        for offset in 0..<formsCount { bytes[start + offset] = bytes[end + offset] }
+        bytes.truncate(to: start + formsCount)
+    }
+
+    /// The characters of UTF-8 the renderer wrote. Counted as scalars when every scalar is
+    /// one that never joins a neighbour into one character: below U+0300 (Latin, but not
+    /// the carriage return, which joins a following line feed), Greek (U+0370–U+03FF), and
+    /// arrows to technical symbols (U+2190–U+23FF); Greek and operators are the usual
+    /// scripts that have no script form. Segmenting a string into characters costs
+    /// several hundred instructions even for two letters.
+    static func characterCount(_ utf8: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let (scalar, length) = UTF8Decoding.scalar { utf8[index + $0] }
+            let value = scalar.value
+            guard (value < 0x300 && value != 0x0D) || (0x370..<0x400).contains(value) || (0x2190..<0x2400).contains(value) else {
+                return String(validUTF8: utf8).count
+            }
+            count += 1
+            index += length
+        }
+        return count
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.

@@ -49,6 +49,13 @@ extension Array where Element == UInt8 {
         UTF8Decoding.scalar { self[index + $0] }
     }
 
+    /// Removes the bytes from `count` on, one at a time: renderers drop a few bytes at a
+    /// time, for which `removeSubrange` (the general `replaceSubrange`) costs several times
+    /// as much.
+    mutating func truncate(to count: Int) {
+        while self.count > count { removeLast() }
+    }
+
     /// Bytes of a slice, borrowed: `append(contentsOf:)` would take the slice as owned and
     /// cost a retain and a release of the whole source buffer for every run of text.
     mutating func append(bytes: ArraySlice<UInt8>) {
