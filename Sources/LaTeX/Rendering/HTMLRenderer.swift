@@ -67,7 +67,8 @@ struct HTMLSink: TextSink {
     var children: [HTMLNode] = []
     /// The text run being built, as UTF-8 from `textStart` on, decoded once when the run
     /// ends. Finished runs are skipped rather than removed, which would take the general
-    /// `replaceSubrange` path each time; the math builder empties the buffer per formula.
+    /// `replaceSubrange` path each time. Emptied after a formula once it holds more than
+    /// 4 KB: rarely enough to cost nothing, often enough to stay small.
     var text: [UInt8] = []
     var textStart = 0
     /// Scratch for `MathPieces.appendHTML`.
@@ -241,7 +242,8 @@ struct HTMLSink: TextSink {
         var children: [HTMLNode] = []
         children.reserveCapacity(list.count)
         MathPieces.appendHTML(list, to: &children, text: &text, open: &mathElements)
-        textStart = 0
+        if text.count > 4096 { text.removeAll(keepingCapacity: true) }
+        textStart = text.count
         add(.element(name, attributes: attributes, children: children))
     }
 

@@ -22,7 +22,8 @@ enum MathPiece: Equatable {
 /// strings did.) Read through the list: `MathPieceList.byte(_:_:)` and friends.
 struct MathText: Equatable {
     static let inlineCapacity = 8
-    /// Inline, the bytes, the first in the lowest byte; in the buffer, where they start.
+    /// Inline, the bytes, the first in the lowest byte (in memory, little-endian: in order);
+    /// in the buffer, where they start.
     fileprivate var bits: UInt64
     /// The length in bytes.
     let count: Int
@@ -156,9 +157,8 @@ struct MathPieceList {
     }
 
     func string(_ text: MathText) -> String {
-        var utf8: [UInt8] = []
-        append(text, to: &utf8)
-        return String(validUTF8: utf8[...])
+        guard text.isInline else { return String(validUTF8: buffer[Int(text.bits)..<(Int(text.bits) + text.count)]) }
+        return withUnsafeBytes(of: text.bits.littleEndian) { String(decoding: $0.prefix(text.count), as: UTF8.self) }
     }
 
     /// The scalar whose UTF-8 starts at `index`, and its length (see `Array.scalar(at:)`).
@@ -313,9 +313,9 @@ enum MathPieces {
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
     /// of the nested elements (see `Scratch.swift`). `text` is scratch for text runs, its
-    /// bytes already decoded, and empty on return: adjacent text pieces merge into one node,
-    /// and gathering their UTF-8 and decoding once is cheaper than growing a `String` piece
-    /// by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
+    /// bytes already decoded; the runs are appended after them and left there, decoded:
+    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
+    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
     /// the sink like `text`.
     static func appendHTML(
         _ list: MathPieceList, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
@@ -378,7 +378,6 @@ enum MathPieces {
         }
         while !open.isEmpty { close() }
         flush()
-        text.removeAll(keepingCapacity: true)
     }
 
     /// The strings of the 128 ASCII characters, by value.
