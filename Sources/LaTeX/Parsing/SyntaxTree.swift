@@ -91,7 +91,7 @@ public struct SyntaxTree: Sendable {
     }
 
     /// Where a command node's entry is in `CommandTable.commands`.
-    private func commandEntry(of index: Int) -> Int? {
+    func commandEntry(of index: Int) -> Int? {
         let node = nodes[index]
         return node.kind == .command && node.info >= 0 ? Int(node.info) : nil
     }

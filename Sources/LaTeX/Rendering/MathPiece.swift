@@ -48,6 +48,15 @@ struct MathText: Equatable {
         self.count = count
     }
 
+    /// A string's UTF-8 inline, or nil if it is too long.
+    init?(inline text: String) {
+        let utf8 = text.utf8
+        guard utf8.count <= Self.inlineCapacity else { return nil }
+        var bits: UInt64 = 0
+        for (offset, byte) in utf8.enumerated() { bits |= UInt64(byte) << (8 * UInt64(offset)) }
+        self.init(bits: bits, count: utf8.count)
+    }
+
     fileprivate init(bits: UInt64, count: Int) {
         self.bits = bits
         self.count = count

@@ -144,6 +144,29 @@ struct MathRenderer {
         list.append(text)
     }
 
+    /// Appends the output of command node `index`, `output`: from a table made once when it
+    /// fits inline text, as almost all do, rather than from the string each time.
+    mutating func appendOutput(_ output: String, of index: Int) {
+        if let entry = tree.commandEntry(of: index), let text = Self.commandTexts[entry] {
+            list.append(.text(text))
+        } else {
+            list.append(output)
+        }
+    }
+
+    /// Each command's output as inline text, index for index with `CommandTable.commands`;
+    /// nil for commands without one and for outputs too long.
+    private static let commandTexts: [MathText?] = CommandTable.commands.map { command in
+        switch command.kind {
+        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
+             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
+             .spacing(let output):
+            return MathText(inline: output)
+        default:
+            return nil
+        }
+    }
+
     /// Whether a text piece's string `hasSuffix(" ")`, which segments graphemes, answered
     /// from the last two bytes when they settle it: a space after an ASCII byte is a
     /// character of its own (only some non-ASCII characters, such as U+0600, join a
@@ -327,31 +350,31 @@ struct MathRenderer {
             if context.font == .bold {
                 list.append(scalars: output.unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })
             } else {
-                appendText(output)
+                appendOutput(output, of: index)
             }
         case .relation(let output):
             _ = beginAtom(.relation, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .binary(let output):
             _ = beginAtom(.binary, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .bigOperator(let output):
             _ = beginAtom(.bigOperator, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .operatorName(let output):
             _ = beginAtom(.operatorName, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .opening(let output):
             _ = beginAtom(.opening, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .closing(let output):
             _ = beginAtom(.closing, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .punctuation(let output):
             _ = beginAtom(.punctuation, &state, context)
-            appendText(output)
+            appendOutput(output, of: index)
         case .spacing(let output):
-            if !output.isEmpty { appendText(output) }
+            if !output.isEmpty { appendOutput(output, of: index) }
         case .ignored, .begin, .end, .left, .right:
             break
         case .mathFont(let font):
