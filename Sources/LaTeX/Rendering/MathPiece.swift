@@ -95,6 +95,12 @@ struct MathPieceList {
         pieces.append(letter ? .letter(stored) : .text(stored))
     }
 
+    /// A text piece of a literal.
+    mutating func append(literal: StaticString) {
+        let stored = literal.withUTF8Buffer { text($0) }
+        pieces.append(.text(stored))
+    }
+
     /// A text piece of UTF-8 (whole scalars).
     mutating func append(utf8: ArraySlice<UInt8>) {
         let stored = utf8.withUnsafeBufferPointer { text($0) }

@@ -37,8 +37,10 @@ struct MathRenderer {
         var tight = false
         var font: MathFont?
         /// What `&` becomes (nil: nothing) and what `\\` becomes (nil: a line break).
-        var cellSeparator: String?
-        var rowSeparator: String?
+        /// Literals, not strings: a context is copied for every nested list and script, and
+        /// strings would be retained and released at each copy.
+        var cellSeparator: StaticString?
+        var rowSeparator: StaticString?
     }
 
     struct ListState {
@@ -203,7 +205,7 @@ struct MathRenderer {
             renderEnvironment(Int(index), context)
         case .alignment:
             if let separator = context.cellSeparator {
-                list.append(separator)
+                list.append(literal: separator)
                 state.previous = .none
             }
         case .math:
@@ -433,7 +435,7 @@ struct MathRenderer {
             }
         case .lineBreak:
             if let separator = context.rowSeparator {
-                list.append(separator)
+                list.append(literal: separator)
             } else {
                 list.append(.lineBreak)
             }
