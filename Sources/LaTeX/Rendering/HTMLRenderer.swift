@@ -104,7 +104,7 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if text.count > textStart {
-            add(.text(String(validUTF8: text[textStart...])))
+            add(.text(String(validUTF8: text, textStart...)))
             textStart = text.count
         }
     }

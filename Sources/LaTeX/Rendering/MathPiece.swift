@@ -350,7 +350,7 @@ enum MathPieces {
                 nodes.append(.text(asciiStrings[Int(text[runStart])]))
             } else {
                 single = nil
-                nodes.append(.text(String(validUTF8: text[runStart...])))
+                nodes.append(.text(String(validUTF8: text, runStart...)))
             }
             runStart = text.count
         }

@@ -72,8 +72,18 @@ extension String {
     /// a word-at-a-time scan, and keeps the string's ASCII flag (its fast paths) as decoding
     /// would. Debug builds (the tests) still validate.
     init(validUTF8 bytes: ArraySlice<UInt8>) {
-        assert(String(validating: bytes, as: UTF8.self) != nil, "renderers write whole scalars")
-        var utf8 = unsafe UTF8Span(unchecked: bytes.span)
+        self.init(validUTF8: bytes.span)
+    }
+
+    /// `init(validUTF8:)` of `bytes[range]`, borrowed: a slice of a buffer that the caller
+    /// keeps would cost a retain and a release (text runs, one per run).
+    init(validUTF8 bytes: [UInt8], _ range: PartialRangeFrom<Int>) {
+        self.init(validUTF8: bytes.span.extracting(range))
+    }
+
+    private init(validUTF8 bytes: Span<UInt8>) {
+        assert(bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil, "renderers write whole scalars")
+        var utf8 = unsafe UTF8Span(unchecked: bytes)
         _ = utf8.checkForASCII()
         self.init(copying: utf8)
     }
