@@ -5,7 +5,7 @@
 /// A piece is a plain value, with no string: pieces with strings had to be retained at every
 /// copy and released one by one whenever the list was cleared, about a tenth of the math's
 /// cost. Their text is held inline (see `MathText`), or for long text in the list's buffer.
-enum MathPiece: Equatable {
+enum MathPiece {
     case text(MathText)
     /// A Latin letter of math (possibly with combining accents): italic in HTML.
     case letter(MathText)
@@ -20,7 +20,7 @@ enum MathPiece: Equatable {
 /// `log`), so that a piece costs one append to make; longer, in its `MathPieceList`'s buffer.
 /// (Keeping every piece's text in the buffer cost a second append per piece, more than the
 /// strings did.) Read through the list: `MathPieceList.byte(_:_:)` and friends.
-struct MathText: Equatable {
+struct MathText {
     static let inlineCapacity = 8
     /// Inline, the bytes, the first in the lowest byte (in memory, little-endian: in order);
     /// in the buffer, where they start.
