@@ -146,13 +146,26 @@ struct MathRenderer {
         list.append(text)
     }
 
-    /// Appends the output of command node `index`, `output`: from a table made once when it
-    /// fits inline text, as almost all do, rather than from the string each time.
-    mutating func appendOutput(_ output: String, of index: Int) {
-        if let entry = tree.commandEntry(of: index), let text = Self.commandTexts[entry] {
+    /// Appends the output of command `entry`, even when empty (an empty piece still keeps
+    /// `appendSpace` from seeing a space before it): from a table made once when it fits
+    /// inline text, as almost all do, rather than from the string each time.
+    mutating func appendOutput(of entry: Int) {
+        if let text = Self.commandTexts[entry] {
             list.append(.text(text))
         } else {
-            list.append(output)
+            list.append(Self.output(of: entry))
+        }
+    }
+
+    /// The output string of command `entry` (empty for commands without one).
+    static func output(of entry: Int) -> String {
+        switch CommandTable.commands[entry].kind {
+        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
+             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
+             .spacing(let output):
+            return output
+        default:
+            return ""
         }
     }
 
@@ -341,42 +354,45 @@ struct MathRenderer {
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
         let node = tree.nodes[index]
-        guard let kind = tree.commandKind(of: index) else {
+        guard let entry = tree.commandEntry(of: index) else {
             _ = beginAtom(.unknown, &state, context)
             appendSource(Int(node.start), Int(node.end))
             return
         }
-        switch kind {
-        case .symbol(let output):
+        // The kind is matched in place and outputs are read through `appendOutput`: a copy of
+        // the kind, or a binding of its string, would retain and release the string.
+        switch CommandTable.commands[entry].kind {
+        case .symbol:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
-                list.append(scalars: output.unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })
+                list.append(scalars: Self.output(of: entry).unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })
             } else {
-                appendOutput(output, of: index)
+                appendOutput(of: entry)
             }
-        case .relation(let output):
+        case .relation:
             _ = beginAtom(.relation, &state, context)
-            appendOutput(output, of: index)
-        case .binary(let output):
+            appendOutput(of: entry)
+        case .binary:
             _ = beginAtom(.binary, &state, context)
-            appendOutput(output, of: index)
-        case .bigOperator(let output):
+            appendOutput(of: entry)
+        case .bigOperator:
             _ = beginAtom(.bigOperator, &state, context)
-            appendOutput(output, of: index)
-        case .operatorName(let output):
+            appendOutput(of: entry)
+        case .operatorName:
             _ = beginAtom(.operatorName, &state, context)
-            appendOutput(output, of: index)
-        case .opening(let output):
+            appendOutput(of: entry)
+        case .opening:
             _ = beginAtom(.opening, &state, context)
-            appendOutput(output, of: index)
-        case .closing(let output):
+            appendOutput(of: entry)
+        case .closing:
             _ = beginAtom(.closing, &state, context)
-            appendOutput(output, of: index)
-        case .punctuation(let output):
+            appendOutput(of: entry)
+        case .punctuation:
             _ = beginAtom(.punctuation, &state, context)
-            appendOutput(output, of: index)
-        case .spacing(let output):
-            if !output.isEmpty { appendOutput(output, of: index) }
+            appendOutput(of: entry)
+        case .spacing:
+            // `\!` is nothing, not even an empty piece (outputs not in the table are long).
+            if Self.commandTexts[entry]?.isEmpty != true { appendOutput(of: entry) }
         case .ignored, .begin, .end, .left, .right:
             break
         case .mathFont(let font):
@@ -401,7 +417,7 @@ struct MathRenderer {
         case .reference, .equationReference, .tag:
             _ = beginAtom(.ordinary, &state, context)
             let key = tree.argument(index, 0).map { plainArgument($0) } ?? ""
-            switch kind {
+            switch CommandTable.commands[entry].kind {
             case .reference: list.append("[" + key + "]")
             case .equationReference: list.append("(" + key + ")")
             default:
@@ -470,7 +486,8 @@ struct MathRenderer {
             if let annotation = tree.argument(index, 0) {
                 var inner = context
                 inner.tight = true
-                list.append(.beginScript(superscript: kind == .overset))
+                let overset = if case .overset = CommandTable.commands[entry].kind { true } else { false }
+                list.append(.beginScript(superscript: overset))
                 renderArgument(annotation, inner)
                 list.append(.endScript)
             }
