@@ -88,9 +88,9 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
         second.endLink(url: url, showURL: showURL)
     }
 
-    mutating func math(_ pieces: [MathPiece], display: Bool) {
-        first.math(pieces, display: display)
-        second.math(pieces, display: display)
+    mutating func math(_ list: MathPieceList, display: Bool) {
+        first.math(list, display: display)
+        second.math(list, display: display)
     }
 
     mutating func beginList(ordered: Bool) {

@@ -44,9 +44,14 @@ public struct SyntaxTree: Sendable {
     }
 
     /// The i-th required argument of a command node (optional arguments are skipped).
+    /// (The links are read in place: a slice of them, as `children(of:)` makes, would be
+    /// retained and released, and renderers ask for arguments of most commands.)
     public func argument(_ index: Int, _ position: Int) -> Int32? {
+        let node = nodes[index]
         var seen = 0
-        for child in children(of: index) where nodes[Int(child)].kind != .optionalArgument {
+        for slot in Int(node.childStart)..<Int(node.childStart + node.childCount) {
+            let child = links[slot]
+            if nodes[Int(child)].kind == .optionalArgument { continue }
             if seen == position { return child }
             seen += 1
         }
@@ -55,7 +60,12 @@ public struct SyntaxTree: Sendable {
 
     /// The `[…]` argument of a command node, if it has one.
     public func optionalArgument(_ index: Int) -> Int32? {
-        children(of: index).first { nodes[Int($0)].kind == .optionalArgument }
+        let node = nodes[index]
+        for slot in Int(node.childStart)..<Int(node.childStart + node.childCount) {
+            let child = links[slot]
+            if nodes[Int(child)].kind == .optionalArgument { return child }
+        }
+        return nil
     }
 
     public func position(at offset: Int) -> SourcePosition { lines.position(at: offset) }
@@ -91,7 +101,7 @@ public struct SyntaxTree: Sendable {
     }
 
     /// Where a command node's entry is in `CommandTable.commands`.
-    private func commandEntry(of index: Int) -> Int? {
+    func commandEntry(of index: Int) -> Int? {
         let node = nodes[index]
         return node.kind == .command && node.info >= 0 ? Int(node.info) : nil
     }

@@ -67,7 +67,8 @@ struct HTMLSink: TextSink {
     var children: [HTMLNode] = []
     /// The text run being built, as UTF-8 from `textStart` on, decoded once when the run
     /// ends. Finished runs are skipped rather than removed, which would take the general
-    /// `replaceSubrange` path each time; the math builder empties the buffer per formula.
+    /// `replaceSubrange` path each time. Emptied after a formula once it holds more than
+    /// 4 KB: rarely enough to cost nothing, often enough to stay small.
     var text: [UInt8] = []
     var textStart = 0
     /// Scratch for `MathPieces.appendHTML`.
@@ -103,7 +104,7 @@ struct HTMLSink: TextSink {
 
     mutating func flushText() {
         if text.count > textStart {
-            add(.text(String(validUTF8: text[textStart...])))
+            add(.text(String(validUTF8: text, textStart...)))
             textStart = text.count
         }
     }
@@ -218,18 +219,18 @@ struct HTMLSink: TextSink {
     static let mathClass = [HTMLAttribute(name: "class", value: "math")]
     static let displayMathClass = [HTMLAttribute(name: "class", value: "math display")]
 
-    mutating func math(_ pieces: [MathPiece], display: Bool) {
+    mutating func math(_ list: MathPieceList, display: Bool) {
         if display {
             if top == .paragraph { closeTop() }
             flushText()
-            appendMath(pieces, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
+            appendMath(list, name: top == .inline ? "span" : "div", attributes: Self.displayMathClass)
             pendingSpace = false
             atBlockStart = top != .inline
         } else {
             ensureInline()
             flushSpace()
             flushText()
-            appendMath(pieces, name: "span", attributes: Self.mathClass)
+            appendMath(list, name: "span", attributes: Self.mathClass)
             atBlockStart = false
         }
     }
@@ -237,11 +238,12 @@ struct HTMLSink: TextSink {
     /// The math element. Its children are built in an array of their own, reserved for the
     /// most they can be (one node per piece): growing it piece by piece, as for containers,
     /// would reallocate several times.
-    mutating func appendMath(_ pieces: [MathPiece], name: String, attributes: [HTMLAttribute]) {
+    mutating func appendMath(_ list: MathPieceList, name: String, attributes: [HTMLAttribute]) {
         var children: [HTMLNode] = []
-        children.reserveCapacity(pieces.count)
-        MathPieces.appendHTML(pieces[...], to: &children, text: &text, open: &mathElements)
-        textStart = 0
+        children.reserveCapacity(list.count)
+        MathPieces.appendHTML(list, to: &children, text: &text, open: &mathElements)
+        if text.count > 4096 { text.removeAll(keepingCapacity: true) }
+        textStart = text.count
         add(.element(name, attributes: attributes, children: children))
     }
 

@@ -1,22 +1,200 @@
 /// Rendered math before serialization. Both renderers share everything up to this point;
 /// they differ only in how scripts (Unicode characters vs `sub`/`sup`) and letters (plain vs
 /// `i`) come out. The list is flat, with begin/end markers, so serializing needs no recursion.
-public enum MathPiece: Sendable, Equatable {
-    case text(String)
+///
+/// A piece is a plain value, with no string: pieces with strings had to be retained at every
+/// copy and released one by one whenever the list was cleared, about a tenth of the math's
+/// cost. Their text is held inline (see `MathText`), or for long text in the list's buffer.
+enum MathPiece {
+    case text(MathText)
     /// A Latin letter of math (possibly with combining accents): italic in HTML.
-    case letter(String)
-    /// `.text` and `.letter` of one scalar, the commonest pieces by far (`x`, `=`, `2`): no
-    /// string to create, retain and release, and serializing them is a scalar append.
-    /// Every consumer treats `.textScalar(s)` exactly as `.text` of the one scalar `s`, so
-    /// the math renderer writes one-scalar text (most command outputs, spaces) this way.
-    /// (Not so for letters: a script holding one `.letterScalar` becomes a shared element.)
-    case textScalar(Unicode.Scalar)
-    case letterScalar(Unicode.Scalar)
+    case letter(MathText)
     case lineBreak
     case beginScript(superscript: Bool)
     case endScript
     case beginStyle(TextStyle)
     case endStyle
+}
+
+/// A piece's UTF-8: inline when it is at most 8 bytes, as nearly every piece is (`x`, `≤`,
+/// `log`), so that a piece costs one append to make; longer, in its `MathPieceList`'s buffer.
+/// (Keeping every piece's text in the buffer cost a second append per piece, more than the
+/// strings did.) Read through the list: `MathPieceList.byte(_:_:)` and friends.
+struct MathText {
+    static let inlineCapacity = 8
+    /// Inline, the bytes, the first in the lowest byte (in memory, little-endian: in order);
+    /// in the buffer, where they start.
+    fileprivate var bits: UInt64
+    /// The length in bytes.
+    let count: Int
+
+    var isEmpty: Bool { count == 0 }
+    fileprivate var isInline: Bool { count <= Self.inlineCapacity }
+
+    /// One scalar, inline.
+    init(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            bits = UInt64(scalar.value)
+            count = 1
+            return
+        }
+        var bits: UInt64 = 0
+        var count = 0
+        UTF8.encode(scalar) { byte in
+            bits |= UInt64(byte) << (8 * UInt64(count))
+            count += 1
+        }
+        self.bits = bits
+        self.count = count
+    }
+
+    /// A string's UTF-8 inline, or nil if it is too long.
+    init?(inline text: String) {
+        let utf8 = text.utf8
+        guard utf8.count <= Self.inlineCapacity else { return nil }
+        var bits: UInt64 = 0
+        for (offset, byte) in utf8.enumerated() { bits |= UInt64(byte) << (8 * UInt64(offset)) }
+        self.init(bits: bits, count: utf8.count)
+    }
+
+    fileprivate init(bits: UInt64, count: Int) {
+        self.bits = bits
+        self.count = count
+    }
+}
+
+/// A formula's pieces, and the buffer holding the text of those with long text. The buffer
+/// only grows while a formula is rendered (pieces that are dropped or rewritten leave their
+/// bytes behind), so every piece stays valid until `removeAll()`.
+struct MathPieceList {
+    var pieces: [MathPiece] = []
+    private var buffer: [UInt8] = []
+
+    var count: Int { pieces.count }
+
+    /// Ready for the next formula, keeping the storage.
+    mutating func removeAll() {
+        pieces.removeAll(keepingCapacity: true)
+        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
+    }
+
+    mutating func append(_ piece: MathPiece) {
+        pieces.append(piece)
+    }
+
+    /// A text (or, `letter`, italic letter) piece of one scalar: the commonest pieces.
+    mutating func append(_ scalar: Unicode.Scalar, letter: Bool = false) {
+        let text = MathText(scalar)
+        pieces.append(letter ? .letter(text) : .text(text))
+    }
+
+    /// A text (or letter) piece of a string.
+    mutating func append(_ text: String, letter: Bool = false) {
+        var text = text
+        let stored = text.withUTF8 { self.text($0) }
+        pieces.append(letter ? .letter(stored) : .text(stored))
+    }
+
+    /// A text piece of a literal.
+    mutating func append(literal: StaticString) {
+        let stored = literal.withUTF8Buffer { text($0) }
+        pieces.append(.text(stored))
+    }
+
+    /// A text piece of UTF-8 (whole scalars).
+    mutating func append(utf8: ArraySlice<UInt8>) {
+        let stored = utf8.withUnsafeBufferPointer { text($0) }
+        pieces.append(.text(stored))
+    }
+
+    /// A text piece of scalars written one by one (`\mathbf` of a symbol's output).
+    mutating func append<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
+        var utf8: [UInt8] = []
+        utf8.appendUTF8(scalars)
+        append(utf8: utf8[...])
+    }
+
+    /// The text of some UTF-8: inline if it fits, else copied to the buffer.
+    private mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) -> MathText {
+        guard utf8.count <= MathText.inlineCapacity else {
+            let start = buffer.count
+            buffer.append(contentsOf: utf8)
+            return MathText(bits: UInt64(start), count: utf8.count)
+        }
+        var bits: UInt64 = 0
+        for (offset, byte) in utf8.enumerated() { bits |= UInt64(byte) << (8 * UInt64(offset)) }
+        return MathText(bits: bits, count: utf8.count)
+    }
+
+    /// Another list's pieces (text inside math: a formula in `\text{…}`), their stored
+    /// text copied over.
+    mutating func append(contentsOf other: MathPieceList) {
+        let offset = UInt64(buffer.count)
+        buffer.append(contentsOf: other.buffer)
+        for piece in other.pieces {
+            switch piece {
+            case .text(let text) where !text.isInline:
+                pieces.append(.text(MathText(bits: text.bits + offset, count: text.count)))
+            case .letter(let text) where !text.isInline:
+                pieces.append(.letter(MathText(bits: text.bits + offset, count: text.count)))
+            default:
+                pieces.append(piece)
+            }
+        }
+    }
+
+    /// Drops the pieces from `start` on. One at a time: `removeSubrange` takes the general
+    /// `replaceSubrange` path, dearer for the one or few pieces dropped here.
+    mutating func removePieces(from start: Int) {
+        while pieces.count > start { pieces.removeLast() }
+    }
+
+    // MARK: Reading text
+
+    /// The byte at `index` (below `text.count`).
+    func byte(_ text: MathText, _ index: Int) -> UInt8 {
+        text.isInline ? UInt8(truncatingIfNeeded: text.bits >> (8 * UInt64(index))) : buffer[Int(text.bits) + index]
+    }
+
+    /// Appends the text's UTF-8 to `utf8`. Inline text byte by byte: for a few bytes that
+    /// is cheaper than `append(contentsOf:)`'s general path.
+    @inline(__always)
+    func append(_ text: MathText, to utf8: inout [UInt8]) {
+        if text.isInline {
+            var bits = text.bits
+            for _ in 0..<text.count {
+                utf8.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
+        } else {
+            utf8.append(bytes: buffer[Int(text.bits)..<(Int(text.bits) + text.count)])
+        }
+    }
+
+    func string(_ text: MathText) -> String {
+        guard text.isInline else { return String(validUTF8: buffer[Int(text.bits)..<(Int(text.bits) + text.count)]) }
+        return withUnsafeBytes(of: text.bits.littleEndian) { String(decoding: $0.prefix(text.count), as: UTF8.self) }
+    }
+
+    /// The scalar whose UTF-8 starts at `index`, and its length (see `Array.scalar(at:)`).
+    func scalar(_ text: MathText, at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        UTF8Decoding.scalar { byte(text, index + $0) }
+    }
+
+    /// The scalar of a text or letter piece of exactly one scalar.
+    func onlyScalar(of piece: MathPiece) -> Unicode.Scalar? {
+        switch piece {
+        case .text(let text), .letter(let text): return onlyScalar(text)
+        default: return nil
+        }
+    }
+
+    /// The scalar of a text of exactly one scalar.
+    func onlyScalar(_ text: MathText) -> Unicode.Scalar? {
+        guard !text.isEmpty else { return nil }
+        let (scalar, length) = self.scalar(text, at: 0)
+        return length == text.count ? scalar : nil
+    }
 }
 
 enum MathPieces {
@@ -28,10 +206,10 @@ enum MathPieces {
 
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
-    static func plain(_ pieces: ArraySlice<MathPiece>) -> String {
+    static func plain(_ list: MathPieceList) -> String {
         var bytes: [UInt8] = []
         var scripts: ScriptStack = []
-        appendPlain(pieces, to: &bytes, scripts: &scripts)
+        appendPlain(list, to: &bytes, scripts: &scripts)
         return String(validUTF8: bytes[...])
     }
 
@@ -39,19 +217,31 @@ enum MathPieces {
     /// end, so the common case copies each piece once. `scripts`, empty, is scratch space
     /// that a sink keeps between formulas: most formulas have scripts, and a stack of their
     /// own would cost an allocation each.
-    static func appendPlain(_ pieces: ArraySlice<MathPiece>, to bytes: inout [UInt8], scripts: inout ScriptStack) {
-        for position in pieces.indices {
-            // Switching on the element in place, rather than on a copy made by `for piece in`,
-            // copies only the payload bound: a copy of every piece cost an outlined copy and
-            // destroy each.
-            switch pieces[position] {
+    static func appendPlain(_ list: MathPieceList, to bytes: inout [UInt8], scripts: inout ScriptStack) {
+        let pieces = list.pieces
+        var position = pieces.startIndex
+        while position < pieces.endIndex {
+            let piece = pieces[position]
+            position += 1
+            switch piece {
             case .text(let text), .letter(let text):
-                bytes.appendUTF8(of: text)
-            case .textScalar(let scalar), .letterScalar(let scalar):
-                bytes.appendUTF8(scalar)
+                list.append(text, to: &bytes)
             case .lineBreak:
                 bytes.append(0x0A)
             case .beginScript(let superscript):
+                // The commonest script, one scalar (`x_k`, `x^2`), is written in its final
+                // form at once rather than written and converted.
+                if position + 1 < pieces.endIndex, case .endScript = pieces[position + 1],
+                   let scalar = list.onlyScalar(of: pieces[position]) {
+                    if let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) {
+                        bytes.appendUTF8(form)
+                    } else {
+                        bytes.append(superscript ? 0x5E : 0x5F)
+                        bytes.appendUTF8(scalar)
+                    }
+                    position += 2
+                    continue
+                }
                 scripts.append((bytes.count, superscript))
             case .endScript:
                 guard let (start, superscript) = scripts.popLast() else { continue }
@@ -77,20 +267,22 @@ enum MathPieces {
         while index < end {
             let (scalar, length) = bytes.scalar(at: index)
             guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
-                bytes.removeSubrange(end...)
+                bytes.truncate(to: end)
                 // `^` or `_` before the script, and parentheses around it if it is more than
-                // one character (not scalar: `x̂` is one). ASCII other than a carriage return
-                // (which joins a following line feed) is a character per byte: counted
-                // without making a string, which segmenting characters would take.
-                var isASCII = true
-                for byte in bytes[start..<end] where byte >= 0x80 || byte == 0x0D {
-                    isASCII = false
-                    break
+                // one character (not scalar: `x̂` is one).
+                let parenthesized = characterCount(bytes[start..<end]) > 1
+                // Room made at the end and the script moved up into it, once: inserting
+                // the marks one by one took the general `replaceSubrange` path each.
+                let shift = parenthesized ? 2 : 1
+                for _ in 0..<shift { bytes.append(0) }
+                var from = end
+                while from > start {
+                    from -= 1
+                    bytes[from + shift] = bytes[from]
                 }
-                let characters = isASCII ? end - start : String(decoding: bytes[start..<end], as: UTF8.self).count
-                bytes.insert(superscript ? 0x5E : 0x5F, at: start)
-                if characters > 1 {
-                    bytes.insert(0x28, at: start + 1)
+                bytes[start] = superscript ? 0x5E : 0x5F
+                if parenthesized {
+                    bytes[start + 1] = 0x28
                     bytes.append(0x29)
                 }
                 return
@@ -98,26 +290,50 @@ enum MathPieces {
             bytes.appendUTF8(form)
             index += length
         }
-        bytes.removeSubrange(start..<end)
+        // The forms moved down over the script, which they replace.
+        let formsCount = bytes.count - end
+        for offset in 0..<formsCount { bytes[start + offset] = bytes[end + offset] }
+        bytes.truncate(to: start + formsCount)
+    }
+
+    /// The characters of UTF-8 the renderer wrote. Counted as scalars when every scalar is
+    /// one that never joins a neighbour into one character: below U+0300 (Latin, but not
+    /// the carriage return, which joins a following line feed), Greek (U+0370–U+03FF), and
+    /// arrows to technical symbols (U+2190–U+23FF); Greek and operators are the usual
+    /// scripts that have no script form. Segmenting a string into characters costs
+    /// several hundred instructions even for two letters.
+    static func characterCount(_ utf8: ArraySlice<UInt8>) -> Int {
+        var count = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let (scalar, length) = UTF8Decoding.scalar { utf8[index + $0] }
+            let value = scalar.value
+            guard (value < 0x300 && value != 0x0D) || (0x370..<0x400).contains(value) || (0x2190..<0x2400).contains(value) else {
+                return String(validUTF8: utf8).count
+            }
+            count += 1
+            index += length
+        }
+        return count
     }
 
     /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
-    static func html(_ pieces: ArraySlice<MathPiece>) -> [HTMLNode] {
+    static func html(_ list: MathPieceList) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         var text: [UInt8] = []
         var open: ElementStack = []
-        appendHTML(pieces, to: &nodes, text: &text, open: &open)
+        appendHTML(list, to: &nodes, text: &text, open: &open)
         return nodes
     }
 
     /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
     /// of the nested elements (see `Scratch.swift`). `text` is scratch for text runs, its
-    /// bytes already decoded, and empty on return: adjacent text pieces merge into one node,
-    /// and gathering their UTF-8 and decoding once is cheaper than growing a `String` piece
-    /// by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
+    /// bytes already decoded; the runs are appended after them and left there, decoded:
+    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
+    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
     /// the sink like `text`.
     static func appendHTML(
-        _ pieces: ArraySlice<MathPiece>, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
+        _ list: MathPieceList, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
     ) {
         // Each text run is decoded from `text[runStart...]` and then skipped, not removed:
         // emptying the array after every run took the general `replaceSubrange` path.
@@ -134,7 +350,7 @@ enum MathPieces {
                 nodes.append(.text(asciiStrings[Int(text[runStart])]))
             } else {
                 single = nil
-                nodes.append(.text(String(validUTF8: text[runStart...])))
+                nodes.append(.text(String(validUTF8: text, runStart...)))
             }
             runStart = text.count
         }
@@ -148,23 +364,19 @@ enum MathPieces {
             }
             single = nil
         }
-        for position in pieces.indices {
-            // Switching on the element in place, rather than on a copy made by `for piece in`,
-            // copies only the payload bound: a copy of every piece cost an outlined copy and
-            // destroy each.
-            switch pieces[position] {
+        for piece in list.pieces {
+            switch piece {
             case .text(let value):
-                text.appendUTF8(of: value)
-            case .textScalar(let scalar):
-                text.appendUTF8(scalar)
-            case .letter(let value):
+                list.append(value, to: &text)
+            case .letter(let letter):
                 flush()
-                nodes.append(italic(value))
-                single = nil
-            case .letterScalar(let scalar):
-                flush()
-                single = scalar.isASCIILetter ? (nodes.count, UInt8(truncatingIfNeeded: scalar.value), true) : nil
-                nodes.append(italic(scalar))
+                if letter.count == 1, case let byte = list.byte(letter, 0), Unicode.Scalar(byte).isASCIILetter {
+                    single = (nodes.count, byte, true)
+                    nodes.append(italicASCIILetters[Int(byte - 0x41)])
+                } else {
+                    single = nil
+                    nodes.append(.element("i", attributes: [], children: [.text(list.string(letter))]))
+                }
             case .lineBreak:
                 flush()
                 nodes.append(.element("br", attributes: [], children: []))
@@ -181,7 +393,6 @@ enum MathPieces {
         }
         while !open.isEmpty { close() }
         flush()
-        text.removeAll(keepingCapacity: true)
     }
 
     /// The strings of the 128 ASCII characters, by value.
@@ -192,7 +403,9 @@ enum MathPieces {
     /// formulas, and each would cost a children array to build and free.
     private static let scriptsOfOne: [HTMLNode] = (0..<512).map { index in
         let scalar = Unicode.Scalar(UInt8(index & 0x7F))
-        let child = index & 0x80 != 0 ? italic(scalar) : .text(String(scalar))
+        // Italic slots are read for letters only; the others get an element of their own.
+        let child: HTMLNode = index & 0x80 == 0 ? .text(String(scalar))
+            : .element("i", attributes: [], children: [.text(String(scalar))])
         return .element(index & 0x100 != 0 ? "sup" : "sub", attributes: [], children: [child])
     }
 
@@ -200,23 +413,10 @@ enum MathPieces {
         (superscript ? 0x100 : 0) | (italic ? 0x80 : 0) | Int(byte)
     }
 
-    /// `<i>letter</i>`; the 52 plain ASCII letters, which are most math letters, are built
-    /// once and shared instead of allocating a children array each time.
-    static func italic(_ letter: String) -> HTMLNode {
-        let utf8 = letter.utf8
-        if utf8.count == 1, let byte = utf8.first, Unicode.Scalar(byte).isASCIILetter {
-            return italicASCIILetters[Int(byte - 0x41)]
-        }
-        return .element("i", attributes: [], children: [.text(letter)])
-    }
-
-    /// Indexed by the letter's value minus that of `A` (the six punctuation marks between
-    /// `Z` and `a` fill their slots and are never read).
-    static func italic(_ letter: Unicode.Scalar) -> HTMLNode {
-        if letter.isASCIILetter { return italicASCIILetters[Int(letter.value - 0x41)] }
-        return .element("i", attributes: [], children: [.text(String(letter))])
-    }
-
+    /// `<i>letter</i>` of the 52 plain ASCII letters, which are most math letters: built
+    /// once and shared instead of allocating a children array each time. Indexed by the
+    /// letter's value minus that of `A` (the six punctuation marks between `Z` and `a` fill
+    /// their slots and are never read).
     private static let italicASCIILetters: [HTMLNode] = (0x41...0x7A).map { value in
         .element("i", attributes: [], children: [.text(String(Unicode.Scalar(UInt8(value))))])
     }
@@ -225,15 +425,18 @@ enum MathPieces {
     /// script characters, optionally after a leading radical. Decided on the pieces, as the
     /// plain text would read, stopping at the first other character: parts nest (up to the
     /// depth limit), so flattening every part at every level would cost depth × size.
-    static func isSimple(_ pieces: ArraySlice<MathPiece>) -> Bool {
+    static func isSimple(_ list: MathPieceList, from start: Int) -> Bool {
         var scripts: [Bool] = []
         var first = true
-        for piece in pieces {
+        for piece in list.pieces[start...] {
             switch piece {
             case .text(let text), .letter(let text):
-                for scalar in text.unicodeScalars where !isSimple(scalar, first: &first, scripts: scripts) { return false }
-            case .textScalar(let scalar), .letterScalar(let scalar):
-                if !isSimple(scalar, first: &first, scripts: scripts) { return false }
+                var index = 0
+                while index < text.count {
+                    let (scalar, length) = list.scalar(text, at: index)
+                    if !isSimple(scalar, first: &first, scripts: scripts) { return false }
+                    index += length
+                }
             case .beginScript(let superscript):
                 scripts.append(superscript)
             case .endScript:

@@ -7,8 +7,8 @@ import Foundation
 /// Recursion follows the tree, whose depth the parser caps at `LaTeXParser.maximumDepth`.
 struct MathRenderer {
     let tree: SyntaxTree
-    var pieces: [MathPiece] = []
-    /// Where the argument being rendered by `renderSeparately` starts in `pieces`: what lies before
+    var list = MathPieceList()
+    /// Where the argument being rendered by `renderSeparately` starts in `list`: what lies before
     /// belongs to the enclosing list, which `appendSpace` must not look at.
     private var argumentStart = 0
 
@@ -19,8 +19,8 @@ struct MathRenderer {
     /// Ready for the next formula, keeping the piece list's storage. (Storage is reserved
     /// here, not in `init`: every text walker creates a renderer, most never use it.)
     mutating func reset() {
-        pieces.removeAll(keepingCapacity: true)
-        pieces.reserveCapacity(32)
+        list.removeAll()
+        list.pieces.reserveCapacity(32)
         argumentStart = 0
     }
 
@@ -37,8 +37,10 @@ struct MathRenderer {
         var tight = false
         var font: MathFont?
         /// What `&` becomes (nil: nothing) and what `\\` becomes (nil: a line break).
-        var cellSeparator: String?
-        var rowSeparator: String?
+        /// Literals, not strings: a context is copied for every nested list and script, and
+        /// strings would be retained and released at each copy.
+        var cellSeparator: StaticString?
+        var rowSeparator: StaticString?
     }
 
     struct ListState {
@@ -133,44 +135,61 @@ struct MathRenderer {
     }
 
     mutating func appendSpace() {
-        if pieces.count > argumentStart {
-            switch pieces[pieces.count - 1] {
-            case .text(let text) where Self.endsWithSpace(text): return
-            case .textScalar(" "): return
-            default: break
-            }
+        if list.count > argumentStart, case .text(let text) = list.pieces[list.count - 1], endsWithSpace(text) {
+            return
         }
-        pieces.append(.textScalar(" "))
+        list.append(" " as Unicode.Scalar)
     }
 
-    /// Appends a command's output: as `.textScalar` when it is one scalar, as most are (`α`,
-    /// `≤`, `∑`), which renders the same as `.text` and saves the string's retains and
-    /// releases at every copy of the piece.
+    /// Appends a command's output.
     mutating func appendText(_ text: String) {
-        if let scalar = Self.onlyScalar(text) {
-            pieces.append(.textScalar(scalar))
+        list.append(text)
+    }
+
+    /// Appends the output of command `entry`, even when empty (an empty piece still keeps
+    /// `appendSpace` from seeing a space before it): from a table made once when it fits
+    /// inline text, as almost all do, rather than from the string each time.
+    mutating func appendOutput(of entry: Int) {
+        if let text = Self.commandTexts[entry] {
+            list.append(.text(text))
         } else {
-            pieces.append(.text(text))
+            list.append(Self.output(of: entry))
         }
     }
 
-    /// The scalar of a string of one scalar, told from its UTF-8 length and lead byte.
-    static func onlyScalar(_ text: String) -> Unicode.Scalar? {
-        let utf8 = text.utf8
-        let count = utf8.count
-        guard count >= 1 && count <= 4, let lead = utf8.first else { return nil }
-        let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        return length == count ? text.unicodeScalars.first : nil
+    /// The output string of command `entry` (empty for commands without one).
+    static func output(of entry: Int) -> String {
+        switch CommandTable.commands[entry].kind {
+        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
+             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
+             .spacing(let output):
+            return output
+        default:
+            return ""
+        }
     }
 
-    /// `text.hasSuffix(" ")`, which segments graphemes at every atom, answered from the last
-    /// two bytes when they settle it: a space after an ASCII byte is a character of its own
-    /// (only some non-ASCII characters, such as U+0600, join a following space).
-    static func endsWithSpace(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.last == 0x20 else { return false }
-        guard let before = utf8.index(utf8.endIndex, offsetBy: -2, limitedBy: utf8.startIndex) else { return true }
-        return utf8[before] < 0x80 || text.hasSuffix(" ")
+    /// Each command's output as inline text, index for index with `CommandTable.commands`;
+    /// nil for commands without one and for outputs too long.
+    private static let commandTexts: [MathText?] = CommandTable.commands.map { command in
+        switch command.kind {
+        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
+             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
+             .spacing(let output):
+            return MathText(inline: output)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a text piece's string `hasSuffix(" ")`, which segments graphemes, answered
+    /// from the last two bytes when they settle it: a space after an ASCII byte is a
+    /// character of its own (only some non-ASCII characters, such as U+0600, join a
+    /// following space).
+    func endsWithSpace(_ text: MathText) -> Bool {
+        guard text.count >= 1, list.byte(text, text.count - 1) == 0x20 else { return false }
+        guard text.count >= 2, list.byte(text, text.count - 2) >= 0x80 else { return true }
+        return list.string(text).hasSuffix(" ")
     }
 
     mutating func renderItem(_ index: Int32, _ state: inout ListState, _ context: Context) {
@@ -199,7 +218,7 @@ struct MathRenderer {
             renderEnvironment(Int(index), context)
         case .alignment:
             if let separator = context.cellSeparator {
-                pieces.append(.text(separator))
+                list.append(literal: separator)
                 state.previous = .none
             }
         case .math:
@@ -232,7 +251,7 @@ struct MathRenderer {
                 inSpace = false
             }
         }
-        pieces.append(.text(String(validUTF8: bytes[...])))
+        list.append(utf8: bytes[...])
     }
 
     // MARK: Text runs
@@ -283,16 +302,16 @@ struct MathRenderer {
             if scalar.isASCIILetter {
                 switch context.font {
                 case nil, .italic?:
-                    pieces.append(.letterScalar(scalar))
+                    list.append(scalar, letter: true)
                 case .roman?:
-                    pieces.append(.textScalar(scalar))
+                    list.append(scalar)
                 case let font?:
-                    pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
+                    list.append(MathAlphabets.map(scalar, font))
                 }
             } else if let font = context.font, font != .roman, font != .italic {
-                pieces.append(.textScalar(MathAlphabets.map(scalar, font)))
+                list.append(MathAlphabets.map(scalar, font))
             } else {
-                pieces.append(.textScalar(scalar))
+                list.append(scalar)
             }
         }
     }
@@ -310,11 +329,11 @@ struct MathRenderer {
         }
     }
 
-    /// Renders an argument at the end of `pieces` as if into a list of its own, and returns
+    /// Renders an argument at the end of `list` as if into a list of its own, and returns
     /// where it starts, so that the caller can inspect it in place.
     @discardableResult
     mutating func renderSeparately(_ argument: Int32?, _ context: Context) -> Int {
-        let start = pieces.count
+        let start = list.count
         guard let argument else { return start }
         let outerStart = argumentStart
         argumentStart = start
@@ -323,50 +342,57 @@ struct MathRenderer {
         return start
     }
 
-    /// Renders an argument into a separate piece list, for inspection before placing it
-    /// (moved out of `pieces`, see `Scratch.swift`).
-    mutating func piecesOf(_ argument: Int32?, _ context: Context) -> [MathPiece] {
-        pieces.removeSuffix(from: renderSeparately(argument, context), placeholder: .lineBreak)
+    /// Text-mode content in math (`\text{…}`, a list environment), walked by a text renderer
+    /// whose sink appends to `list`, lent to it meanwhile: nothing is copied.
+    mutating func renderAsText(_ index: Int) {
+        var text = TextRenderer(tree: tree, sink: PieceSink())
+        swap(&text.sink.list, &list)
+        text.renderNode(Int32(index))
+        text.sink.flushSpace()
+        swap(&list, &text.sink.list)
     }
 
     mutating func renderCommand(_ index: Int, _ state: inout ListState, _ context: Context) {
         let node = tree.nodes[index]
-        guard let kind = tree.commandKind(of: index) else {
+        guard let entry = tree.commandEntry(of: index) else {
             _ = beginAtom(.unknown, &state, context)
             appendSource(Int(node.start), Int(node.end))
             return
         }
-        switch kind {
-        case .symbol(let output):
+        // The kind is matched in place and outputs are read through `appendOutput`: a copy of
+        // the kind, or a binding of its string, would retain and release the string.
+        switch CommandTable.commands[entry].kind {
+        case .symbol:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
-                pieces.append(.text(String(String.UnicodeScalarView(output.unicodeScalars.map { MathAlphabets.map($0, .bold) }))))
+                list.append(scalars: Self.output(of: entry).unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })
             } else {
-                appendText(output)
+                appendOutput(of: entry)
             }
-        case .relation(let output):
+        case .relation:
             _ = beginAtom(.relation, &state, context)
-            appendText(output)
-        case .binary(let output):
+            appendOutput(of: entry)
+        case .binary:
             _ = beginAtom(.binary, &state, context)
-            appendText(output)
-        case .bigOperator(let output):
+            appendOutput(of: entry)
+        case .bigOperator:
             _ = beginAtom(.bigOperator, &state, context)
-            appendText(output)
-        case .operatorName(let output):
+            appendOutput(of: entry)
+        case .operatorName:
             _ = beginAtom(.operatorName, &state, context)
-            appendText(output)
-        case .opening(let output):
+            appendOutput(of: entry)
+        case .opening:
             _ = beginAtom(.opening, &state, context)
-            appendText(output)
-        case .closing(let output):
+            appendOutput(of: entry)
+        case .closing:
             _ = beginAtom(.closing, &state, context)
-            appendText(output)
-        case .punctuation(let output):
+            appendOutput(of: entry)
+        case .punctuation:
             _ = beginAtom(.punctuation, &state, context)
-            appendText(output)
-        case .spacing(let output):
-            if !output.isEmpty { appendText(output) }
+            appendOutput(of: entry)
+        case .spacing:
+            // `\!` is nothing, not even an empty piece (outputs not in the table are long).
+            if Self.commandTexts[entry]?.isEmpty != true { appendOutput(of: entry) }
         case .ignored, .begin, .end, .left, .right:
             break
         case .mathFont(let font):
@@ -387,31 +413,29 @@ struct MathRenderer {
             renderAccent(index, mark: mark, everyCharacter: true, context)
         case .textAccent, .textStyle, .textBox, .url, .href, .footnote, .cite, .item, .section, .paragraph:
             _ = beginAtom(.ordinary, &state, context)
-            var text = TextRenderer(tree: tree, sink: PieceSink())
-            text.renderNode(Int32(index))
-            pieces.append(contentsOf: text.sink.finish())
+            renderAsText(index)
         case .reference, .equationReference, .tag:
             _ = beginAtom(.ordinary, &state, context)
             let key = tree.argument(index, 0).map { plainArgument($0) } ?? ""
-            switch kind {
-            case .reference: pieces.append(.text("[" + key + "]"))
-            case .equationReference: pieces.append(.text("(" + key + ")"))
+            switch CommandTable.commands[entry].kind {
+            case .reference: list.append("[" + key + "]")
+            case .equationReference: list.append("(" + key + ")")
             default:
                 appendSpace()
-                pieces.append(.text("(" + key + ")"))
+                list.append("(" + key + ")")
             }
         case .fraction:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             appendWrappedIfComplex(tree.argument(index, 0), context)
-            pieces.append(.textScalar("/"))
+            list.append("/" as Unicode.Scalar)
             appendWrappedIfComplex(tree.argument(index, 1), context)
         case .binomial:
             _ = beginAtom(.ordinary, &state, context)
-            pieces.append(.text("binom("))
+            list.append("binom(")
             renderSeparately(tree.argument(index, 0), context)
-            pieces.append(.text(", "))
+            list.append(", ")
             renderSeparately(tree.argument(index, 1), context)
-            pieces.append(.textScalar(")"))
+            list.append(")" as Unicode.Scalar)
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             renderSquareRoot(index, context)
@@ -427,29 +451,28 @@ struct MathRenderer {
             }
         case .lineBreak:
             if let separator = context.rowSeparator {
-                pieces.append(.text(separator))
+                list.append(literal: separator)
             } else {
-                pieces.append(.lineBreak)
+                list.append(.lineBreak)
             }
             state.previous = .none
         case .negation:
             _ = beginAtom(.relation, &state, context)
-            var inner = piecesOf(tree.argument(index, 0), context)
-            // Only text composes (`\not=` is ≠); a letter keeps the mark apart.
-            if case .text(let text)? = inner.last, text.unicodeScalars.count == 1, let base = text.unicodeScalars.first {
-                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
-            } else if case .textScalar(let base)? = inner.last {
-                inner[inner.count - 1] = .text(Composition.compose(base, "\u{0338}"))
+            // Rendered in place, and its last piece then rewritten: only text composes
+            // (`\not=` is ≠); a letter keeps the mark apart.
+            let start = renderSeparately(tree.argument(index, 0), context)
+            if list.count > start, case .text(let text) = list.pieces[list.count - 1], let base = list.onlyScalar(text) {
+                list.removePieces(from: list.count - 1)
+                list.append(Composition.compose(base, "\u{0338}"))
             } else {
-                inner.append(.text("\u{0338}"))
+                list.append("\u{0338}" as Unicode.Scalar)
             }
-            pieces.append(contentsOf: inner)
         case .parenthesizedMod:
             _ = beginAtom(.ordinary, &state, context)
             appendSpace()
-            pieces.append(.text("(mod "))
+            list.append("(mod ")
             renderSeparately(tree.argument(index, 0), context)
-            pieces.append(.textScalar(")"))
+            list.append(")" as Unicode.Scalar)
         case .overset, .underset:
             // `\stackrel{def}{=}`: the base keeps its class, the annotation is a script.
             if let base = tree.argument(index, 1) {
@@ -463,9 +486,10 @@ struct MathRenderer {
             if let annotation = tree.argument(index, 0) {
                 var inner = context
                 inner.tight = true
-                pieces.append(.beginScript(superscript: kind == .overset))
+                let overset = if case .overset = CommandTable.commands[entry].kind { true } else { false }
+                list.append(.beginScript(superscript: overset))
                 renderArgument(annotation, inner)
-                pieces.append(.endScript)
+                list.append(.endScript)
             }
         }
     }
@@ -476,15 +500,17 @@ struct MathRenderer {
         if node.kind == .verbatim { return tree.text(of: Int(argument)) }
         var renderer = MathRenderer(tree: tree)
         renderer.renderArgument(argument, Context())
-        return MathPieces.plain(renderer.pieces[...])
+        return MathPieces.plain(renderer.list)
     }
 
     /// A fraction part or radicand, in parentheses unless it is simple.
     mutating func appendWrappedIfComplex(_ argument: Int32?, _ context: Context) {
         let start = renderSeparately(argument, context)
-        if !MathPieces.isSimple(pieces[start...]) {
-            pieces.insert(.textScalar("("), at: start)
-            pieces.append(.textScalar(")"))
+        if !MathPieces.isSimple(list, from: start) {
+            list.append("(" as Unicode.Scalar)
+            // Moved to the front: its text may lie anywhere in the buffer.
+            list.pieces.insert(list.pieces.removeLast(), at: start)
+            list.append(")" as Unicode.Scalar)
         }
     }
 
@@ -492,22 +518,33 @@ struct MathRenderer {
         if let optional = tree.optionalArgument(index) {
             var inner = context
             inner.tight = true
-            let indexPieces = piecesOf(optional, inner)
-            // Only a one-piece index can read "3" or "4"; do not flatten long ones.
-            switch indexPieces.count == 1 ? MathPieces.plain(indexPieces[...]) : "" {
-            case "2": pieces.append(.textScalar("√"))
-            case "3": pieces.append(.textScalar("∛"))
-            case "4": pieces.append(.textScalar("∜"))
-            case _ where indexPieces.isEmpty:
-                pieces.append(.textScalar("√"))
+            // The index is rendered in place, then replaced by a radical that says it, or
+            // made a superscript before `√`.
+            let start = renderSeparately(optional, inner)
+            // Only a one-piece index can read "3" or "4".
+            var digit: UInt8 = 0
+            if list.count == start + 1 {
+                switch list.pieces[start] {
+                case .text(let text), .letter(let text):
+                    if text.count == 1 { digit = list.byte(text, 0) }
+                default:
+                    break
+                }
+            }
+            switch digit {
+            case UInt8(ascii: "2"), UInt8(ascii: "3"), UInt8(ascii: "4"):
+                list.removePieces(from: start)
+                let radical: Unicode.Scalar = digit == UInt8(ascii: "2") ? "√" : digit == UInt8(ascii: "3") ? "∛" : "∜"
+                list.append(radical)
+            case _ where list.count == start:
+                list.append("√" as Unicode.Scalar)
             default:
-                pieces.append(.beginScript(superscript: true))
-                pieces.append(contentsOf: indexPieces)
-                pieces.append(.endScript)
-                pieces.append(.textScalar("√"))
+                list.pieces.insert(.beginScript(superscript: true), at: start)
+                list.append(.endScript)
+                list.append("√" as Unicode.Scalar)
             }
         } else {
-            pieces.append(.textScalar("√"))
+            list.append("√" as Unicode.Scalar)
         }
         appendWrappedIfComplex(tree.argument(index, 0), context)
     }
@@ -515,35 +552,39 @@ struct MathRenderer {
     /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
     /// the mark each for line accents, and anything compound becomes `hat(…)`.
     mutating func renderAccent(_ index: Int, mark: Unicode.Scalar, everyCharacter: Bool, _ context: Context) {
-        let inner = piecesOf(tree.argument(index, 0), context)
+        // The argument is rendered in place, then replaced by its accented form.
+        let start = renderSeparately(tree.argument(index, 0), context)
         // The usual `\hat{x}`, `\hat{\theta}`: one piece of one scalar, composed without
         // first gathering the pieces into a string as below.
-        if inner.count == 1, let (only, italic) = Self.singleScalar(inner[0]) {
-            let composed = Self.isWhitespace(only) ? String(only) : Composition.compose(only, mark)
-            pieces.append(italic ? .letter(composed) : .text(composed))
+        if list.count == start + 1, let (only, italic) = singleScalar(list.pieces[start]) {
+            list.removePieces(from: start)
+            if Self.isWhitespace(only) {
+                list.append(only, letter: italic)
+            } else {
+                list.append(Composition.compose(only, mark), letter: italic)
+            }
             return
         }
         var isFlat = true
-        var text = ""
+        var utf8: [UInt8] = []
         var italic = false
-        for piece in inner {
+        for piece in list.pieces[start...] {
             switch piece {
-            case .text(let value): text += value
-            case .textScalar(let scalar): text.unicodeScalars.append(scalar)
-            case .letter(let value):
-                text += value
+            case .text(let piece):
+                list.append(piece, to: &utf8)
+            case .letter(let piece):
+                list.append(piece, to: &utf8)
                 italic = true
-            case .letterScalar(let scalar):
-                text.unicodeScalars.append(scalar)
-                italic = true
-            default: isFlat = false
+            default:
+                isFlat = false
             }
         }
+        let text = String(validUTF8: utf8[...])
         let scalars = text.unicodeScalars
         if isFlat, let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
             // One scalar, as in the usual `\hat{x}`: one character, no need to segment.
-            let composed = Self.isWhitespace(only) ? text : Composition.compose(only, mark)
-            pieces.append(italic ? .letter(composed) : .text(composed))
+            list.removePieces(from: start)
+            list.append(Self.isWhitespace(only) ? text : Composition.compose(only, mark), letter: italic)
             return
         }
         let characters = text.count
@@ -559,26 +600,21 @@ struct MathRenderer {
                     composed += (String(character) + String(mark)).precomposedStringWithCanonicalMapping
                 }
             }
-            pieces.append(italic && characters == 1 ? .letter(composed) : .text(composed))
+            list.removePieces(from: start)
+            list.append(composed, letter: italic && characters == 1)
             return
         }
-        pieces.append(.text(tree.name(of: index) + "("))
-        pieces.append(contentsOf: inner)
-        pieces.append(.textScalar(")"))
+        list.append(tree.name(of: index) + "(")
+        // Moved to the front: its text may lie anywhere in the buffer.
+        list.pieces.insert(list.pieces.removeLast(), at: start)
+        list.append(")" as Unicode.Scalar)
     }
 
     /// The scalar of a piece that is one scalar, and whether the piece is a letter.
-    static func singleScalar(_ piece: MathPiece) -> (Unicode.Scalar, italic: Bool)? {
-        func only(_ text: String) -> Unicode.Scalar? {
-            let scalars = text.unicodeScalars
-            guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
-            return first
-        }
+    func singleScalar(_ piece: MathPiece) -> (Unicode.Scalar, italic: Bool)? {
         switch piece {
-        case .textScalar(let scalar): return (scalar, false)
-        case .letterScalar(let scalar): return (scalar, true)
-        case .text(let text): return only(text).map { ($0, false) }
-        case .letter(let text): return only(text).map { ($0, true) }
+        case .text(let text): return list.onlyScalar(text).map { ($0, false) }
+        case .letter(let text): return list.onlyScalar(text).map { ($0, true) }
         default: return nil
         }
     }
@@ -605,9 +641,9 @@ struct MathRenderer {
         for slot in 1...2 {
             let script = tree.links[slots + slot]
             guard script >= 0 else { continue }
-            pieces.append(.beginScript(superscript: slot == 2))
+            list.append(.beginScript(superscript: slot == 2))
             renderArgument(script, inner)
-            pieces.append(.endScript)
+            list.append(.endScript)
         }
     }
 
@@ -649,22 +685,20 @@ struct MathRenderer {
         case .matrix:
             inner.cellSeparator = ", "
             inner.rowSeparator = "; "
-            pieces.append(.text(environment.delimiters.0))
+            list.append(environment.delimiters.0)
             renderList(children, inner)
-            pieces.append(.text(environment.delimiters.1))
+            list.append(environment.delimiters.1)
         case .cases:
             inner.cellSeparator = " "
             inner.rowSeparator = "; "
-            pieces.append(.text("{ "))
+            list.append("{ ")
             renderList(children, inner)
         case .aligned, .displayMath, .inlineMath:
             inner.cellSeparator = nil
             inner.rowSeparator = nil
             renderList(children, inner)
         case .itemize, .enumerate, .description, .tabular, .block:
-            var text = TextRenderer(tree: tree, sink: PieceSink())
-            text.renderNode(Int32(index))
-            pieces.append(contentsOf: text.sink.finish())
+            renderAsText(index)
         }
     }
 }

@@ -79,13 +79,13 @@ struct PlainTextSink: TextSink {
         }
     }
 
-    mutating func math(_ pieces: [MathPiece], display: Bool) {
+    mutating func math(_ list: MathPieceList, display: Bool) {
         if !display {
             // Straight into the output: inline math is most of the rendering work.
             let (start, before) = (bytes.count, pending)
             flush()
             let contentStart = bytes.count
-            MathPieces.appendPlain(pieces[...], to: &bytes, scripts: &mathScripts)
+            MathPieces.appendPlain(list, to: &bytes, scripts: &mathScripts)
             if bytes.count == contentStart {
                 // Empty math (`${}$`) is not text: the whitespace before it still waits.
                 bytes.removeSubrange(start...)
@@ -93,7 +93,7 @@ struct PlainTextSink: TextSink {
             }
             return
         }
-        let text = MathPieces.plain(pieces[...])
+        let text = MathPieces.plain(list)
         if display {
             // A display sits on lines of its own; spaces around it are dropped.
             lineBreak()

@@ -20,7 +20,7 @@ protocol TextSink {
     /// `showURL`: `\href` (the URL is shown after the text in plain text), not `\url`.
     mutating func beginLink(url: String, showURL: Bool)
     mutating func endLink(url: String, showURL: Bool)
-    mutating func math(_ pieces: [MathPiece], display: Bool)
+    mutating func math(_ list: MathPieceList, display: Bool)
     mutating func beginList(ordered: Bool)
     mutating func beginItem(label: String?)
     mutating func endList()
@@ -211,7 +211,7 @@ struct TextRenderer<Sink: TextSink> {
     mutating func renderAsMath(display: Bool, _ render: (inout MathRenderer) -> Void) {
         math.reset()
         render(&math)
-        sink.math(math.pieces, display: display)
+        sink.math(math.list, display: display)
     }
 
     // MARK: Commands
@@ -382,17 +382,18 @@ struct TextRenderer<Sink: TextSink> {
 }
 
 /// Text inside math (`\text{ if }`): spaces are kept at the edges, since they separate the
-/// text from the surrounding formula.
+/// text from the surrounding formula. Appends to the math renderer's list (see
+/// `MathRenderer.renderAsText(_:)`).
 struct PieceSink: TextSink {
     /// Spaces become pieces of their own, which `\not` (it composes with the last piece)
     /// can tell apart.
     static var keepsSingleSpacesInRuns: Bool { false }
-    var pieces: [MathPiece] = []
+    var list = MathPieceList()
     var pendingSpace = false
 
     mutating func flushSpace() {
         if pendingSpace {
-            pieces.append(.text(" "))
+            list.append(" " as Unicode.Scalar)
             pendingSpace = false
         }
     }
@@ -404,12 +405,12 @@ struct PieceSink: TextSink {
     mutating func append(_ text: String) {
         guard !text.isEmpty else { return }
         flushSpace()
-        pieces.append(.text(text))
+        list.append(text)
     }
 
     mutating func append(utf8: ArraySlice<UInt8>) {
         flushSpace()
-        pieces.append(.text(String(validUTF8: utf8)))
+        list.append(utf8: utf8)
     }
 
     mutating func space() { pendingSpace = true }
@@ -418,11 +419,11 @@ struct PieceSink: TextSink {
 
     mutating func beginStyle(_ style: TextStyle) {
         flushSpace()
-        if style != .plain { pieces.append(.beginStyle(style)) }
+        if style != .plain { list.append(.beginStyle(style)) }
     }
 
     mutating func endStyle(_ style: TextStyle) {
-        if style != .plain { pieces.append(.endStyle) }
+        if style != .plain { list.append(.endStyle) }
     }
 
     mutating func beginLink(url: String, showURL: Bool) { flushSpace() }
@@ -431,17 +432,12 @@ struct PieceSink: TextSink {
         if showURL { append(" (" + url + ")") }
     }
 
-    mutating func math(_ pieces: [MathPiece], display: Bool) {
+    mutating func math(_ list: MathPieceList, display: Bool) {
         flushSpace()
-        self.pieces.append(contentsOf: pieces)
+        self.list.append(contentsOf: list)
     }
 
     mutating func beginList(ordered: Bool) {}
     mutating func beginItem(label: String?) { append((label ?? "•") + " ") }
     mutating func endList() {}
-
-    mutating func finish() -> [MathPiece] {
-        flushSpace()
-        return pieces
-    }
 }

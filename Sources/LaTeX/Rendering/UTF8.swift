@@ -46,13 +46,14 @@ extension Array where Element == UInt8 {
     /// The scalar whose UTF-8 starts at `index`, and its length in bytes. The bytes must be
     /// valid UTF-8 from there on, as renderers' output is: they only ever write whole scalars.
     func scalar(at index: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let lead = self[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        // The lead byte gives the length and, below its length bits, the first value bits.
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = UInt32(lead) & (0x7F >> UInt32(length))
-        for offset in 1..<length { value = value << 6 | UInt32(self[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        UTF8Decoding.scalar { self[index + $0] }
+    }
+
+    /// Removes the bytes from `count` on, one at a time: renderers drop a few bytes at a
+    /// time, for which `removeSubrange` (the general `replaceSubrange`) costs several times
+    /// as much.
+    mutating func truncate(to count: Int) {
+        while self.count > count { removeLast() }
     }
 
     /// Bytes of a slice, borrowed: `append(contentsOf:)` would take the slice as owned and
@@ -71,9 +72,33 @@ extension String {
     /// a word-at-a-time scan, and keeps the string's ASCII flag (its fast paths) as decoding
     /// would. Debug builds (the tests) still validate.
     init(validUTF8 bytes: ArraySlice<UInt8>) {
-        assert(String(validating: bytes, as: UTF8.self) != nil, "renderers write whole scalars")
-        var utf8 = unsafe UTF8Span(unchecked: bytes.span)
+        self.init(validUTF8: bytes.span)
+    }
+
+    /// `init(validUTF8:)` of `bytes[range]`, borrowed: a slice of a buffer that the caller
+    /// keeps would cost a retain and a release (text runs, one per run).
+    init(validUTF8 bytes: [UInt8], _ range: PartialRangeFrom<Int>) {
+        self.init(validUTF8: bytes.span.extracting(range))
+    }
+
+    private init(validUTF8 bytes: Span<UInt8>) {
+        assert(bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) } != nil, "renderers write whole scalars")
+        var utf8 = unsafe UTF8Span(unchecked: bytes)
         _ = utf8.checkForASCII()
         self.init(copying: utf8)
+    }
+}
+
+enum UTF8Decoding {
+    /// The scalar of valid UTF-8 whose bytes `byte(0)`, `byte(1)`, … are, and its length.
+    @inline(__always)
+    static func scalar(_ byte: (Int) -> UInt8) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = byte(0)
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        // The lead byte gives the length and, below its length bits, the first value bits.
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(byte(offset) & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
