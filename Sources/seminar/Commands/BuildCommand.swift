@@ -38,7 +38,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if result.upToDate {
-            Console.note("\(result.talkCount) talks: up to date, nothing changed since the last build of \(locations.feeds)/ (--full checks everything again)")
+            let folders = [locations.feeds] + (privateOut.map { [$0] } ?? [])
+            Console.note("\(result.talkCount) talks: up to date, nothing changed since the last build of \(folders.map { $0 + "/" }.joined(separator: " and ")) (--full checks everything again)")
             return
         }
         if let change = result.changedSinceLastBuild { Console.note("checked everything: \(change) changed since the last build") }
