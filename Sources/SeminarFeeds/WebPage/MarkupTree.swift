@@ -187,8 +187,7 @@ final class MarkupTree {
         // a time, rather than through a buffer and a copy of their own each.
         let connection = SinkConnection(sink)
         try withExtendedLifetime(connection) {
-            guard let buffer = xmlOutputBufferCreateIO(writeToSink, nil, Unmanaged.passUnretained(connection).toOpaque(), nil)
-            else { throw PageMarkupError.libxml("xmlOutputBufferCreateIO failed") }
+            guard let buffer = connection.outputBuffer() else { throw PageMarkupError.libxml("xmlOutputBufferCreateIO failed") }
             func stop(_ error: any Error) -> any Error {
                 connection.sink = nil  // what libxml2 still holds must not reach the sink
                 xmlOutputBufferClose(buffer)

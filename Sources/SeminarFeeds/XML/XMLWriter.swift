@@ -42,7 +42,7 @@ public final class XMLWriter {
         let output = SinkConnection(sink)
         // Without an encoder libxml2 passes on the UTF-8 it writes, exactly as
         // xmlNewTextWriterMemory does with the same kind of output buffer.
-        guard let buffer = xmlOutputBufferCreateIO(writeToSink, nil, Unmanaged.passUnretained(output).toOpaque(), nil) else {
+        guard let buffer = output.outputBuffer() else {
             throw .libxml2(call: "xmlOutputBufferCreateIO", code: -1)
         }
         guard let writer = xmlNewTextWriter(buffer) else {
@@ -276,6 +276,12 @@ final class SinkConnection {
 
     init(_ sink: any ByteSink) { self.sink = sink }
 
+    /// A libxml2 output buffer that hands what is written to it to the sink, a few
+    /// kilobytes at a time. The connection must outlive the buffer.
+    func outputBuffer() -> xmlOutputBufferPtr? {
+        xmlOutputBufferCreateIO(writeToSink, nil, Unmanaged.passUnretained(self).toOpaque(), nil)
+    }
+
     /// After a failure the sink is given nothing more.
     func write(_ chunk: UnsafeRawBufferPointer) {
         guard failure == nil else { return }
@@ -289,7 +295,7 @@ final class SinkConnection {
 
 /// libxml2's output callback. It always reports success: on an error libxml2 would print
 /// "I/O error" to standard error by itself; `XMLWriter.call` reports the sink's error instead.
-func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
+private func writeToSink(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafePointer<CChar>?, _ length: Int32) -> Int32 {
     guard let context else { return -1 }
     Unmanaged<SinkConnection>.fromOpaque(context).takeUnretainedValue().write(UnsafeRawBufferPointer(start: buffer, count: Int(length)))
     return length
