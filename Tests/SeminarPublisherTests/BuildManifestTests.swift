@@ -97,16 +97,21 @@ import Testing
             p.recordMargin = 0
             return p
         }
-        func settle() throws {
-            try BuildManifestTests.waitForFileSystemClock(past: [fixture.archive, fixture.feeds], probeIn: fixture.root.path)
+        func settle(also folders: [String] = []) throws {
+            try BuildManifestTests.waitForFileSystemClock(past: [fixture.archive, fixture.feeds] + folders, probeIn: fixture.root.path)
         }
-        /// Builds until a build leaves a record: the first writes the files, the next
-        /// finds them unchanged and records them.
-        func buildAndRecord() throws -> Publisher.BuildResult {
-            var result = try publisher.build()
+        /// Builds (with `build`, by default the setup's publisher) until a build leaves a
+        /// record: the first writes the files, the next finds them unchanged and records
+        /// them. `folders` are other places the builds read or write.
+        @discardableResult
+        func buildAndRecord(also folders: [String] = [], _ build: (() throws -> Publisher.BuildResult)? = nil) throws
+            -> Publisher.BuildResult
+        {
+            let build = build ?? { try publisher.build() }
+            var result = try build()
             for _ in 0..<3 where !FileManager.default.fileExists(atPath: manifest) {
-                try settle()
-                result = try publisher.build()
+                try settle(also: folders)
+                result = try build()
             }
             #expect(FileManager.default.fileExists(atPath: manifest))
             return result
@@ -157,7 +162,7 @@ import Testing
     @Test func anEditedTalkIsPublished() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         let path = try s.fixture.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30", title: "A better title")
         let result = try s.publisher.build()
         #expect(!result.upToDate)
@@ -172,7 +177,7 @@ import Testing
     @Test func aRewrittenTalkIsReadAgain() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         let path = s.fixture.archive + "/2021/2021-06-28-grace-speaker.json"
         let bytes = try #require(FileManager.default.contents(atPath: path))
         try bytes.write(to: URL(fileURLWithPath: path))
@@ -184,7 +189,7 @@ import Testing
     @Test func aNewTalkFileIsPublished() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         try s.fixture.talk("2021-07-12-emmy-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", speaker: "Emmy Speaker")
         let result = try s.publisher.build()
         #expect(!result.upToDate)
@@ -195,7 +200,7 @@ import Testing
     @Test func aRemovedTalkFileIsUnpublished() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         try FileManager.default.removeItem(atPath: s.fixture.archive + "/2021/2021-06-28-grace-speaker.json")
         let result = try s.publisher.build()
         #expect(!result.upToDate)
@@ -205,7 +210,7 @@ import Testing
     @Test func aDamagedOrMissingOutputIsRepaired() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         let good = try s.fixture.outputs()
         try Data("<feed/>".utf8).write(to: URL(fileURLWithPath: s.fixture.feeds + "/atom.xml"))
         try FileManager.default.removeItem(atPath: s.fixture.feeds + "/calendar.ics")
@@ -227,11 +232,7 @@ import Testing
             p.recordMargin = 0
             return p
         }
-        _ = try publisher().build()
-        for _ in 0..<3 where !FileManager.default.fileExists(atPath: s.manifest) {
-            try Self.waitForFileSystemClock(past: [s.fixture.archive, s.fixture.feeds, zones], probeIn: s.fixture.root.path)
-            _ = try publisher().build()
-        }
+        try s.buildAndRecord(also: [zones]) { try publisher().build() }
         #expect(try publisher().build().upToDate)
         // A tz database update: same bytes here, but a new file.
         let bytes = try #require(FileManager.default.contents(atPath: zones + "/Europe/Zurich"))
@@ -248,11 +249,7 @@ import Testing
         let s = try Self.setUp()
         defer { s.fixture.remove() }
         let privateOut = s.fixture.root.path + "/private"
-        _ = try s.publisher.build(privateOut: privateOut)
-        for _ in 0..<3 where !FileManager.default.fileExists(atPath: s.manifest) {
-            try Self.waitForFileSystemClock(past: [s.fixture.archive, s.fixture.feeds, privateOut], probeIn: s.fixture.root.path)
-            _ = try s.publisher.build(privateOut: privateOut)
-        }
+        try s.buildAndRecord(also: [privateOut]) { try s.publisher.build(privateOut: privateOut) }
         let again = try s.publisher.build(privateOut: privateOut)
         #expect(again.upToDate)
         #expect(again.privateReport?.unchanged.count == 6)
@@ -267,7 +264,7 @@ import Testing
     @Test func aFailedBuildKeepsNoRecord() throws {
         let s = try Self.setUp()
         defer { s.fixture.remove() }
-        _ = try s.buildAndRecord()
+        try s.buildAndRecord()
         try s.fixture.talk("2021-07-12-emmy-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", abstract: "Unclosed $x")
         #expect(try s.publisher.build().report == nil)
         #expect(!FileManager.default.fileExists(atPath: s.manifest))
