@@ -73,22 +73,3 @@ public struct FileStamp: Sendable, Equatable, Hashable, Codable, CustomStringCon
         return nil
     }
 }
-
-extension ArchiveLoader {
-    /// Every file and folder whose content a load of the archive at `root` can depend on:
-    /// the archive folder, every entry in it and every entry of its sub-folders (year
-    /// folders and `snapshots/`), hidden ones excepted, in a stable order. The loader reads
-    /// no deeper: a nested folder is reported as ignored, and its own stamp changes when
-    /// anything is added to it or removed from it.
-    public static func inputPaths(root: String) -> [String] {
-        var paths = [root]
-        guard case .success(let entries) = listFolder(root) else { return paths }
-        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") {
-            let path = root + "/" + name
-            paths.append(path)
-            guard isFolder(path), case .success(let inner) = listFolder(path) else { continue }
-            paths += inner.map(\.name).filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
-        }
-        return paths
-    }
-}
