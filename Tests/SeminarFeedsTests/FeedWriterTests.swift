@@ -32,6 +32,31 @@ import Testing
             """))
     }
 
+    @Test(arguments: [HTMLEmbedding.escapedText, .cdataSections])
+    func eitherEmbeddingOfTheHTMLGivesReadersTheSameContent(_ embedding: HTMLEmbedding) throws {
+        var c = try Corpus.load()
+        c.context.htmlEmbedding = embedding
+        let links = TestArchive.links(c.seminar)
+        let bytes = try AtomFeedWriter.write(talks: c.talks, context: c.context, links: links)
+        // The checks compare every entry's content with the presentation's HTML.
+        try AtomChecks.verify(bytes, talks: c.talks, context: c.context, links: links)
+        try AtomChecks.verifyWithFeedParser(bytes, talks: c.talks, context: c.context, links: links)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#"<content type="html"><![CDATA[<p>"#) == (embedding == .cdataSections))
+        #expect(text.contains(#"<content type="html">&lt;p&gt;"#) == (embedding == .escapedText))
+    }
+
+    @Test func cdataSectionsMakeMathDenseContentMuchSmaller() throws {
+        var c = try Corpus.load()
+        var talk = c.talks[0]
+        talk.abstract = String(repeating: #"Gradient descent $x_{k+1} = x_k - \eta \nabla f(x_k)$ on $\mathbb{R}^d$. "#, count: 20)
+        c.context.htmlEmbedding = .escapedText
+        let escaped = try AtomFeedWriter.write(talks: [talk], context: c.context, links: TestArchive.links(c.seminar))
+        c.context.htmlEmbedding = .cdataSections
+        let sections = try AtomFeedWriter.write(talks: [talk], context: c.context, links: TestArchive.links(c.seminar))
+        #expect(sections.count * 10 < escaped.count * 7, "\(sections.count) bytes with CDATA, \(escaped.count) escaped")
+    }
+
     @Test func emptyFeedIsValidAndDatedAtTheDocumentedFallback() throws {
         let c = try Corpus.load()
         let links = TestArchive.links(c.seminar)
@@ -124,6 +149,19 @@ import Testing
         try RSSChecks.verify(bytes, talks: c.talks, context: c.context, links: links)
         try RSSChecks.verifyWithFeedParser(bytes, talks: c.talks, context: c.context, links: links)
         #expect(String(decoding: bytes, as: UTF8.self).contains("<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?>\n<rss "))
+    }
+
+    @Test(arguments: [HTMLEmbedding.escapedText, .cdataSections])
+    func eitherEmbeddingOfTheHTMLGivesReadersTheSameDescription(_ embedding: HTMLEmbedding) throws {
+        var c = try Corpus.load()
+        c.context.htmlEmbedding = embedding
+        let links = TestArchive.links(c.seminar, fileName: "rss.xml")
+        let bytes = try RSSFeedWriter.write(talks: c.talks, context: c.context, links: links)
+        try RSSChecks.verify(bytes, talks: c.talks, context: c.context, links: links)
+        try RSSChecks.verifyWithFeedParser(bytes, talks: c.talks, context: c.context, links: links)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("<description><![CDATA[<p>") == (embedding == .cdataSections))
+        #expect(text.contains("<description>&lt;p&gt;") == (embedding == .escapedText))
     }
 
     @Test func emptyChannelIsDatedAtTheDocumentedFallback() throws {

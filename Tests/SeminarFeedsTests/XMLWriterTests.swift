@@ -1,3 +1,4 @@
+import FeedTestSupport
 import LaTeX
 import Testing
 @testable import SeminarFeeds
@@ -40,6 +41,33 @@ import Testing
         ]
         #expect(try XMLWriter.html(nodes)
             == #"top &amp; &lt;level&gt;<p></p><p>line<br/><a href="https://e.org/?a=1&amp;b=&quot;2&quot;">x]]&gt;y</a></p>"#)
+    }
+
+    @Test(arguments: ["<p>a & b</p>", "x]]>y", "]]>", "a]]>]]>b]]", "]]]>>", "é𝔼 ]]"])
+    func cdataSectionsReadBackAsTheTextWritten(_ content: String) throws {
+        let w = try XMLWriter(indent: true)
+        try w.startDocument()
+        try w.startElement("root")
+        try w.startElement("html")
+        try w.cdata(content)
+        try w.endElement()
+        try w.endElement()
+        try w.endDocument()
+        let bytes = try w.bytes()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("<html><![CDATA["), "\(text)")
+        // libxml2 parses it back (a `]]>` left inside a section would end it early) to
+        // exactly the text written, in one text node as a reader sees it.
+        let doc = try ParsedXML(bytes)
+        #expect(doc.string("/root/html") == content)
+    }
+
+    @Test func cdataRefusesForbiddenCharactersAndTheTopLevel() throws {
+        let w = try XMLWriter(indent: false)
+        try w.startElement("p")
+        #expect(throws: FeedWriterError.self) { try w.cdata("bell \u{7}") }
+        try w.endElement()
+        #expect(throws: FeedWriterError.self) { try w.cdata("outside") }
     }
 
     @Test func nonASCIITextIsWrittenAsUTF8() throws {

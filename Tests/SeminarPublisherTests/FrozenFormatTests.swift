@@ -3,40 +3,69 @@ import SeminarArchive
 import Testing
 @testable import SeminarPublisher
 
-/// A year frozen with snapshot format 1 must render byte for byte as it was published,
-/// with every later version of the tool. The fixture (archive, record and the published
-/// documents) was made once with `seminar snapshot 2019` and is never regenerated: a
-/// failure here means a change to a writer, the LaTeX renderers or the presentation would
-/// alter published history. Keep the old rendering for format 1 (and give new renderings
-/// a new format) instead of updating the fixture.
+/// A frozen year must render byte for byte as it was published, with every later version
+/// of the tool. There is one fixture per snapshot format (archive, record and the
+/// published documents), each made once with `seminar snapshot 2019` by the tool of that
+/// format and never regenerated: a failure here means a change to a writer, the LaTeX
+/// renderers or the presentation would alter published history. Keep the old rendering
+/// for the old formats (and give new renderings a new format, with a fixture of its own)
+/// instead of updating a fixture.
 @Suite struct FrozenFormatTests {
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/frozen-format-1")
+    static func fixture(format: Int) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/frozen-format-\(format)")
+    }
 
-    @Test func formatOneYearRendersExactlyAsPublished() throws {
-        let publisher = Publisher(archiveRoot: Self.fixture.path + "/archive", feedsRoot: Self.fixture.path + "/feeds")
+    static let formats = Array(1...SnapshotRecord.currentFormat)
+
+    @Test(arguments: formats)
+    func aFrozenYearRendersExactlyAsPublished(format: Int) throws {
+        let fixture = Self.fixture(format: format)
+        let publisher = Publisher(archiveRoot: fixture.path + "/archive", feedsRoot: fixture.path + "/feeds")
         let checked = publisher.check()
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
         let record = try #require(checked.records[2019])
-        #expect(record.format == 1)
+        #expect(record.format == format)
         let documents = try publisher.documents(of: checked).filter { $0.path.hasPrefix("archive/2019/") }
         #expect(Set(documents.map(\.path)) == Set(record.documents.keys))
         for document in documents {
-            let published = [UInt8](try Data(contentsOf: Self.fixture.appendingPathComponent("feeds/" + document.path)))
-            #expect(document.bytes == published, "\(document.path) no longer renders as it was published")
+            let published = [UInt8](try Data(contentsOf: fixture.appendingPathComponent("feeds/" + document.path)))
+            #expect(document.bytes == published, "\(document.path) of format \(format) no longer renders as it was published")
             #expect(sha256Digest(document.bytes) == record.documents[document.path])
         }
     }
 
-    @Test func theFixtureCoversWhatCanDrift() throws {
+    @Test(arguments: formats)
+    func theFixtureCoversWhatCanDrift(format: Int) throws {
         // LaTeX, a cancelled talk across the daylight-saving change, another time zone and a
         // private link: the parts of a document most likely to change with the tool.
-        let atom = String(decoding: try Data(contentsOf: Self.fixture.appendingPathComponent("feeds/archive/2019/atom.xml")), as: UTF8.self)
+        let atom = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/archive/2019/atom.xml")), as: UTF8.self)
         #expect(atom.contains("∑"))
         #expect(atom.contains("Gödel’s"))
         #expect(atom.contains("[Cancelled]"))
         #expect(atom.contains("EST"))
         #expect(!atom.contains("zoom.example.org/j/3"))
         #expect(atom.contains("<fh:archive/>"))
+        // What tells the formats apart: how the entries' HTML is carried.
+        #expect(atom.contains(#"<content type="html">&lt;p&gt;"#) == (format == 1))
+        #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#) == (format == 2))
+    }
+
+    @Test func amendingAnOlderFormatRewritesTheYearInTheCurrentOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frozen-format-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.fixture(format: 1), to: folder)
+        let publisher = Publisher(archiveRoot: folder.path + "/archive", feedsRoot: folder.path + "/feeds")
+        let calendar = try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/calendar.ics"))
+
+        let result = try publisher.snapshot(year: 2019, now: Instant(rfc3339: "2030-01-01T00:00:00Z")!, amendReason: "Smaller documents")
+        #expect(result.record.format == SnapshotRecord.currentFormat)
+        let amendment = try #require(result.record.amendments.last)
+        #expect(amendment.changes == ["rewrote archive/2019/atom.xml", "rewrote archive/2019/rss.xml"])
+        let atom = String(decoding: try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/atom.xml")), as: UTF8.self)
+        #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#))
+        // The calendar carries no HTML: the same bytes in either format.
+        #expect(try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/calendar.ics")) == calendar)
+        #expect(publisher.check().errors.isEmpty)
+        #expect(try publisher.verify().filter { $0.severity == .error }.isEmpty)
     }
 }

@@ -64,7 +64,7 @@ public enum AtomFeedWriter: StreamedFeedWriter {
             ("label", FeedEntry.label(talk.status)),
         ])
         try w.element("summary", entry.presentation.summary)
-        try w.element("content", entry.html, attributes: [("type", "html")])
+        try entry.writeHTML(w, in: "content", attributes: [("type", "html")])
         try w.endElement()
     }
 

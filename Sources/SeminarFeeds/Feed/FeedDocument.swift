@@ -97,6 +97,7 @@ struct FeedEntry {
     let alternateIsHomePage: Bool
     /// `content` serialized: the text of Atom `content type="html"` and RSS `description`.
     let html: String
+    let htmlEmbedding: HTMLEmbedding
 
     var talk: Talk { presentation.talk }
 
@@ -121,6 +122,7 @@ struct FeedEntry {
                 alternateIsHomePage = true
             }
             html = try presentation.contentHTML()
+            htmlEmbedding = context.htmlEmbedding
         } catch {
             throw .inTalk(id: talk.id, error)
         }
@@ -143,6 +145,17 @@ struct FeedEntry {
             try w.processingInstruction("xml-stylesheet", XMLPseudoAttributes.stylesheet(href: stylesheet))
         }
         return w
+    }
+
+    /// `<name a="…">html</name>`, with the entry's HTML carried as the context says.
+    func writeHTML(_ w: XMLWriter, in name: String, attributes: [(String, String)] = []) throws(FeedWriterError) {
+        try w.startElement(name)
+        for (n, v) in attributes { try w.attribute(n, v) }
+        switch htmlEmbedding {
+        case .escapedText: try w.text(html)
+        case .cdataSections: try w.cdata(html)
+        }
+        try w.endElement()
     }
 
     static func label(_ status: TalkStatus) -> String {

@@ -19,6 +19,10 @@ public struct FeedContext: Sendable {
         }
     }
 
+    /// How Atom and RSS carry each talk's HTML. Archive documents keep the form of the
+    /// snapshot format they were frozen with; everything else takes the default.
+    public var htmlEmbedding: HTMLEmbedding = .cdataSections
+
     /// Presentations computed ahead, by talk id. Rendering LaTeX is the costliest part of
     /// writing, and every document says the same about a talk, so a build renders each
     /// talk once (see `withPresentations`) and every writer reuses it.
@@ -51,4 +55,14 @@ extension FeedContext.Generator {
     /// This tool. The version is part of every document, so changing it changes every
     /// feed: bump it only with a release.
     public static let seminar = FeedContext.Generator(name: "seminar", version: "1.0")
+}
+
+/// How a feed carries HTML inside XML (Atom `content type="html"`, RSS `description`).
+/// Feed readers get the same HTML either way: both are text to an XML parser.
+public enum HTMLEmbedding: Sendable, Equatable {
+    /// Escaped by libxml2: `&lt;p&gt;`. Documents of snapshot format 1.
+    case escapedText
+    /// In CDATA sections: `<![CDATA[<p>…]]>`, about half the size for HTML dense with
+    /// markup, such as math with its `<sub>`, `<sup>` and `<i>`.
+    case cdataSections
 }

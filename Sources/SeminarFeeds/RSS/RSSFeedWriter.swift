@@ -62,7 +62,7 @@ public enum RSSFeedWriter: StreamedFeedWriter {
         try w.startElement("item")
         try w.element("title", entry.presentation.title)
         try w.element("link", entry.alternateURL)
-        try w.element("description", entry.html)
+        try entry.writeHTML(w, in: "description")
         for speaker in talk.speakers { try w.element("dc:creator", speaker.name) }
         try w.element("category", talk.status.rawValue, attributes: [("domain", FeedFacts.statusScheme(seminar))])
         // A tag: URI is no address to visit, hence isPermaLink="false".

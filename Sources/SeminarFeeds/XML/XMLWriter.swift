@@ -130,6 +130,25 @@ public final class XMLWriter {
         }
     }
 
+    /// Character data as CDATA sections, `<![CDATA[a < b]]>`: the same text to any parser
+    /// as `text(_:)` gives, without an entity for every `<`, `>`, `&` and `"`. That makes
+    /// escaped HTML (Atom `content type="html"`, RSS `description`) about half the size.
+    /// libxml2 writes a section's content as it is, so a `]]>` inside is split across two
+    /// sections (`]]` ends one, `>` starts the next), as XML 1.0 (2.7) requires.
+    public func cdata(_ content: String) throws(FeedWriterError) {
+        try checkCharacters(content, place: "text of <\(open.last ?? "top level")>")
+        guard !open.isEmpty else { throw .misuse("a CDATA section outside any element") }
+        var rest = Substring(content)
+        while let end = rest.firstRange(of: "]]>") {
+            let upToBrackets = rest[..<rest.index(end.lowerBound, offsetBy: 2)]
+            try call("xmlTextWriterWriteCDATA", withXMLChars(String(upToBrackets)) { xmlTextWriterWriteCDATA(writer, $0) })
+            rest = rest[rest.index(end.lowerBound, offsetBy: 2)...]
+        }
+        if !rest.isEmpty {
+            try call("xmlTextWriterWriteCDATA", withXMLChars(String(rest)) { xmlTextWriterWriteCDATA(writer, $0) })
+        }
+    }
+
     /// Ends the innermost element, as `<name/>` when it is empty.
     public func endElement() throws(FeedWriterError) {
         guard open.popLast() != nil else { throw .misuse("endElement with no element open") }

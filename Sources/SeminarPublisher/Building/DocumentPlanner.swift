@@ -125,7 +125,8 @@ struct DocumentPlanner: Sendable {
             try emit(FeedsLayout.stylesheet) { try $0.write(FeedStylesheet.write(context: context, links: webPageLinks)) }
         case let .archive(year):
             guard let record = records[year] else { return }
-            try archiveDocuments(year: year, previousYear: record.previousYear, nextYear: record.nextYear, open: open, into: &delivered)
+            try archiveDocuments(year: year, previousYear: record.previousYear, nextYear: record.nextYear, format: record.format,
+                                 open: open, into: &delivered)
         }
     }
 
@@ -147,20 +148,23 @@ struct DocumentPlanner: Sendable {
             isArchive: false, stylesheet: FeedsLayout.stylesheet)
     }
 
-    /// The documents of one frozen year, with the neighbours recorded when it was frozen:
-    /// freezing a later year never changes an earlier year's documents.
-    func archiveDocuments(year: Int, previousYear: Int?, nextYear: Int?) throws -> [OutputDocument] {
+    /// The documents of one frozen year, with the neighbours recorded when it was frozen
+    /// (freezing a later year never changes an earlier year's documents), rendered as the
+    /// snapshot `format` says.
+    func archiveDocuments(year: Int, previousYear: Int?, nextYear: Int?, format: Int) throws -> [OutputDocument] {
         var documents: [OutputDocument] = []
-        try archiveDocuments(year: year, previousYear: previousYear, nextYear: nextYear, open: CollectedDocument.init(path:), into: &documents)
+        try archiveDocuments(year: year, previousYear: previousYear, nextYear: nextYear, format: format,
+                             open: CollectedDocument.init(path:), into: &documents)
         return documents
     }
 
     private func archiveDocuments<Output: DocumentOutput>(
-        year: Int, previousYear: Int?, nextYear: Int?, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
+        year: Int, previousYear: Int?, nextYear: Int?, format: Int, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
     ) throws {
         let ofYear = talks.filter { $0.year == year }
         // The year's talks are rendered once for its three documents.
-        let context = context.withPresentations(of: ofYear)
+        var context = context.withPresentations(of: ofYear)
+        context.htmlEmbedding = SnapshotRecord.htmlEmbedding(format: format)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
             current: base + FeedsLayout.atom,

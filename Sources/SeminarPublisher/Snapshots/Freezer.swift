@@ -68,7 +68,7 @@ extension Publisher {
         let previous = checked.records.keys.filter { $0 < year }.max()
         let next = checked.records.keys.filter { $0 > year }.min()
         let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        let documents = try planner.archiveDocuments(year: year, previousYear: previous, nextYear: next)
+        let documents = try planner.archiveDocuments(year: year, previousYear: previous, nextYear: next, format: SnapshotRecord.currentFormat)
 
         var record = SnapshotRecord(
             year: year, previousYear: previous, nextYear: next,

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import SeminarArchive
+import SeminarFeeds
 
 /// The record of a frozen year, kept in the archive (`archive/snapshots/2021.json`) so
 /// that the freeze lives in git with the talks.
@@ -12,12 +13,20 @@ import SeminarArchive
 /// Records made since the build learned to skip unchanged frozen files also hold the
 /// digest of each talk file and the talk defaults it was read with: a build leaves a
 /// file that still matches unparsed (see `PinnedTalkFiles`). Older records lack them and
-/// are checked field by field, as before; both kinds are format 1, because the format
-/// is about how documents render, which this does not change.
+/// are checked field by field, as before. Pinning is not part of the format, which is
+/// about how documents render.
 public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// The rendering of archive documents this record was made with. A tool that supports
-    /// format 1 renders a format-1 year byte for byte as it was frozen, forever.
-    public static let currentFormat = 1
+    /// a format renders a year of that format byte for byte as it was frozen, forever:
+    /// - 1: each entry's HTML escaped as text (`&lt;p&gt;`);
+    /// - 2: each entry's HTML in CDATA sections, about half the size.
+    /// A new freeze, or an amendment, takes the current format.
+    public static let currentFormat = 2
+
+    /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
+    static func htmlEmbedding(format: Int) -> HTMLEmbedding {
+        format >= 2 ? .cdataSections : .escapedText
+    }
 
     public var year: Int
     public var format: Int

@@ -101,7 +101,7 @@ extension Optional {
 struct Corpus {
     let seminar: Seminar
     let talks: [Talk]
-    let context: FeedContext
+    var context: FeedContext
 
     static func load(extra: [Talk] = SyntheticTalks.make()) throws -> Corpus {
         let seminar = try TestArchive.seminar()
