@@ -138,14 +138,24 @@ public final class XMLWriter {
     public func cdata(_ content: String) throws(FeedWriterError) {
         try checkCharacters(content, place: "text of <\(open.last ?? "top level")>")
         guard !open.isEmpty else { throw .misuse("a CDATA section outside any element") }
-        var rest = Substring(content)
-        while let end = rest.firstRange(of: "]]>") {
-            let upToBrackets = rest[..<rest.index(end.lowerBound, offsetBy: 2)]
-            try call("xmlTextWriterWriteCDATA", withXMLChars(String(upToBrackets)) { xmlTextWriterWriteCDATA(writer, $0) })
-            rest = rest[rest.index(end.lowerBound, offsetBy: 2)...]
+        var content = content
+        // Byte offsets just after the `]]` of each `]]>`: ASCII, so always between characters.
+        let cuts: [Int] = content.withUTF8 { u in
+            var cuts: [Int] = []
+            var i = 0
+            while i + 2 < u.count {
+                if u[i] == UInt8(ascii: "]"), u[i + 1] == UInt8(ascii: "]"), u[i + 2] == UInt8(ascii: ">") { cuts.append(i + 2) }
+                i += 1
+            }
+            return cuts
         }
-        if !rest.isEmpty {
-            try call("xmlTextWriterWriteCDATA", withXMLChars(String(rest)) { xmlTextWriterWriteCDATA(writer, $0) })
+        func section(_ text: String) throws(FeedWriterError) {
+            try call("xmlTextWriterWriteCDATA", withXMLChars(text) { xmlTextWriterWriteCDATA(writer, $0) })
+        }
+        guard !cuts.isEmpty else { return try section(content) }
+        let bytes = Array(content.utf8)
+        for (start, end) in zip([0] + cuts, cuts + [bytes.count]) where start < end {
+            try section(String(decoding: bytes[start..<end], as: UTF8.self))
         }
     }
 
