@@ -39,6 +39,63 @@ import Testing
         #expect(result.talks.isEmpty)
     }
 
+    @Test func aTrailingCommaThatFoundationAcceptsIsStillAnError() throws {
+        let text = ArchiveFixture.talk(adding: [("abstarct", "\"\"")]).replacingOccurrences(of: "\n}\n", with: ",\n}\n")
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.standardName, text)
+        let result = fixture.load()
+        let d = try #require(result.with("malformed-json").first)
+        #expect(result.with("malformed-json").count == 1)
+        #expect(d.position == "11:17")
+        #expect(d.message == "malformed JSON: a comma before `}`; JSON allows none there, and other tools reject the file")
+        #expect(d.fix == "remove the comma")
+        // The file is still read, so its other problems are reported at once.
+        #expect(result.with("unknown-key").count == 1)
+    }
+
+    @Test func aTrailingCommaInAnArray() throws {
+        let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["speakers": #"[{"name": "Scott Pesme"},]"#]))
+        #expect(d.position == "4:39")
+        #expect(d.message.hasPrefix("malformed JSON: a comma before `]`"))
+    }
+
+    @Test func aMemberNameGivenTwiceIsAnErrorWithTheFirstAsANote() throws {
+        let (d, f, _) = try only("duplicate-key", talk: ArchiveFixture.talk(adding: [("title", #""Another talk""#)]))
+        #expect(d.position == "11:3")
+        #expect(d.message == "`title` is given twice in this object; only this last value would count")
+        let note = try #require(d.notes.first)
+        #expect(note.message == "first given here")
+        #expect(note.location == FileLocation(path: f.path(Self.standardName), line: 3, column: 3))
+    }
+
+    @Test(arguments: [#"[{"name": "A", "n\u0061me": "B"}]"#, #"[{"name": "A", "affiliation": "X", "name": "B"}]"#])
+    func repeatedNamesAreFoundInNestedObjectsAndThroughEscapes(_ speakers: String) throws {
+        let (d, _, _) = try only("duplicate-key", talk: ArchiveFixture.talk(["speakers": speakers]))
+        #expect(d.message.hasPrefix("`name` is given twice"))
+    }
+
+    @Test func namesRepeatedInSeparateObjectsAndBracketsInsideStringsAreFine() throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.standardName, ArchiveFixture.talk([
+            "speakers": #"[{"name": "A"}, {"name": "B"}]"#, "abstract": #""Commas and brackets: ,} ,] \",}""#,
+        ]))
+        let result = fixture.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.talks.first?.talk.speakers.map(\.name) == ["A", "B"])
+    }
+
+    @Test func aMissingCommaOrColonIsNamedAtItsPlace() throws {
+        let noComma = ArchiveFixture.talk().replacingOccurrences(of: #""duration": 60,"#, with: #""duration": 60"#)
+        let (comma, _, _) = try only("malformed-json", talk: noComma)
+        #expect(comma.position == "6:17")
+        #expect(comma.message == "malformed JSON: a comma is missing after this value")
+        #expect(comma.fix == "add `,` here")
+        let noColon = ArchiveFixture.talk().replacingOccurrences(of: #""duration": 60,"#, with: #""duration" 60,"#)
+        let (colon, _, _) = try only("malformed-json", talk: noColon)
+        #expect(colon.position == "6:13")
+        #expect(colon.message == "malformed JSON: a colon is missing after this member name")
+    }
+
     @Test func malformedJSONWithoutAnOffsetPointsAtTheEnd() throws {
         let (d, _, _) = try only("malformed-json", talk: "{\n  \"id\": [1, 2\n")
         #expect(d.position == "3:1")

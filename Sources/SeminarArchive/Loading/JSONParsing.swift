@@ -12,17 +12,47 @@ extension FileReport {
             return nil
         }
         checksCharacters = mayHoldForbiddenCharacters(source.bytes)
+        let parsed: Any
         do {
             // Parsed in place: the Data does not outlive the call, so no copy is needed.
-            return try source.bytes.withUnsafeBytes { buffer in
+            parsed = try source.bytes.withUnsafeBytes { buffer in
                 let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
                                 count: buffer.count, deallocator: .none)
                 return try JSONSerialization.jsonObject(with: data, options: [])
             }
         } catch {
             let (message, offset) = describeParseError(error)
-            self.error("malformed-json", "malformed JSON: " + message, at: offset.map(Anchor.byteOffset) ?? .byteOffset(source.bytes.count))
+            // Foundation says only "invalid value" where a value directly follows another
+            // or a member name: the commonest slips, a comma forgotten at the end of a line
+            // or a colon after a name.
+            switch offset.flatMap({ JSONStrictness.missingSeparator(before: $0, in: source.bytes) }) {
+            case let .comma(at)?:
+                self.error("malformed-json", "malformed JSON: a comma is missing after this value", at: .byteOffset(at), fix: "add `,` here")
+            case let .colon(at)?:
+                self.error("malformed-json", "malformed JSON: a colon is missing after this member name", at: .byteOffset(at), fix: "add `:` here")
+            case nil:
+                self.error("malformed-json", "malformed JSON: " + message, at: offset.map(Anchor.byteOffset) ?? .byteOffset(source.bytes.count))
+            }
             return nil
+        }
+        reportLeniencies()
+        return parsed
+    }
+
+    /// Errors for what Foundation accepted but JSON forbids. The document is still read
+    /// (as Foundation understood it), so that its other problems are reported too.
+    private mutating func reportLeniencies() {
+        for problem in JSONStrictness.problems(in: source.bytes) {
+            switch problem.kind {
+            case let .trailingComma(closer):
+                error("malformed-json", "malformed JSON: a comma before `\(closer)`; JSON allows none there, and other tools reject the file",
+                      at: .byteOffset(problem.offset), fix: "remove the comma")
+            case let .repeatedName(name, firstAt):
+                let first = source.location(atByteOffset: firstAt)
+                error("duplicate-key", "`\(name)` is given twice in this object; only this last value would count",
+                      at: .byteOffset(problem.offset), fix: "keep one `\(name)`",
+                      notes: [Diagnostic.Note(message: "first given here", location: first, sourceLine: source.lineText(first.line))])
+            }
         }
     }
 
