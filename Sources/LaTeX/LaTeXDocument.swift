@@ -23,7 +23,7 @@ public struct LaTeXDocument: Sendable {
 
     /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`.
     public func renderings() -> (plainText: String, html: [HTMLNode]) {
-        let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink())
+        let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink(capacity: tree.utf8.count + 64))
         var renderer = TextRenderer(tree: tree, sink: sink)
         renderer.renderNode(Int32(tree.root))
         return (renderer.sink.first.finish(), renderer.sink.second.finish())

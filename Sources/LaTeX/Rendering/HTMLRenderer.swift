@@ -33,7 +33,7 @@ public enum HTMLRenderer {
     }
 
     public static func render(_ tree: SyntaxTree) -> [HTMLNode] {
-        var renderer = TextRenderer(tree: tree, sink: HTMLSink())
+        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64))
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }
@@ -77,13 +77,14 @@ struct HTMLSink: TextSink {
     /// Nothing visible yet in the current block: leading spaces are dropped.
     var atBlockStart = true
 
-    /// Room for an abstract's worth of paragraphs and a text run: growing from empty cost
-    /// a dozen reallocations per abstract.
-    init() {
+    /// Room for an abstract's worth of paragraphs and text: growing from empty cost a dozen
+    /// reallocations per abstract. `capacity` is about the source's size (text runs are kept
+    /// until 4 KB, so an abstract's text fits; nested sinks stay small).
+    init(capacity: Int = 256) {
         // The stack too: a paragraph and an inline element inside it would grow it twice.
         stack.reserveCapacity(4)
         children.reserveCapacity(16)
-        text.reserveCapacity(256)
+        text.reserveCapacity(min(capacity, 4096))
     }
 
     static func elementName(_ style: TextStyle) -> String? {
