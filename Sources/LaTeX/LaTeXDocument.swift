@@ -48,7 +48,7 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
         second.append(stringUTF8: stringUTF8)
     }
 
-    mutating func append(utf8: ArraySlice<UInt8>) {
+    mutating func append(utf8: Span<UInt8>) {
         first.append(utf8: utf8)
         second.append(utf8: utf8)
     }

@@ -34,8 +34,15 @@ public struct SyntaxTree: Sendable {
 
     /// The UTF-8 of the scalars `start..<end`.
     func utf8(_ start: Int, _ end: Int) -> ArraySlice<UInt8> {
-        if utf8Offsets.isEmpty { return utf8[start..<end] }
-        return utf8[Int(utf8Offsets[start])..<Int(utf8Offsets[end])]
+        utf8[utf8Range(start, end)]
+    }
+
+    /// Where the UTF-8 of the scalars `start..<end` lies in `utf8`. Renderers hand source
+    /// text to their sinks as a span of that range: a slice per run retained and released
+    /// the array.
+    func utf8Range(_ start: Int, _ end: Int) -> Range<Int> {
+        if utf8Offsets.isEmpty { return start..<end }
+        return Int(utf8Offsets[start])..<Int(utf8Offsets[end])
     }
 
     public func children(of index: Int) -> ArraySlice<Int32> {

@@ -165,10 +165,10 @@ struct HTMLSink: TextSink {
         atBlockStart = false
     }
 
-    mutating func append(utf8: ArraySlice<UInt8>) {
+    mutating func append(utf8: Span<UInt8>) {
         ensureInline()
         flushSpace()
-        text.append(bytes: utf8)
+        utf8.withUnsafeBufferPointer { text.append(contentsOf: $0) }
         atBlockStart = false
     }
 

@@ -102,16 +102,15 @@ struct MathPieceList {
     }
 
     /// A text piece of UTF-8 (whole scalars).
-    mutating func append(utf8: ArraySlice<UInt8>) {
-        let stored = utf8.withUnsafeBufferPointer { text($0) }
-        pieces.append(.text(stored))
+    mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+        pieces.append(.text(text(utf8)))
     }
 
     /// A text piece of scalars written one by one (`\mathbf` of a symbol's output).
     mutating func append<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
         var utf8: [UInt8] = []
         utf8.appendUTF8(scalars)
-        append(utf8: utf8[...])
+        utf8.withUnsafeBufferPointer { append(utf8: $0) }
     }
 
     /// The text of some UTF-8: inline if it fits, else copied to the buffer.

@@ -251,7 +251,7 @@ struct MathRenderer {
                 inSpace = false
             }
         }
-        list.append(utf8: bytes[...])
+        bytes.withUnsafeBufferPointer { list.append(utf8: $0) }
     }
 
     // MARK: Text runs

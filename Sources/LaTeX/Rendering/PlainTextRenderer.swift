@@ -60,9 +60,9 @@ struct PlainTextSink: TextSink {
         bytes.appendUTF8(of: stringUTF8)
     }
 
-    mutating func append(utf8: ArraySlice<UInt8>) {
+    mutating func append(utf8: Span<UInt8>) {
         flush()
-        bytes.append(bytes: utf8)
+        utf8.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func space() { pending = max(pending, .space) }

@@ -10,8 +10,8 @@ protocol TextSink {
     /// `append(_:)` of a string's UTF-8, for `TeeSink` to read a string's bytes once for
     /// both of its sinks.
     mutating func append(stringUTF8: UnsafeBufferPointer<UInt8>)
-    /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8(_:_:)`).
-    mutating func append(utf8: ArraySlice<UInt8>)
+    /// Source text, as the UTF-8 of whole scalars (see `SyntaxTree.utf8Range(_:_:)`).
+    mutating func append(utf8: Span<UInt8>)
     mutating func space()
     mutating func lineBreak()
     mutating func paragraphBreak()
@@ -110,7 +110,8 @@ struct TextRenderer<Sink: TextSink> {
 
     /// Prose with TeX's ligatures: dashes, quotes, `~`. Whitespace goes to the sink.
     mutating func renderText(_ start: Int, _ end: Int) {
-        let source = tree.source
+        // Local copies: a span of `tree.utf8` could not be lent to the sink, a part of `self`.
+        let (source, utf8) = (tree.source, tree.utf8)
         var index = start
         while index < end {
             let scalar = source[index]
@@ -140,7 +141,7 @@ struct TextRenderer<Sink: TextSink> {
                         break
                     }
                 }
-                sink.append(utf8: tree.utf8(index, runEnd))
+                sink.append(utf8: utf8.span.extracting(tree.utf8Range(index, runEnd)))
                 index = runEnd
             }
         }
@@ -149,7 +150,7 @@ struct TextRenderer<Sink: TextSink> {
     /// A `plainRun` node, as `renderText` would write it: a space at either edge, and
     /// between them one piece (its spaces are single and between plain scalars).
     mutating func renderPlainRun(_ start: Int, _ end: Int) {
-        let source = tree.source
+        let (source, utf8) = (tree.source, tree.utf8)
         var first = start
         var last = end
         if first < last, source[first] == " " {
@@ -158,7 +159,7 @@ struct TextRenderer<Sink: TextSink> {
         }
         let trailingSpace = last > first && source[last - 1] == " "
         if trailingSpace { last -= 1 }
-        if first < last { sink.append(utf8: tree.utf8(first, last)) }
+        if first < last { sink.append(utf8: utf8.span.extracting(tree.utf8Range(first, last))) }
         if trailingSpace { sink.space() }
     }
 
@@ -175,7 +176,7 @@ struct TextRenderer<Sink: TextSink> {
 
     /// Source kept as written (unknown commands, broken constructs), whitespace collapsed.
     mutating func renderSource(_ start: Int, _ end: Int) {
-        let source = tree.source
+        let (source, utf8) = (tree.source, tree.utf8)
         var index = start
         while index < end {
             if CharacterClass.isSpace(source[index]) {
@@ -185,7 +186,7 @@ struct TextRenderer<Sink: TextSink> {
             }
             var runEnd = index + 1
             while runEnd < end, !CharacterClass.isSpace(source[runEnd]) { runEnd += 1 }
-            sink.append(utf8: tree.utf8(index, runEnd))
+            sink.append(utf8: utf8.span.extracting(tree.utf8Range(index, runEnd)))
             index = runEnd
         }
     }
@@ -408,9 +409,9 @@ struct PieceSink: TextSink {
         list.append(text)
     }
 
-    mutating func append(utf8: ArraySlice<UInt8>) {
+    mutating func append(utf8: Span<UInt8>) {
         flushSpace()
-        list.append(utf8: utf8)
+        utf8.withUnsafeBufferPointer { list.append(utf8: $0) }
     }
 
     mutating func space() { pendingSpace = true }
