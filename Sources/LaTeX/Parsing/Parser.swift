@@ -394,9 +394,7 @@ private struct Parser {
             if !complete && frame.remaining > 0 { flags.insert(.incomplete) }
             let end = pending.count > frame.pendingStart ? Int(tree.nodes[Int(pending[pending.count - 1])].end) : frame.openerEnd
             let node = makeNode(.command, mode: frame.mode, start: frame.start, end: max(end, frame.openerEnd),
-                                flags: flags, info: frame.info)
-            tree.nodes[Int(node)].nameStart = Int32(frame.nameStart)
-            tree.nodes[Int(node)].nameEnd = Int32(frame.nameEnd)
+                                flags: flags, info: frame.info, name: (frame.nameStart, frame.nameEnd))
             attachChildren(node, from: frame.pendingStart)
             frames.removeLast()
             deliver(node)
@@ -791,10 +789,8 @@ private struct Parser {
         let wantsOptional = command.optionalArgument && lexer.peekScalar() == "["
         let arguments = command.arguments
         if arguments == 0 && !wantsOptional {
-            let node = makeNode(.command, mode: mode, start: token.start, end: end, flags: flags, info: Int32(index))
-            tree.nodes[Int(node)].nameStart = Int32(nameStart)
-            tree.nodes[Int(node)].nameEnd = Int32(token.end)
-            deliver(node)
+            deliver(makeNode(.command, mode: mode, start: token.start, end: end, flags: flags, info: Int32(index),
+                             name: (nameStart, token.end)))
             return
         }
         guard enter(token) else {
@@ -833,10 +829,7 @@ private struct Parser {
             push(frame)
             return
         }
-        let node = makeNode(.command, mode: mode, start: token.start, end: token.end)
-        tree.nodes[Int(node)].nameStart = Int32(token.start + 1)
-        tree.nodes[Int(node)].nameEnd = Int32(token.end)
-        deliver(node)
+        deliver(makeNode(.command, mode: mode, start: token.start, end: token.end, name: (token.start + 1, token.end)))
     }
 
     // MARK: Environments
@@ -1074,9 +1067,8 @@ private struct Parser {
         // A node's mode is that of its surroundings; the children carry their own.
         let outerMode = frames.isEmpty ? Mode.text : frames[frames.count - 1].mode
         let node = makeNode(kind, mode: frame.kind == .leftRight ? .math : outerMode, start: frame.start,
-                            end: max(end, frame.openerEnd), flags: flags, info: frame.info)
-        tree.nodes[Int(node)].nameStart = Int32(frame.nameStart)
-        tree.nodes[Int(node)].nameEnd = Int32(frame.nameEnd)
+                            end: max(end, frame.openerEnd), flags: flags, info: frame.info,
+                            name: (frame.nameStart, frame.nameEnd))
         attachChildren(node, from: frame.pendingStart)
         deliver(node)
     }
@@ -1095,10 +1087,15 @@ private struct Parser {
         pending.removeAll(from: start)
     }
 
+    /// Appends a node; `name` is where a command's or environment's name is. (Set here, not
+    /// written into the node afterwards: each write to an arena element costs a uniqueness
+    /// check and a bounds check.)
     mutating func makeNode(
-        _ kind: Node.Kind, mode: Mode, start: Int, end: Int, flags: Node.Flags = [], info: Int32 = -1
+        _ kind: Node.Kind, mode: Mode, start: Int, end: Int, flags: Node.Flags = [], info: Int32 = -1,
+        name: (start: Int, end: Int) = (0, 0)
     ) -> Int32 {
-        tree.nodes.append(Node(kind: kind, mode: mode, flags: flags, start: Int32(start), end: Int32(end), info: info))
+        tree.nodes.append(Node(kind: kind, mode: mode, flags: flags, start: Int32(start), end: Int32(end), info: info,
+                               nameStart: Int32(name.start), nameEnd: Int32(name.end)))
         return Int32(tree.nodes.count - 1)
     }
 
