@@ -235,6 +235,48 @@ import Testing
         #expect(result.talks.map(\.talk.start?.day) == [28])
     }
 
+    @Test func theSameSpeakersAtTheSameTimeAreAPossibleDuplicateOnTheNewerTalk() throws {
+        let fixture = try ArchiveFixture()
+        // Written first, so first in path order too: the warning still goes to the newer talk.
+        try fixture.write("2021/2021-06-28-scott-pesme-2.json", ArchiveFixture.talk([
+            "id": "\"t2\"", "speakers": #"[{"name": "scott pesme"}]"#, "published": "\"2021-06-25T08:00:00Z\"",
+            "updated": "\"2021-06-25T08:00:00Z\"",
+        ]))
+        try fixture.write(Self.standardName, ArchiveFixture.talk())
+        let result = fixture.load()
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+        let d = try #require(result.with("possible-duplicate").first)
+        #expect(d.severity == .warning)
+        #expect(d.location?.path == fixture.path("2021/2021-06-28-scott-pesme-2.json"))
+        #expect(d.position == "5:12")
+        #expect(d.message == "scott pesme already speaks at 2021-06-28T16:30 in \(fixture.path(Self.standardName)): the same talk twice?")
+        #expect(d.notes.first?.location == FileLocation(path: fixture.path(Self.standardName), line: 5, column: 12))
+        #expect(result.talks.count == 2)
+    }
+
+    @Test(arguments: [
+        ("2021-06-28-scott-pesme-2", ["start": "\"2021-06-28T17:30\""]), ("2021-06-28-ido-nachum", ["speakers": #"[{"name": "Ido Nachum"}]"#]),
+        ("2021-06-28-scott-pesme-ido-nachum", ["speakers": #"[{"name": "Scott Pesme"}, {"name": "Ido Nachum"}]"#]),
+        ("tbd-scott-pesme", ["start": nil]),
+    ] as [(String, [String: String?])])
+    func anotherTimeOrSpeakerIsNoDuplicate(_ name: String, _ change: [String: String?]) throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.standardName, ArchiveFixture.talk())
+        var other = change
+        other["id"] = "\"t2\""
+        try fixture.write("2021/\(name).json", ArchiveFixture.talk(other))
+        let result = fixture.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
+    @Test func theSameWallClockTimeInAnotherZoneIsNoDuplicate() throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.standardName, ArchiveFixture.talk())
+        try fixture.write("2021/2021-06-28-scott-pesme-2.json", ArchiveFixture.talk(["id": "\"t2\""], adding: [("timezone", "\"Europe/London\"")]))
+        let result = fixture.load()
+        #expect(result.with("possible-duplicate").isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func invalidURLs() throws {
         let (d, _, _) = try only("invalid-url", talk: ArchiveFixture.talk(adding: [("meeting", "\"javascript:alert(1)\"")]))
         #expect(d.position == "11:14")

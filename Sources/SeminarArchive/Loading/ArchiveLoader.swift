@@ -116,6 +116,7 @@ public struct ArchiveLoader {
                 rejected.append(outcome.source)
             }
         }
+        diagnostics += possibleDuplicates(talks)
         talks.sort { Talk.feedOrder($0.talk, $1.talk) }
         diagnostics.sort(by: Diagnostic.reportOrder)
         var result = ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
@@ -123,6 +124,39 @@ public struct ArchiveLoader {
         result.pinnedTalks = pinnedTalks
         result.talkDefaults = talkDefaults
         return result
+    }
+
+    /// The same speakers at the same time is almost surely one talk entered twice (`seminar
+    /// add` run again for a talk already in the archive, or a copied file), which every
+    /// subscriber would see twice. A warning, not an error: the files may be right.
+    /// The warning goes to the talk published last (the one just added), the note to the
+    /// other; `talks` are in path order, which settles ties.
+    private func possibleDuplicates(_ talks: [LoadedTalk]) -> [Diagnostic] {
+        struct Slot: Hashable {
+            var start: LocalDateTime
+            var timeZone: String
+            var speakers: [String]
+        }
+        var first: [Slot: LoadedTalk] = [:]
+        var found: [Diagnostic] = []
+        let newestLast = talks.enumerated().sorted { ($0.element.talk.published, $0.offset) < ($1.element.talk.published, $1.offset) }
+        for loaded in newestLast.map(\.element) {
+            let talk = loaded.talk
+            guard let start = talk.start, !talk.speakers.isEmpty else { continue }
+            let slot = Slot(start: start, timeZone: talk.timeZone, speakers: talk.speakers.map { $0.name.lowercased() }.sorted())
+            guard let other = first[slot] else {
+                first[slot] = loaded
+                continue
+            }
+            var report = FileReport(source: loaded.source)
+            let otherLocation = FileReport(source: other.source).locate(.value(["start"]))
+            report.warning("possible-duplicate", "\(talk.speakerNames) already speaks at \(start) in \(other.source.path): the same talk twice?",
+                           at: .value(["start"]), fix: "remove one of the two files, or correct `start`",
+                           notes: [Diagnostic.Note(message: "the other talk at this time", location: otherLocation,
+                                                   sourceLine: other.source.lineText(otherLocation.line))])
+            found += report.diagnostics
+        }
+        return found
     }
 
     /// Ids are permanent feed entry ids and calendar UIDs: two talks sharing one would

@@ -30,8 +30,9 @@ struct FileReport {
         report(.error, code, message, at: anchor, fix: fix, notes: notes)
     }
 
-    mutating func warning(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil) {
-        report(.warning, code, message, at: anchor, fix: fix)
+    mutating func warning(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil,
+                          notes: [Diagnostic.Note] = []) {
+        report(.warning, code, message, at: anchor, fix: fix, notes: notes)
     }
 
     mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at anchor: Anchor,
