@@ -369,6 +369,12 @@ import Testing
         #expect(t.position == "1:1")
         #expect(t.message == "the file name says `2021-06-28` but the talk is still to be defined")
         #expect(t.fix == "rename it to `tbd-scott-pesme.json`")
+
+        let (u, _, _) = try only("file-name-mismatch", talk: ArchiveFixture.talk(["start": nil]), at: "2021/broken.json")
+        #expect(u.message == "the file name does not begin with `tbd-`, and the talk is still to be defined")
+        #expect(u.fix == "rename it to `tbd-scott-pesme.json`")
+        let (v, _, _) = try only("file-name-mismatch", talk: ArchiveFixture.talk(), at: "2021/scott-pesme.json")
+        #expect(v.message == "the file name does not begin with `2021-06-28-`, and the talk starts on 2021-06-28")
     }
 
     @Test func ignoredFilesAndFolders() throws {

@@ -210,10 +210,11 @@ struct TalkReader: Sendable {
         let expected = start.map { TalkFileNaming.datePart(of: $0) } ?? "tbd"
         let actual = TalkFileNaming.datePart(ofFileName: fileName)
         guard actual != expected else { return }
-        let fileSays = actual.map { "`\($0)`" } ?? "no date"
-        let talkSays = start.map { "starts on \(TalkFileNaming.datePart(of: $0))" } ?? "is still to be defined"
+        let talkSays = start.map { "the talk starts on \(TalkFileNaming.datePart(of: $0))" } ?? "the talk is still to be defined"
+        // A name without a date part (`broken.json`) says nothing either way: say what it lacks.
+        let message = actual.map { "the file name says `\($0)` but \(talkSays)" }
+            ?? "the file name does not begin with `\(expected)-`, and \(talkSays)"
         let name = TalkFileNaming.fileName(datePart: expected, speaker: firstSpeaker)
-        report.warning("file-name-mismatch", "the file name says \(fileSays) but the talk \(talkSays)",
-                       at: start == nil ? .fileStart : .value(["start"]), fix: "rename it to `\(name)`")
+        report.warning("file-name-mismatch", message, at: start == nil ? .fileStart : .value(["start"]), fix: "rename it to `\(name)`")
     }
 }
