@@ -48,6 +48,14 @@ struct PlainTextModeTests {
         #expect(plain("a \\foo b") == "a \\foo b")
     }
 
+    @Test func unknownEnvironmentsKeepTheirDelimitersAroundTheirBody() {
+        #expect(plain("a \\begin{foo}x \\emph{y}\\end{foo} b") == "a \\begin{foo}x y\\end{foo} b")
+        #expect(plain("$\\begin{bar}y^2\\end{bar}$") == "\\begin{bar}y²\\end{bar}")
+        #expect(plain("\\begin{baz}\\end{baz}") == "\\begin{baz}\\end{baz}")
+        #expect(plain("\\begin{qux} open") == "\\begin{qux} open")
+        #expect(html("\\begin{foo}x\\end{foo}") == [.element("p", attributes: [], children: [.text("\\begin{foo}x\\end{foo}")])])
+    }
+
     @Test func commentsAreShownNotHidden() {
         #expect(plain("a 5% gain") == "a 5% gain")
     }

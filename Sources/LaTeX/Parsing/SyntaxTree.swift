@@ -45,6 +45,18 @@ public struct SyntaxTree: Sendable {
         return Int(utf8Offsets[start])..<Int(utf8Offsets[end])
     }
 
+    /// The source before the first child of a node and after its last (`\begin{foo}` and
+    /// `\end{foo}` of an environment), as scalar ranges; a node without children is all
+    /// opener.
+    func delimiters(of index: Int) -> (opener: Range<Int>, closer: Range<Int>) {
+        let node = nodes[index]
+        let children = children(of: index)
+        guard let first = children.first, let last = children.last else {
+            return (Int(node.start)..<Int(node.end), Int(node.end)..<Int(node.end))
+        }
+        return (Int(node.start)..<Int(nodes[Int(first)].start), Int(nodes[Int(last)].end)..<Int(node.end))
+    }
+
     public func children(of index: Int) -> ArraySlice<Int32> {
         let node = nodes[index]
         return links[Int(node.childStart)..<Int(node.childStart + node.childCount)]

@@ -677,7 +677,11 @@ struct MathRenderer {
     mutating func renderEnvironment(_ index: Int, _ context: Context) {
         let children = tree.children(of: index)
         guard let environment = tree.environment(of: index) else {
+            // Unknown (already reported): its delimiters stay as written (see TextRenderer).
+            let (opener, closer) = tree.delimiters(of: index)
+            appendSource(opener.lowerBound, opener.upperBound)
             renderList(children, context)
+            appendSource(closer.lowerBound, closer.upperBound)
             return
         }
         var inner = context

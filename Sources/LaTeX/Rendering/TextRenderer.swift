@@ -354,7 +354,12 @@ struct TextRenderer<Sink: TextSink> {
 
     mutating func renderEnvironment(_ index: Int) {
         guard let environment = tree.environment(of: index) else {
+            // Unknown (already reported): `\begin{…}` and `\end{…}` stay as written, around
+            // the body rendered, so that nothing of the source is dropped.
+            let (opener, closer) = tree.delimiters(of: index)
+            renderSource(opener.lowerBound, opener.upperBound)
             renderChildren(of: index)
+            renderSource(closer.lowerBound, closer.upperBound)
             return
         }
         switch environment.kind {
