@@ -44,6 +44,20 @@ import Testing
         #expect(again.report?.unchanged.count == bytes.count)
     }
 
+    @Test func aSeminarFileWithOtherErrorsStillHasItsLaTeXCheckedAndItsMacrosKnown() throws {
+        let a = try ArchiveFixture(seminar: [
+            "descriptoin": "a typo'd key", "description": "Costs $5 and \\alpah", "extraMacros": ["Risk"],
+        ])
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "g1", start: "2021-06-28T16:30", abstract: "The $\\Risk$ of a model.")
+        let checked = Publisher(archiveRoot: a.archive).check()
+        let codes = checked.diagnostics.map(\.code)
+        #expect(codes.contains("unknown-key"))
+        #expect(codes.contains("latex-unknown-command"), "the description's \\alpah: \(checked.diagnostics)")
+        // The talk's macro is the seminar's, although the seminar has errors.
+        #expect(!checked.diagnostics.contains { $0.location?.path.hasSuffix("grace-speaker.json") ?? false }, "\(checked.diagnostics)")
+    }
+
     @Test func buildWithAnErrorWritesNothing() throws {
         let a = try ArchiveFixture()
         defer { a.remove() }

@@ -17,6 +17,11 @@ public struct ArchiveLoadResult: Sendable {
     public var pinnedTalks: [PinnedTalk] = []
     /// What talk files inherit from `seminar.json`, as text (see `PinnedTalkFiles`).
     public var talkDefaults: String = ""
+    /// The seminar's description and extra LaTeX macros, read even when `seminar.json`
+    /// has other errors (and `seminar` is nil), so that the LaTeX check reports the
+    /// description's problems, and none for the macros, all the same.
+    public var seminarDescription: String?
+    public var extraMacros: [String] = []
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -123,6 +128,8 @@ public struct ArchiveLoader {
         result.rejectedTalkFiles = rejected
         result.pinnedTalks = pinnedTalks
         result.talkDefaults = talkDefaults
+        result.seminarDescription = defaults.description
+        result.extraMacros = defaults.extraMacros
         return result
     }
 

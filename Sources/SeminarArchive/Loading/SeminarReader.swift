@@ -1,9 +1,13 @@
-/// What talk files inherit from `seminar.json`. Read even when other seminar fields are
-/// wrong, so that talks still get checked against the right zone and duration.
+/// What the rest of the archive needs from `seminar.json`, read even when other seminar
+/// fields are wrong: what talk files inherit (zone, duration), so that talks still get
+/// checked against the right ones, and for the LaTeX check the description and the extra
+/// macros, so that its problems and theirs are all reported at once.
 struct SeminarDefaults: Sendable {
     var timeZone: String?
     var zone: ZoneInfo?
     var duration: Int?
+    var description: String?
+    var extraMacros: [String] = []
 
     /// The defaults as one line of text, for `PinnedTalkFiles`: a talk file read with
     /// other defaults may give another talk.
@@ -30,6 +34,7 @@ struct SeminarReader {
         report.checkKeys(object, allowed: Self.keys)
         let title = report.string(object, "title")
         let description = report.string(object, "description")
+        defaults.description = description
         let homePage = report.url(object, "homePage")
         var feedsBaseURL = report.url(object, "feedsBaseURL")
         if let url = feedsBaseURL, !url.hasSuffix("/") {
@@ -84,6 +89,7 @@ struct SeminarReader {
                              at: .value(path))
             }
         }
+        defaults.extraMacros = macros
         let privateLinks = report.bool(object, "privateMeetingLinks", required: false) ?? false
 
         guard !report.hasErrors, let title, let description, let homePage, let feedsBaseURL, let language,

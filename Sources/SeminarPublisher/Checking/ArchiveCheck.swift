@@ -62,13 +62,13 @@ extension Publisher {
             if let z = try? zoneDatabase.zone(t.talk.timeZone) { zones[t.talk.timeZone] = z }
         }
 
-        let macros = Set(loaded.seminar?.extraMacros ?? [])
+        let macros = Set(loaded.extraMacros)
         diagnostics += latexDiagnostics(loaded.talks, macros: macros)
         for source in loaded.rejectedTalkFiles {
             diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
         }
-        if let seminar = loaded.seminar, let source = loaded.seminarSource {
-            diagnostics += LaTeXFieldCheck.diagnostics(in: seminar.description, at: [.key("description")], source: source, extraMacros: macros)
+        if let description = loaded.seminarDescription, let source = loaded.seminarSource {
+            diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
 
         var checked = CheckedArchive(
