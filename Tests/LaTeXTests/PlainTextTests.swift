@@ -56,6 +56,19 @@ struct PlainTextModeTests {
         #expect(html("\\begin{foo}x\\end{foo}") == [.element("p", attributes: [], children: [.text("\\begin{foo}x\\end{foo}")])])
     }
 
+    @Test func aSecondScriptOfOneBaseStaysAsWrittenNotReadAsPartOfTheFirst() {
+        #expect(plain("$x^2^3$") == "x²^3")
+        #expect(plain("$a_i_j$") == "aᵢ_j")
+        #expect(plain("$x^{a}^{bc}$") == "xᵃ^{bc}")
+        #expect(html("$x^2^3$") == [.element("p", attributes: [], children: [
+            .element("span", attributes: [HTMLAttribute(name: "class", value: "math")], children: [
+                .element("i", attributes: [], children: [.text("x")]), .element("sup", attributes: [], children: [.text("2")]), .text("^3"),
+            ]),
+        ])])
+        // A script with no base at all is fine, and still a script.
+        #expect(plain("$^{14}C$") == "¹⁴C")
+    }
+
     @Test func commentsAreShownNotHidden() {
         #expect(plain("a 5% gain") == "a 5% gain")
     }

@@ -686,6 +686,7 @@ private struct Parser {
         let top = frames.count - 1
         var base: Int32 = -1
         var scripts: Int32 = -1
+        var extra = false
         if frames[top].kind != .argument, pending.count > frames[top].pendingStart {
             let last = pending[pending.count - 1]
             let node = tree.nodes[Int(last)]
@@ -699,6 +700,7 @@ private struct Parser {
                            superscript ? "double superscript" : "double subscript",
                            fix: superscript ? "use braces: `x^{ab}` or `{x^a}^b`" : "use braces: `x_{ab}` or `{x_a}_b`",
                            at: token)
+                    extra = true
                 }
             } else if node.kind == .text, node.end - node.start > 1 {
                 // In `ab^2` only `b` is raised (and in `a + b ^2`, spaces are not a base).
@@ -723,6 +725,7 @@ private struct Parser {
         frame.remaining = 1
         frame.base = base
         frame.scripts = scripts
+        if extra { frame.flags.insert(.extraScript) }
         push(frame)
     }
 
@@ -743,7 +746,7 @@ private struct Parser {
         }
         if frame.purpose == .superscript { upper = argument } else { lower = argument }
         let end = argument >= 0 ? Int(tree.nodes[Int(argument)].end) : frame.openerEnd
-        let node = makeNode(.scripts, mode: .math, start: start, end: end)
+        let node = makeNode(.scripts, mode: .math, start: start, end: end, flags: frame.flags.intersection(.extraScript))
         tree.nodes[Int(node)].childStart = Int32(tree.links.count)
         tree.nodes[Int(node)].childCount = 3
         tree.links.append(base)

@@ -177,6 +177,9 @@ public struct Node: Sendable, Equatable {
         /// a ligature (`-`, `` ` ``, `'`): the text walker copies it whole instead of
         /// visiting every scalar. The parser sets it on the runs it scans anyway.
         public static let plainRun = Flags(rawValue: 32)
+        /// Scripts that a base already had (`^3` in `x^2^3`, reported): rendered as source,
+        /// since as a script they would read as part of the first (`x²³`).
+        public static let extraScript = Flags(rawValue: 64)
     }
 
     public var kind: Kind

@@ -628,6 +628,12 @@ struct MathRenderer {
     // MARK: Scripts and delimiters
 
     mutating func renderScripts(_ index: Int, _ state: inout ListState, _ context: Context) {
+        let node = tree.nodes[index]
+        if node.flags.contains(.extraScript) {
+            _ = beginAtom(.unknown, &state, context)
+            appendSource(Int(node.start), Int(node.end))
+            return
+        }
         // The three slots read in place: a slice of the links would retain and release them.
         let slots = Int(tree.nodes[index].childStart)
         let base = tree.links[slots]
