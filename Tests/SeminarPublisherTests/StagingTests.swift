@@ -126,7 +126,7 @@ import Testing
         let a = try ArchiveFixture()
         for i in 0..<40 {
             try a.talk("2021-06-\(10 + i % 18)-speaker-\(i)", year: 2021, id: "t\(i)", start: "2021-06-\(10 + i % 18)T16:30",
-                       abstract: String(repeating: sentence(i), count: 50))
+                       speaker: "Speaker \(i)", abstract: String(repeating: sentence(i), count: 50))
         }
         return a
     }
