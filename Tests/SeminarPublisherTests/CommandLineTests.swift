@@ -151,6 +151,34 @@ import Testing
         #expect(edited.stderr.contains("wrote 5 files"))
     }
 
+    /// The organisers' documents hold the private meeting links: never inside the public
+    /// feeds folder, nor around it, however either folder is spelled.
+    @Test func privateOutputsStayApartFromThePublicFeeds() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30")
+        try FileManager.default.createDirectory(atPath: a.feeds, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: a.root.path + "/published", withDestinationPath: a.feeds)
+        let refused: [(arguments: [String], reason: String)] = [
+            (["--private-out", "feeds/private"], "`feeds/private` is inside the public feeds folder `feeds`"),
+            (["--private-out", a.feeds + "/private"], "is inside the public feeds folder"),
+            (["--private-out", "./feeds/"], "`./feeds/` is the public feeds folder"),
+            (["--private-out", "published/private"], "is inside the public feeds folder"),  // a link to feeds/
+            (["--private-out", "."], "`.` contains the public feeds folder `feeds`"),
+            (["--feeds", "site/feeds", "--private-out", "site/"], "contains the public feeds folder `site/feeds`"),
+        ]
+        for (arguments, reason) in refused {
+            let result = try run(["build"] + arguments, in: a.root.path)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")  // the command line is wrong
+            #expect(result.stderr.contains(reason), "\(arguments): \(result.stderr)")
+            #expect(try a.outputs().isEmpty, "\(arguments) wrote into feeds/")
+        }
+        #expect(!FileManager.default.fileExists(atPath: a.root.path + "/site"))
+        let apart = try run(["build", "--private-out", "private"], in: a.root.path)
+        #expect(apart.status == 0, "\(apart.stderr)")
+        #expect(FileManager.default.fileExists(atPath: a.root.path + "/private/index.html"))
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

@@ -26,10 +26,13 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
-    func run() throws {
-        if let privateOut, privateOut.standardizedPath == locations.feeds.standardizedPath {
-            throw ValidationError("--private-out must not be the public feeds folder")
+    func validate() throws {
+        if let privateOut, let problem = PrivateOutputFolder.problem(privateOut: privateOut, feeds: locations.feeds) {
+            throw ValidationError(problem)
         }
+    }
+
+    func run() throws {
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds, buildManifestPath: manifestPath)
         let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
         DiagnosticPrinter(format: format).print(result.diagnostics)
