@@ -13,6 +13,21 @@ struct SeminarCommand: ParsableCommand {
             SnapshotCommand.self, VerifyCommand.self, LaTeXCommand.self,
         ]
     )
+
+    /// ArgumentParser's own `main`, except for a `CommandFailure`: that is reported as
+    /// `error: …`, like every other message of the tool, with exit status 1 and no usage
+    /// text, since nothing was wrong with the command line.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            Console.error(failure.message)
+            exit(withError: ExitCode.failure)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Where the archive and the feeds are; every command that reads the archive takes these.

@@ -179,6 +179,37 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: a.root.path + "/private/index.html"))
     }
 
+    /// A failure found while the command runs (a file it cannot read, no such talk) is
+    /// `error: …`, with the system's reason for a file, and exit status 1; only a command
+    /// line wrong as typed is a usage error (64, with the command's usage).
+    @Test func runTimeFailuresAreErrorsNotUsageErrors() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1a", start: "2021-06-28T16:30")
+        try a.talk("2021-07-05-alan-speaker", year: 2021, id: "t1b", start: "2021-07-05T16:30")
+        let archiveBefore = try ArchiveFixture.files(under: a.archive)
+        let failures: [(arguments: [String], message: String)] = [
+            (["add", "--speaker", "Ada", "--title", "T", "--start", "2021-09-06", "--abstract-file", "abstract.txt"],
+             "error: cannot read abstract.txt: No such file or directory\n"),
+            (["latex", "check", "nonexist.tex"], "error: cannot read nonexist.tex: No such file or directory\n"),
+            (["latex", "render", "archive"], "error: cannot read archive: Is a directory\n"),
+            (["edit", "nobody", "--location", "Room"], "error: no talk with id or file nobody (see `seminar list`)\n"),
+            (["edit", "t1", "--location", "Room"], "error: t1 is the beginning of 2 talks' ids or file names: "),
+        ]
+        for (arguments, message) in failures {
+            let result = try run(arguments, in: a.root.path)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix(message), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("Usage:"), "\(arguments): \(result.stderr)")
+        }
+        #expect(try ArchiveFixture.files(under: a.archive) == archiveBefore)
+
+        let malformed = try run(["edit", "t1a", "--start", "2021-02-30"], in: a.root.path)
+        #expect(malformed.status == 64)
+        #expect(malformed.stderr.contains("--start takes YYYY-MM-DDTHH:MM or YYYY-MM-DD (a date that exists), got 2021-02-30"))
+        #expect(malformed.stderr.contains("Usage: seminar edit"))
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

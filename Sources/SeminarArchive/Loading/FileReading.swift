@@ -5,8 +5,11 @@ import Darwin
 #endif
 
 /// Why a file could not be read, as the C library said it.
-struct FileReadFailure: Error {
-    var code: Int32
+public struct FileReadFailure: Error, Sendable {
+    public var code: Int32
+
+    /// The system's words for it: "No such file or directory".
+    public var reason: String { String(cString: strerror(code)) }
 
     func diagnostic(for path: String, what: String) -> Diagnostic {
         switch code {
@@ -17,14 +20,15 @@ struct FileReadFailure: Error {
                               message: "ignored folder `\(path)`: talk files are `.json` files directly in a year folder",
                               location: FileLocation(path: path, line: 1, column: 1))
         default:
-            return .error("unreadable-file", "cannot read `\(path)`: \(String(cString: strerror(code)))", at: nil)
+            return .error("unreadable-file", "cannot read `\(path)`: \(reason)", at: nil)
         }
     }
 }
 
 /// The whole file, read with plain POSIX calls: one open, one fstat, usually one read.
-/// Cheaper than Foundation's file APIs when reading thousands of small files.
-func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
+/// Cheaper than Foundation's file APIs when reading thousands of small files, and unlike
+/// them it says why a read failed.
+public func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return .failure(FileReadFailure(code: errno)) }
     defer { close(fd) }

@@ -19,8 +19,7 @@ struct AddCommand: ParsableCommand {
     @Flag(name: .customLong("private-meeting"), help: "Keep the meeting link out of every public document.")
     var privateMeeting = false
 
-    @Option(help: ArgumentHelp("Stamp the talk as if it were this instant (RFC 3339), instead of now.", visibility: .hidden))
-    var now: String?
+    @OptionGroup var clock: ClockOption
 
     func validate() throws {
         guard fields.title != nil else { throw ValidationError("a talk needs --title") }
@@ -30,12 +29,12 @@ struct AddCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadArchiveForEditing(locations.archive)
         let seminar = loaded.seminar!
-        let start = try fields.startTime(seminar: seminar)
+        let start = fields.startTime(seminar: seminar)
         let (talk, path) = try TalkStore(root: locations.archive).create(
             title: fields.title!, speakers: fields.speakerList!, start: start,
             timeZone: fields.timezone ?? seminar.timeZone, duration: fields.duration ?? seminar.defaultDuration,
             abstract: try fields.abstractText() ?? "", meeting: fields.meeting, meetingIsPrivate: privateMeeting,
-            location: fields.location, links: fields.linkList ?? [], now: try currentInstant(override: now))
+            location: fields.location, links: fields.linkList ?? [], now: clock.instant)
         Console.data(path)
         Console.note("added “\(talk.speakerNames) — \(talk.title)” \(start.map { "on \($0)" } ?? "(date to be defined)") with id \(talk.id)")
         try reportProblems(in: path, archive: locations.archive)

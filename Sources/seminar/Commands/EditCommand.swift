@@ -39,8 +39,7 @@ struct EditCommand: ParsableCommand {
     @Flag(name: .customLong("no-links"), help: "Remove every link.")
     var noLinks = false
 
-    @Option(help: ArgumentHelp("Stamp the change as if it were this instant (RFC 3339), instead of now.", visibility: .hidden))
-    var now: String?
+    @OptionGroup var clock: ClockOption
 
     func validate() throws {
         if tbd && fields.start != nil { throw ValidationError("give --start or --tbd, not both") }
@@ -59,12 +58,12 @@ struct EditCommand: ParsableCommand {
             title: fields.title, speakers: fields.speakerList, timeZone: fields.timezone, duration: fields.duration,
             abstract: try fields.abstractText(), meetingIsPrivate: privateMeeting, links: noLinks ? [] : fields.linkList,
             status: status.flatMap(TalkStatus.init(rawValue:)))
-        if tbd { changes.start = .some(nil) } else if let start = try fields.startTime(seminar: loaded.seminar!) { changes.start = .some(start) }
+        if tbd { changes.start = .some(nil) } else if let start = fields.startTime(seminar: loaded.seminar!) { changes.start = .some(start) }
         if noMeeting { changes.meeting = .some(nil) } else if let m = fields.meeting { changes.meeting = .some(m) }
         if noLocation { changes.location = .some(nil) } else if let l = fields.location { changes.location = .some(l) }
 
         let store = TalkStore(root: locations.archive)
-        let edited = store.applying(changes, to: target.talk, now: try currentInstant(override: now))
+        let edited = store.applying(changes, to: target.talk, now: clock.instant)
         guard edited != target.talk else {
             Console.note("nothing changed in \(target.source.path)")
             return
@@ -88,15 +87,15 @@ struct EditCommand: ParsableCommand {
         let matches = loaded.talks.filter { $0.talk.id.hasPrefix(key) || Self.fileName(of: $0).hasPrefix(name) }
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            throw ValidationError("\(key) is the beginning of \(matches.count) talks' ids or file names: "
+            throw CommandFailure("\(key) is the beginning of \(matches.count) talks' ids or file names: "
                                   + matches.map { "\($0.talk.id) (\($0.source.path))" }.joined(separator: ", "))
         }
         let broken = loaded.diagnostics.filter { $0.severity == .error && $0.location?.path.standardizedPath == key.standardizedPath }
         if !broken.isEmpty {
             DiagnosticPrinter().print(broken)
-            throw ValidationError("\(key) has errors; fix the file by hand first")
+            throw CommandFailure("\(key) has errors; fix the file by hand first")
         }
-        throw ValidationError("no talk with id or file \(key) (see `seminar list`)")
+        throw CommandFailure("no talk with id or file \(key) (see `seminar list`)")
     }
 
     /// `2021-06-28-scott-pesme` for `archive/2021/2021-06-28-scott-pesme.json`.

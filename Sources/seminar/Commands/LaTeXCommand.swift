@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LaTeX
 import SeminarArchive
 import SeminarFeeds
@@ -19,17 +18,7 @@ struct LaTeXInputs: ParsableArguments {
 
     func read() throws -> [(name: String, text: String)] {
         let names = files.isEmpty ? ["-"] : files
-        return try names.map { name in
-            let data: Data
-            if name == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            } else {
-                guard let d = FileManager.default.contents(atPath: name) else { throw ValidationError("cannot read \(name)") }
-                data = d
-            }
-            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(name): not valid UTF-8") }
-            return (name == "-" ? "<stdin>" : name, text)
-        }
+        return try names.map { name in (name == "-" ? "<stdin>" : name, try InputText.read(name)) }
     }
 }
 

@@ -18,8 +18,7 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only talks that have not ended yet, and those still to be defined.")
     var upcoming = false
 
-    @Option(help: ArgumentHelp("Take this instant (RFC 3339) as now for --upcoming.", visibility: .hidden))
-    var now: String?
+    @OptionGroup var clock: ClockOption
 
     func run() throws {
         let loaded = ArchiveLoader(root: locations.archive).load()
@@ -28,7 +27,7 @@ struct ListCommand: ParsableCommand {
         }
         let zones = ZoneDatabase.system
         var rows: [(sortKey: Int64, row: [String])] = []
-        let nowInstant = upcoming ? try currentInstant(override: now) : nil
+        let nowInstant = upcoming ? clock.instant : nil
         for loaded in loaded.talks {
             let talk = loaded.talk
             if let year, talk.year != year { continue }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SeminarArchive
 import SeminarPublisher
 
@@ -23,8 +22,7 @@ struct SnapshotCommand: ParsableCommand {
     @Option(help: "Why the frozen year is amended (required with --amend; kept in the record).")
     var reason: String?
 
-    @Option(help: ArgumentHelp("Freeze as if it were this instant (RFC 3339), instead of now.", visibility: .hidden))
-    var now: String?
+    @OptionGroup var clock: ClockOption
 
     func validate() throws {
         if amend && reason == nil { throw ValidationError("--amend needs --reason \"…\"") }
@@ -32,10 +30,9 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let instant = try currentInstant(override: now)
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         do {
-            let result = try publisher.snapshot(year: year, now: instant, amendReason: amend ? reason : nil)
+            let result = try publisher.snapshot(year: year, now: clock.instant, amendReason: amend ? reason : nil)
             for path in result.documents { Console.note("  wrote \(locations.feeds)/\(path)") }
             Console.note("\(amend ? "amended" : "froze") \(year): \(result.record.talks.count) talks, recorded in \(result.recordPath)")
         } catch let refusal as SnapshotRefusal {
@@ -45,13 +42,4 @@ struct SnapshotCommand: ParsableCommand {
             throw ExitCode.failure
         }
     }
-}
-
-/// The clock, read only by commands that create or change archive records.
-func currentInstant(override: String?) throws -> Instant {
-    if let override {
-        guard let instant = Instant(rfc3339: override) else { throw ValidationError("not an RFC 3339 instant: \(override)") }
-        return instant
-    }
-    return Instant(secondsSince1970: Int64(Date().timeIntervalSince1970.rounded(.down)))
 }

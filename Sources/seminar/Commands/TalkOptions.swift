@@ -49,6 +49,10 @@ struct TalkFieldOptions: ParsableArguments {
             throw ValidationError("each --affiliation and --speaker-url belongs to a --speaker given before it")
         }
         for link in links where !link.contains("=") { throw ValidationError("--link takes \"Title=URL\", got \(link)") }
+        // Checked here, before anything is read, although a date alone takes its time from seminar.json.
+        if let start, Self.start(start, defaultTime: LocalTime(hour: 0, minute: 0)) == nil {
+            throw ValidationError("--start takes YYYY-MM-DDTHH:MM or YYYY-MM-DD (a date that exists), got \(start)")
+        }
     }
 
     var speakerList: [Person]? {
@@ -70,19 +74,17 @@ struct TalkFieldOptions: ParsableArguments {
 
     func abstractText() throws -> String? {
         if let abstract { return abstract }
-        guard let abstractFile else { return nil }
-        let data = abstractFile == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: abstractFile)
-        guard let data else { throw ValidationError("cannot read \(abstractFile)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(abstractFile) is not valid UTF-8") }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try abstractFile.map { try InputText.read($0).trimmingCharacters(in: .whitespacesAndNewlines) }
     }
 
-    /// `2021-06-28T16:30`, or `2021-06-28` at the seminar's usual time.
-    func startTime(seminar: Seminar) throws -> LocalDateTime? {
-        guard let start else { return nil }
-        if let full = LocalDateTime(parsing: start) { return full }
-        if let day = LocalDateTime(parsing: start + "T" + seminar.defaultStartTime.description) { return day }
-        throw ValidationError("--start takes YYYY-MM-DDTHH:MM or YYYY-MM-DD (a date that exists), got \(start)")
+    /// `--start`, which `validate` found well formed.
+    func startTime(seminar: Seminar) -> LocalDateTime? {
+        start.flatMap { Self.start($0, defaultTime: seminar.defaultStartTime) }
+    }
+
+    /// `2021-06-28T16:30`, or `2021-06-28` at `defaultTime`; nil when malformed.
+    private static func start(_ text: String, defaultTime: LocalTime) -> LocalDateTime? {
+        LocalDateTime(parsing: text) ?? LocalDateTime(parsing: text + "T" + defaultTime.description)
     }
 }
 
@@ -91,7 +93,7 @@ func loadArchiveForEditing(_ root: String) throws -> ArchiveLoadResult {
     let loaded = ArchiveLoader(root: root).load()
     guard loaded.seminar != nil else {
         DiagnosticPrinter().print(loaded.diagnostics)
-        throw ValidationError("cannot read \(root)/seminar.json; fix it first")
+        throw CommandFailure("cannot read \(root)/seminar.json; fix it first")
     }
     return loaded
 }

@@ -7,6 +7,11 @@ enum Console {
         FileHandle.standardError.write(Data((s + "\n").utf8))
     }
 
+    /// `error: …`, for a failure that is not a diagnostic about a file.
+    static func error(_ message: String) {
+        note("error: " + message)
+    }
+
     static func data(_ s: String) {
         FileHandle.standardOutput.write(Data((s + "\n").utf8))
     }
