@@ -210,6 +210,34 @@ import Testing
         #expect(malformed.stderr.contains("Usage: seminar edit"))
     }
 
+    /// Outside the repository's root there is no `archive/`: every command that reads it
+    /// fails alike, and says where to run it from; JSON diagnostics name the folder.
+    @Test func commandsOutsideTheRepositoryRootSayWhereToRunThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seminar-elsewhere-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for command in ["list", "check", "build", "edit"] {
+            let result = try run(command == "edit" ? [command, "x", "--location", "Room"] : [command], in: folder)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first == "archive:1:1: error: cannot read the archive folder `archive` [missing-file]", "\(command): \(result.stderr)")
+            #expect(lines.dropFirst().first == "    fix: run seminar from the folder that holds `archive/`, or pass `--archive PATH`")
+            #expect(!result.stderr.contains("seminar.json"), "\(command): \(result.stderr)")
+            #expect(result.stdout.isEmpty, "\(command) printed \(result.stdout)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/feeds"))
+
+        let json = try run(["check", "--format", "json"], in: folder)
+        #expect(json.status == 1)
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 1)
+        #expect(objects.first?["path"] as? String == "archive")
+        #expect(objects.first?["code"] as? String == "missing-file")
+        #expect((objects.first?["fix"] as? String)?.contains("--archive PATH") == true)
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

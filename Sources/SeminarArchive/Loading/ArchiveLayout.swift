@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The files of an archive folder, found by listing it (sorted, never in file system order).
 struct ArchiveLayout {
     struct TalkFile: Sendable {
@@ -9,12 +15,19 @@ struct ArchiveLayout {
     var seminarPath: String
     var talkFiles: [TalkFile] = []
     var diagnostics: [Diagnostic] = []
-
+    /// False when the archive folder itself cannot be listed: then there is nothing else
+    /// to read, and nothing else to report.
+    var rootIsReadable = true
 
     static func scan(root: String) -> ArchiveLayout {
         var layout = ArchiveLayout(seminarPath: root + "/seminar.json")
-        guard case .success(let entries) = listFolder(root) else {
-            layout.diagnostics.append(.error("missing-file", "cannot read the archive folder `\(root)`", at: nil))
+        let entries: [FolderEntry]
+        switch listFolder(root) {
+        case .success(let listed):
+            entries = listed
+        case .failure(let failure):
+            layout.diagnostics.append(Self.unreadableRoot(root, failure))
+            layout.rootIsReadable = false
             return layout
         }
         // Hidden entries (.DS_Store, .git, editor swap files) are the system's or the
@@ -32,6 +45,16 @@ struct ArchiveLayout {
             layout.scanYear(path, year: year)
         }
         return layout
+    }
+
+    /// The archive folder is usually missing because the command ran from another folder
+    /// than the repository's root: say so. The diagnostic names the folder as its place,
+    /// so that tools reading JSON diagnostics see which folder it is.
+    private static func unreadableRoot(_ root: String, _ failure: FileReadFailure) -> Diagnostic {
+        let missing = failure.code == ENOENT
+        return .error("missing-file", "cannot read the archive folder `\(root)`" + (missing ? "" : ": \(failure.reason)"),
+                      at: FileLocation(path: root, line: 1, column: 1),
+                      fix: missing ? "run seminar from the folder that holds `archive/`, or pass `--archive PATH`" : nil)
     }
 
     private mutating func scanYear(_ folder: String, year: Int) {

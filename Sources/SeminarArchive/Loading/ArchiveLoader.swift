@@ -22,6 +22,9 @@ public struct ArchiveLoadResult: Sendable {
     /// description's problems, and none for the macros, all the same.
     public var seminarDescription: String?
     public var extraMacros: [String] = []
+    /// False when the archive folder itself could not be read (it is missing, say): then
+    /// nothing else was read, and the one diagnostic says why.
+    public var archiveFolderIsReadable = true
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
@@ -68,6 +71,12 @@ public struct ArchiveLoader {
     public func load(pinned: PinnedTalkFiles? = nil) -> ArchiveLoadResult {
         let layout = ArchiveLayout.scan(root: root)
         var diagnostics = layout.diagnostics
+        guard layout.rootIsReadable else {
+            // Without the folder, a "missing seminar.json" would only repeat the diagnostic.
+            var result = ArchiveLoadResult(seminar: nil, seminarSource: nil, talks: [], diagnostics: diagnostics)
+            result.archiveFolderIsReadable = false
+            return result
+        }
 
         var seminar: Seminar? = nil
         var seminarSource: JSONSourceFile? = nil

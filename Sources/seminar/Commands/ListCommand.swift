@@ -22,6 +22,11 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let loaded = ArchiveLoader(root: locations.archive).load()
+        guard loaded.archiveFolderIsReadable else {
+            // Like `check` and `build`: no archive is an error, not an empty table.
+            DiagnosticPrinter().print(loaded.diagnostics)
+            throw ExitCode.failure
+        }
         if loaded.hasErrors {
             Console.note("warning: the archive has errors; run `seminar check`. Listing the talks that loaded.")
         }

@@ -93,6 +93,8 @@ func loadArchiveForEditing(_ root: String) throws -> ArchiveLoadResult {
     let loaded = ArchiveLoader(root: root).load()
     guard loaded.seminar != nil else {
         DiagnosticPrinter().print(loaded.diagnostics)
+        // Without the folder, its diagnostic (and the fix it suggests) says all.
+        guard loaded.archiveFolderIsReadable else { throw ExitCode.failure }
         throw CommandFailure("cannot read \(root)/seminar.json; fix it first")
     }
     return loaded
