@@ -238,6 +238,34 @@ import Testing
         #expect((objects.first?["fix"] as? String)?.contains("--archive PATH") == true)
     }
 
+    /// An archive with one talk of 2021, over in 2022, and one still to be defined.
+    func archiveToFreeze() throws -> ArchiveFixture {
+        let a = try ArchiveFixture()
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30")
+        try a.talk("tbd-alan-speaker", year: 2021, id: "t2", start: nil, speaker: "Alan Speaker")
+        return a
+    }
+
+    /// Every refusal ends with what happened: nothing was written (never "2021 was not
+    /// frozen" after "2021 is already frozen").
+    @Test func aRefusedSnapshotSaysNothingWasWritten() throws {
+        let a = try archiveToFreeze()
+        defer { a.remove() }
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/tbd-alan-speaker.json")
+        let frozen = try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path)
+        #expect(frozen.status == 0, "\(frozen.stderr)")
+        let before = try a.outputs()
+        for arguments in [["snapshot", "2021"], ["snapshot", "2022", "--amend", "--reason", "Typo"]] {
+            let refused = try run(arguments + ["--now", "2022-01-11T09:00:00Z"], in: a.root.path)
+            #expect(refused.status == 1)
+            let lines = refused.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("error: 202") == true, "\(refused.stderr)")
+            #expect(lines.last == "snapshot refused: nothing was written", "\(refused.stderr)")
+            #expect(!refused.stderr.contains("was not"), "\(refused.stderr)")
+        }
+        #expect(try a.outputs() == before)
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

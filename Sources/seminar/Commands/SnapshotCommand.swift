@@ -37,8 +37,9 @@ struct SnapshotCommand: ParsableCommand {
             Console.note("\(amend ? "amended" : "froze") \(year): \(result.record.talks.count) talks, recorded in \(result.recordPath)")
         } catch let refusal as SnapshotRefusal {
             DiagnosticPrinter().print(refusal.diagnostics)
-            for reason in refusal.reasons { Console.note("error: " + reason) }
-            Console.note("\(year) was not \(amend ? "amended" : "frozen")")
+            for reason in refusal.reasons { Console.error(reason) }
+            // Not "2021 was not frozen": the refusal may be that it already is.
+            Console.note("snapshot refused: nothing was written")
             throw ExitCode.failure
         }
     }
