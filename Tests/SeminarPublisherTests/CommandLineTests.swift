@@ -266,6 +266,30 @@ import Testing
         #expect(try a.outputs() == before)
     }
 
+    /// A talk that keeps its year open is reported like every other problem, at its
+    /// place: its `start` field, or the top of a file that has none.
+    @Test func snapshotRefusalsPointAtTheTalk() throws {
+        let a = try archiveToFreeze()
+        defer { a.remove() }
+        let undated = try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path)
+        #expect(undated.status == 1)
+        let lines = undated.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "archive/2021/tbd-alan-speaker.json:1:1: error: “Alan Speaker — A talk” has no date yet [snapshot-talk-undated]",
+                "\(undated.stderr)")
+        #expect(lines.contains("    fix: give it a date with `seminar edit t2 --start …`, or cancel it with `--status cancelled`"))
+
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/tbd-alan-speaker.json")
+        let file = "archive/2021/2021-06-28-grace-speaker.json"
+        let fileLines = try String(contentsOfFile: a.root.path + "/" + file, encoding: .utf8).components(separatedBy: "\n")
+        let startLine = try #require(fileLines.firstIndex { $0.contains("\"start\"") })
+        let startColumn = fileLines[startLine].prefix { $0 != "\"" }.count + 1  // the key's opening quote
+        let toCome = try run(["snapshot", "2021", "--now", "2021-06-28T15:00:00Z"], in: a.root.path)
+        #expect(toCome.status == 1)
+        #expect(toCome.stderr.hasPrefix("\(file):\(startLine + 1):\(startColumn): error: “Grace Speaker — A talk” is still to come (2021-06-28T16:30) [snapshot-talk-to-come]\n"),
+                "\(toCome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: a.archive + "/snapshots/2021.json"))
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

@@ -45,14 +45,19 @@ import Testing
         _ = try p.snapshot(year: 2020, now: Self.now)
         // 2021 has a talk still to be defined.
         let refusal = try #require(throws: SnapshotRefusal.self) { try p.snapshot(year: 2021, now: Self.now) }
-        #expect(refusal.reasons.contains { $0.contains("tbd-di-one.json") && $0.contains("no date yet") })
+        let undated = try #require(refusal.diagnostics.first { $0.code == "snapshot-talk-undated" })
+        #expect(undated.location == FileLocation(path: a.archive + "/2021/tbd-di-one.json", line: 1, column: 1))
+        #expect(undated.message.contains("no date yet"))
         // Before 2019-11-04 ended, 2019 still had a talk to come.
         let b = try threeYears()
         defer { b.remove() }
         let early = try #require(throws: SnapshotRefusal.self) {
             try Publisher(archiveRoot: b.archive, feedsRoot: b.feeds).snapshot(year: 2019, now: Instant(rfc3339: "2019-11-04T15:00:00Z")!)
         }
-        #expect(early.reasons.contains { $0.contains("2019-11-04-ada-two.json") && $0.contains("still to come") })
+        let toCome = try #require(early.diagnostics.first { $0.code == "snapshot-talk-to-come" })
+        #expect(toCome.location?.path == b.archive + "/2019/2019-11-04-ada-two.json")
+        #expect(toCome.sourceLine?.contains("\"start\"") == true)  // at the talk's start field
+        #expect(toCome.message.contains("still to come"))
         #expect(!FileManager.default.fileExists(atPath: b.archive + "/snapshots/2019.json"))
         #expect(!FileManager.default.fileExists(atPath: b.feeds + "/archive/2019/atom.xml"))
     }

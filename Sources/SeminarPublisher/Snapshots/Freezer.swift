@@ -4,9 +4,13 @@ import SeminarFeeds
 
 /// Why a year cannot be frozen (or amended) now.
 public struct SnapshotRefusal: Error, Sendable, CustomStringConvertible {
+    /// Reasons that concern the archive as a whole (the year is already frozen, an
+    /// earlier one is not).
     public var reasons: [String]
+    /// The errors of the archive, and the talks that keep the year open, each at its
+    /// place in its file.
     public var diagnostics: [Diagnostic]
-    public var description: String { reasons.joined(separator: "\n") }
+    public var description: String { (diagnostics.map(\.description) + reasons).joined(separator: "\n") }
 }
 
 extension Publisher {
@@ -45,25 +49,16 @@ extension Publisher {
 
         let talks = checked.talks.filter { $0.talk.year == year }
         if talks.isEmpty && existing == nil { reasons.append("\(year) has no talks") }
-        for loaded in talks {
-            let t = loaded.talk
-            guard t.status != .cancelled else { continue }
-            guard let local = t.start, let zone = checked.zones[t.timeZone] else {
-                reasons.append("\(loaded.source.path): “\(t.speakerNames) — \(t.title)” has no date yet")
-                continue
-            }
-            let end = Instant(secondsSince1970: TalkPresentation.instant(of: local, in: zone).secondsSince1970 + Int64(t.duration) * 60)
-            if end > now {
-                reasons.append("\(loaded.source.path): “\(t.speakerNames) — \(t.title)” is still to come (\(local))")
-            }
-        }
+        let unfinished = talks.compactMap { unfinishedTalk($0, zones: checked.zones, now: now) }
         // Freezing in order keeps every published document unchanged: a year's documents
         // name the previous frozen year, which must therefore already be final.
         let earlierUnfrozen = Set(checked.talks.map(\.talk.year)).filter { $0 < year && checked.records[$0] == nil }.sorted()
         if let first = earlierUnfrozen.first, amendReason == nil {
             reasons.append("freeze the earlier years first: \(earlierUnfrozen.map(String.init).joined(separator: ", ")) (start with `seminar snapshot \(first)`)")
         }
-        guard reasons.isEmpty else { throw SnapshotRefusal(reasons: reasons, diagnostics: blocking) }
+        guard reasons.isEmpty, unfinished.isEmpty else {
+            throw SnapshotRefusal(reasons: reasons, diagnostics: (blocking + unfinished).sorted(by: Diagnostic.reportOrder))
+        }
 
         let previous = checked.records.keys.filter { $0 < year }.max()
         let next = checked.records.keys.filter { $0 > year }.min()
@@ -86,6 +81,26 @@ extension Publisher {
         try store.save(record)
         let build = try self.build()
         return SnapshotResult(record: record, recordPath: store.path(of: year), documents: documents.map(\.path), build: build)
+    }
+
+    /// Why `loaded` keeps its year open at `now`: it has no date yet, or has not ended.
+    /// Reported at the talk's `start` (or at the top of its file when it has none), so that
+    /// an editor opens the file there. Nil for a talk that is over or cancelled.
+    private func unfinishedTalk(_ loaded: LoadedTalk, zones: [String: ZoneInfo], now: Instant) -> Diagnostic? {
+        let talk = loaded.talk
+        guard talk.status != .cancelled else { return nil }
+        let name = "“\(talk.speakerNames) — \(talk.title)”"
+        let source = loaded.source
+        let at = source.locationOfKey([.key("start")]) ?? source.startLocation
+        guard let start = talk.start, let zone = zones[talk.timeZone] else {
+            return Diagnostic(.error, code: "snapshot-talk-undated", message: "\(name) has no date yet",
+                              fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
+                              location: at, sourceLine: source.lineText(at.line))
+        }
+        let end = TalkPresentation.instant(of: start, in: zone).secondsSince1970 + Int64(talk.duration) * 60
+        guard end > now.secondsSince1970 else { return nil }
+        return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
+                          location: at, sourceLine: source.lineText(at.line))
     }
 
     /// `2019/2019-03-25-kurt-godel.json`: records name files relative to the archive, so
