@@ -134,13 +134,13 @@ import Testing
         }
         let first = try run(["build"], in: a.root.path)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("1 talks: wrote 6 files"))
+        #expect(first.stderr.contains("1 talk: wrote 6 files"))
         try settle()
         #expect(try run(["build"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
         let again = try run(["build"], in: a.root.path)
         #expect(again.status == 0)
         #expect(again.stderr.contains("[latex-comment]"))
-        #expect(again.stderr.contains("1 talks: up to date, nothing changed since the last build of feeds/"))
+        #expect(again.stderr.contains("1 talk: up to date, nothing changed since the last build of feeds/"))
         #expect(try run(["build", "--full"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
 
         try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30", title: "Another title",
@@ -254,6 +254,7 @@ import Testing
         try FileManager.default.removeItem(atPath: a.archive + "/2021/tbd-alan-speaker.json")
         let frozen = try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path)
         #expect(frozen.status == 0, "\(frozen.stderr)")
+        #expect(frozen.stderr.contains("froze 2021: 1 talk, recorded in archive/snapshots/2021.json\n"))
         let before = try a.outputs()
         for arguments in [["snapshot", "2021"], ["snapshot", "2022", "--amend", "--reason", "Typo"]] {
             let refused = try run(arguments + ["--now", "2022-01-11T09:00:00Z"], in: a.root.path)

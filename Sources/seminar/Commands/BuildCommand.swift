@@ -42,11 +42,11 @@ struct BuildCommand: ParsableCommand {
         }
         if result.upToDate {
             let folders = [locations.feeds] + (privateOut.map { [$0] } ?? [])
-            Console.note("\(result.talkCount) talks: up to date, nothing changed since the last build of \(folders.map { $0 + "/" }.joined(separator: " and ")) (--full checks everything again)")
+            Console.note("\(counted(result.talkCount, "talk")): up to date, nothing changed since the last build of \(folders.map { $0 + "/" }.joined(separator: " and ")) (--full checks everything again)")
             return
         }
         if let change = result.changedSinceLastBuild { Console.note("checked everything: \(change) changed since the last build") }
-        Console.note("\(result.talkCount) talks: wrote \(report.written.count) file\(report.written.count == 1 ? "" : "s"), \(report.unchanged.count) unchanged, in \(locations.feeds)/")
+        Console.note("\(counted(result.talkCount, "talk")): wrote \(counted(report.written.count, "file")), \(report.unchanged.count) unchanged, in \(locations.feeds)/")
         for path in report.written { Console.note("  wrote \(locations.feeds)/\(path)") }
         if let privateReport = result.privateReport, let privateOut {
             Console.note("private outputs: wrote \(privateReport.written.count), \(privateReport.unchanged.count) unchanged, in \(privateOut)/")

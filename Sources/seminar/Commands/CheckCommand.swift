@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         let checked = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).check()
         DiagnosticPrinter(format: format).print(checked.diagnostics)
         if format == .text {
-            Console.note("checked \(checked.talks.count) talk\(checked.talks.count == 1 ? "" : "s"): \(DiagnosticPrinter.summary(checked.diagnostics))")
+            Console.note("checked \(counted(checked.talks.count, "talk")): \(DiagnosticPrinter.summary(checked.diagnostics))")
         }
         if checked.hasErrors { throw ExitCode.failure }
     }

@@ -48,7 +48,7 @@ struct ListCommand: ParsableCommand {
         }
         rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.row[2] < $1.row[2] }
         Console.data(Self.table(header: ["DATE", "TIME", "SPEAKER", "TITLE", "STATUS"], rows: rows.map(\.row)))
-        Console.note("\(rows.count) talk\(rows.count == 1 ? "" : "s")")
+        Console.note(counted(rows.count, "talk"))
     }
 
     static func clip(_ s: String, _ width: Int) -> String {

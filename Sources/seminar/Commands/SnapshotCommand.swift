@@ -34,7 +34,7 @@ struct SnapshotCommand: ParsableCommand {
         do {
             let result = try publisher.snapshot(year: year, now: clock.instant, amendReason: amend ? reason : nil)
             for path in result.documents { Console.note("  wrote \(locations.feeds)/\(path)") }
-            Console.note("\(amend ? "amended" : "froze") \(year): \(result.record.talks.count) talks, recorded in \(result.recordPath)")
+            Console.note("\(amend ? "amended" : "froze") \(year): \(counted(result.record.talks.count, "talk")), recorded in \(result.recordPath)")
         } catch let refusal as SnapshotRefusal {
             DiagnosticPrinter().print(refusal.diagnostics)
             for reason in refusal.reasons { Console.error(reason) }

@@ -78,6 +78,6 @@ struct DiagnosticPrinter {
     static func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        return counted(errors, "error") + ", " + counted(warnings, "warning")
     }
 }
