@@ -267,6 +267,25 @@ import Testing
         #expect(try a.outputs() == before)
     }
 
+    /// Freezing a year rebuilds the subscription documents without it: `snapshot` names
+    /// every file it changed, the rebuilt ones in the same form as `seminar build`.
+    @Test func snapshotListsEveryFileItWrites() throws {
+        let a = try archiveToFreeze()
+        defer { a.remove() }
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/tbd-alan-speaker.json")
+        #expect(try run(["build"], in: a.root.path).status == 0)
+        let before = try a.outputs()
+        let frozen = try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path)
+        #expect(frozen.status == 0, "\(frozen.stderr)")
+        let after = try a.outputs()
+        let changed = Set(after.keys.filter { after[$0] != before[$0] }.map { "  wrote feeds/" + $0 })
+        let lines = frozen.stderr.split(separator: "\n").map(String.init)
+        #expect(changed.contains("  wrote feeds/atom.xml"))
+        #expect(Set(lines.filter { $0.hasPrefix("  wrote ") }) == changed, "\(frozen.stderr)")
+        let rebuilt = after.keys.filter { !$0.hasPrefix("archive/") && after[$0] != before[$0] }.count
+        #expect(lines.contains("1 talk: wrote \(rebuilt) files, \(6 - rebuilt) unchanged, in feeds/"), "\(frozen.stderr)")
+    }
+
     /// A talk that keeps its year open is reported like every other problem, at its
     /// place: its `start` field, or the top of a file that has none.
     @Test func snapshotRefusalsPointAtTheTalk() throws {

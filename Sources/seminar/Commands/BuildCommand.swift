@@ -35,22 +35,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds, buildManifestPath: manifestPath)
         let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
-        DiagnosticPrinter(format: format).print(result.diagnostics)
-        guard let report = result.report else {
-            Console.note("build failed: \(DiagnosticPrinter.summary(result.diagnostics)); nothing was written")
-            throw ExitCode.failure
-        }
-        if result.upToDate {
-            let folders = [locations.feeds] + (privateOut.map { [$0] } ?? [])
-            Console.note("\(counted(result.talkCount, "talk")): up to date, nothing changed since the last build of \(folders.map { $0 + "/" }.joined(separator: " and ")) (--full checks everything again)")
-            return
-        }
-        if let change = result.changedSinceLastBuild { Console.note("checked everything: \(change) changed since the last build") }
-        Console.note("\(counted(result.talkCount, "talk")): wrote \(counted(report.written.count, "file")), \(report.unchanged.count) unchanged, in \(locations.feeds)/")
-        for path in report.written { Console.note("  wrote \(locations.feeds)/\(path)") }
-        if let privateReport = result.privateReport, let privateOut {
-            Console.note("private outputs: wrote \(privateReport.written.count), \(privateReport.unchanged.count) unchanged, in \(privateOut)/")
-        }
+        try BuildReportPrinter(feeds: locations.feeds, privateOut: privateOut, format: format).print(result)
     }
 
     /// The record of the last build: in the user's cache folder, one per way of running

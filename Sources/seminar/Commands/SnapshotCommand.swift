@@ -33,8 +33,10 @@ struct SnapshotCommand: ParsableCommand {
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         do {
             let result = try publisher.snapshot(year: year, now: clock.instant, amendReason: amend ? reason : nil)
-            for path in result.documents { Console.note("  wrote \(locations.feeds)/\(path)") }
             Console.note("\(amend ? "amended" : "froze") \(year): \(counted(result.record.talks.count, "talk")), recorded in \(result.recordPath)")
+            for path in result.documents { Console.note("  wrote \(locations.feeds)/\(path)") }
+            // The subscription documents were rebuilt without the year: say which changed.
+            try BuildReportPrinter(feeds: locations.feeds).print(result.build)
         } catch let refusal as SnapshotRefusal {
             DiagnosticPrinter().print(refusal.diagnostics)
             for reason in refusal.reasons { Console.error(reason) }
