@@ -310,6 +310,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: a.archive + "/snapshots/2021.json"))
     }
 
+    /// A talk of a frozen year that `add` or `edit` added, changed or moved away is kept
+    /// on disk, and the closing advice is what can really help: amend the year, or undo
+    /// with git (editing again only stamps `updated` anew). Other errors keep the old advice.
+    @Test func changesToAFrozenYearAdviseAmendingOrUndoing() throws {
+        let a = try archiveToFreeze()
+        defer { a.remove() }
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/tbd-alan-speaker.json")
+        #expect(try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path).status == 0)
+        let now = ["--now", "2022-01-11T09:00:00Z"]
+        let file = "archive/2021/2021-06-28-grace-speaker.json"
+        let cases: [(arguments: [String], code: String, undo: String)] = [
+            (["edit", "t1", "--location", "Room BC 420"], "frozen-talk-changed", "  to undo it: git checkout -- \(file)"),
+            (["add", "--speaker", "Late Comer", "--title", "After the freeze", "--start", "2021-07-05", "--abstract", "Late."],
+             "frozen-year-talk-added", "  to undo it: remove archive/2021/2021-07-05-late-comer.json"),
+            (["edit", "t1", "--start", "2022-01-17"], "frozen-year-talk-removed",
+             "  to undo it: git checkout -- \(file), and remove archive/2022/2022-01-17-grace-speaker.json"),
+        ]
+        for (arguments, code, undo) in cases {
+            let result = try run(arguments + now, in: a.root.path)
+            #expect(result.status == 1, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("[\(code)]"), "\(arguments): \(result.stderr)")
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasSuffix("has errors: 2021 is frozen, and editing again would not undo the change (`seminar edit` stamps `updated` anew).") },
+                    "\(arguments): \(result.stderr)")
+            #expect(lines.contains("  to publish it as a deliberate correction: seminar snapshot 2021 --amend --reason \"…\""))
+            #expect(lines.last == undo, "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("edit the file (or run `seminar edit`)"))
+        }
+        #expect(FileManager.default.fileExists(atPath: a.archive + "/2022/2022-01-17-grace-speaker.json"))  // kept
+
+        let other = try run(["add", "--speaker", "Bo Speaker", "--title", "Costs $5", "--start", "2022-02-07", "--abstract", "x"] + now,
+                            in: a.root.path)
+        #expect(other.status == 1)
+        #expect(other.stderr.hasSuffix("archive/2022/2022-02-07-bo-speaker.json has errors: edit the file (or run `seminar edit`), then `seminar check`\n"),
+                "\(other.stderr)")
+    }
+
     /// Same archive, same bytes: whatever the clock, time zone, locale or run.
     @Test func outputIgnoresClockTimeZoneAndLocale() throws {
         let a = try ArchiveFixture()

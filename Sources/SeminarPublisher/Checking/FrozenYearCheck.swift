@@ -1,5 +1,13 @@
 import SeminarArchive
 
+extension Diagnostic {
+    /// The codes of a frozen year's talks added, removed or changed since the freeze, and
+    /// of its documents that would change: what `seminar snapshot YEAR --amend` records.
+    public static let frozenYearCodes: Set<String> = [
+        "frozen-talk-changed", "frozen-year-talk-added", "frozen-year-talk-removed", "frozen-document-changed",
+    ]
+}
+
 /// Catches talks of a frozen year that were added, removed or edited, and names the talk
 /// and the field, at the field's place in the talk file.
 struct FrozenYearCheck {
@@ -22,10 +30,14 @@ struct FrozenYearCheck {
         for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
             for (id, frozen) in record.talks.sorted(by: { $0.key < $1.key }) where !present.contains(id) {
                 if failedFiles.contains(archiveRoot + "/" + frozen.file) { continue }
-                let message = byID[id].map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
+                let moved = byID[id]
+                let message = moved.map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
                     ?? "talk `\(id)` (\(frozen.file)) was removed from \(year) after the year was frozen"
-                out.append(.error("frozen-year-talk-removed", message,
-                                  at: FileLocation(path: store.path(of: year), line: 1, column: 1), fix: Self.amend(year)))
+                // A moved talk is also pointed at where it is now, which is the file its
+                // mover (`seminar edit`, say) looks for diagnostics in.
+                let notes = moved.map { [Diagnostic.Note(message: "the talk is now here", location: $0.source.startLocation)] } ?? []
+                out.append(Diagnostic(.error, code: "frozen-year-talk-removed", message: message, fix: Self.amend(year),
+                                      location: FileLocation(path: store.path(of: year), line: 1, column: 1), notes: notes))
             }
         }
         return out

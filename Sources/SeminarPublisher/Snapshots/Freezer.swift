@@ -40,8 +40,7 @@ extension Publisher {
         }
 
         // Frozen-year errors are what an amendment is for; every other error blocks.
-        let amendable: Set<String> = ["frozen-talk-changed", "frozen-year-talk-added", "frozen-year-talk-removed", "frozen-document-changed"]
-        let blocking = checked.errors.filter { amendReason == nil || !amendable.contains($0.code) }
+        let blocking = checked.errors.filter { amendReason == nil || !Diagnostic.frozenYearCodes.contains($0.code) }
         if !blocking.isEmpty {
             reasons.append("the archive has \(blocking.count) error\(blocking.count == 1 ? "" : "s"); fix \(blocking.count == 1 ? "it" : "them") first (see `seminar check`)")
         }

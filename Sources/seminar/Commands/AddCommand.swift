@@ -37,6 +37,6 @@ struct AddCommand: ParsableCommand {
             location: fields.location, links: fields.linkList ?? [], now: clock.instant)
         Console.data(path)
         Console.note("added “\(talk.speakerNames) — \(talk.title)” \(start.map { "on \($0)" } ?? "(date to be defined)") with id \(talk.id)")
-        try reportProblems(in: path, archive: locations.archive)
+        try WrittenTalkCheck(archive: locations.archive, path: path, previousPath: nil, years: [talk.year]).report()
     }
 }

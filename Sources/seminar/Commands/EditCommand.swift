@@ -72,7 +72,8 @@ struct EditCommand: ParsableCommand {
         Console.data(path)
         let moved = path != target.source.path ? " (moved from \(target.source.path))" : ""
         Console.note("updated “\(edited.speakerNames) — \(edited.title)”\(moved); sequence \(edited.sequence)")
-        try reportProblems(in: path, archive: locations.archive)
+        try WrittenTalkCheck(archive: locations.archive, path: path, previousPath: target.source.path,
+                             years: [target.talk.year, edited.year]).report()
     }
 
     /// By exact id or file path; then by file name, with or without `.json`

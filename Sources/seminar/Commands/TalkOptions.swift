@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SeminarArchive
-import SeminarPublisher
 
 /// The fields of a talk as command-line options, shared by `add` and `edit`.
 /// Speakers come as parallel lists: the n-th --affiliation and --speaker-url belong to the
@@ -98,16 +97,4 @@ func loadArchiveForEditing(_ root: String) throws -> ArchiveLoadResult {
         throw CommandFailure("cannot read \(root)/seminar.json; fix it first")
     }
     return loaded
-}
-
-/// After a talk was written, checks the archive and reports the problems of that file.
-/// The file is kept either way: what the organiser typed is never lost.
-func reportProblems(in path: String, archive: String) throws {
-    let checked = Publisher(archiveRoot: archive).check().diagnostics
-    let mine = checked.filter { $0.location.map { ($0.path as NSString).standardizingPath } == (path as NSString).standardizingPath }
-    DiagnosticPrinter().print(mine)
-    if mine.contains(where: { $0.severity == .error }) {
-        Console.note("\(path) has errors: edit the file (or run `seminar edit`), then `seminar check`")
-        throw ExitCode.failure
-    }
 }

@@ -1,0 +1,56 @@
+import ArgumentParser
+import SeminarArchive
+import SeminarPublisher
+
+/// After `add` or `edit` wrote a talk file, checks the archive and reports the problems
+/// of that talk, with what to do next. The file is kept either way: what the organiser
+/// typed is never lost.
+struct WrittenTalkCheck {
+    var archive: String
+    /// Where the talk is now.
+    var path: String
+    /// Where it was before an edit (perhaps `path` itself); nil for a talk just added.
+    var previousPath: String?
+    /// The talk's year, before and after an edit.
+    var years: Set<Int>
+
+    func report() throws {
+        let checked = Publisher(archiveRoot: archive).check()
+        let problems = checked.diagnostics.filter(concernsTheTalk)
+        DiagnosticPrinter().print(problems)
+        guard problems.contains(where: { $0.severity == .error }) else { return }
+        let frozenYears = years.filter { checked.records[$0] != nil }.sorted()
+        if !frozenYears.isEmpty, problems.contains(where: { Diagnostic.frozenYearCodes.contains($0.code) }) {
+            Console.note(frozenYearAdvice(frozenYears))
+        } else {
+            Console.note("\(path) has errors: edit the file (or run `seminar edit`), then `seminar check`")
+        }
+        throw ExitCode.failure
+    }
+
+    /// At the talk's file, or pointing at it (a talk moved out of a frozen year is
+    /// reported at the year's record, with a note at the talk).
+    private func concernsTheTalk(_ diagnostic: Diagnostic) -> Bool {
+        let places = [diagnostic.location] + diagnostic.notes.map(\.location)
+        return places.contains { $0?.path.standardizedPath == path.standardizedPath }
+    }
+
+    /// `seminar edit` cannot make a talk of a frozen year match its record again: it stamps
+    /// `updated` anew. The change is either published on purpose, or undone.
+    private func frozenYearAdvice(_ frozenYears: [Int]) -> String {
+        let names = frozenYears.map(String.init).joined(separator: " and ")
+        let amend = frozenYears.map { "seminar snapshot \($0) --amend --reason \"…\"" }.joined(separator: "; ")
+        return """
+            \(path) has errors: \(names) \(frozenYears.count == 1 ? "is" : "are") frozen, and editing again would not undo the change (`seminar edit` stamps `updated` anew).
+              to publish it as a deliberate correction: \(amend)
+              to undo it: \(undo)
+            """
+    }
+
+    /// How to undo what was written, with git.
+    private var undo: String {
+        guard let previousPath else { return "remove \(path)" }
+        if previousPath.standardizedPath == path.standardizedPath { return "git checkout -- \(path)" }
+        return "git checkout -- \(previousPath), and remove \(path)"
+    }
+}
