@@ -8,7 +8,7 @@ struct EditCommand: ParsableCommand {
         discussion: """
             TALK is the talk's id or its file, or a unique beginning of either's name. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes. Examples:
               seminar edit 0e9d8c7b --start 2021-07-05T16:30
-              seminar edit archive/2021/2021-06-28-scott-pesme.json --status cancelled
+              seminar edit archive/2021/2021-06-07-ido-nachum.json --status cancelled
               seminar edit tbd-francesco --start 2021-09-20
             """
     )
