@@ -21,8 +21,9 @@ public struct LaTeXDocument: Sendable {
 
     public func html() -> [HTMLNode] { HTMLRenderer.render(tree) }
 
-    /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`.
-    public func renderings() -> (plainText: String, html: [HTMLNode]) {
+    /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`
+    /// (whose tree is the fragment's `nodes`).
+    public func renderings() -> (plainText: String, html: HTMLFragment) {
         let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink(capacity: tree.utf8.count + 64))
         var renderer = TextRenderer(tree: tree, sink: sink)
         renderer.renderNode(Int32(tree.root))

@@ -15,7 +15,8 @@
 //    mean", commands in the wrong mode, money-like math, the caller's extra macros).
 // 5. `Rendering/` — one text walker (`TextRenderer`) over a `TextSink` (plain text, HTML, or
 //    text inside math), and `MathRenderer`, which turns math into `MathPiece`s with TeX-like
-//    spacing by atom class; `MathPieces` serializes them as Unicode or as HTML nodes.
+//    spacing by atom class; `MathPieces` serializes them as Unicode or as HTML events
+//    (`HTMLFragment`, a flat list that the HTML sink builds in document order).
 //    `Unicode/` holds the script, alphabet and accent-composition tables.
 //
 // `LaTeXDocument` parses once for callers that need the diagnostics and both renderings.

@@ -33,8 +33,8 @@ public func latexFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -
     // optimized build does not check that, so the fuzzer does.
     precondition(isValidUTF8(text), "plain text is not valid UTF-8")
     precondition(nodes.allSatisfy(isValidUTF8), "HTML is not valid UTF-8")
-    let (documentText, documentNodes) = LaTeXDocument(source).renderings()
-    precondition(isValidUTF8(documentText) && documentNodes.allSatisfy(isValidUTF8), "renderings are not valid UTF-8")
+    let (documentText, documentHTML) = LaTeXDocument(source).renderings()
+    precondition(isValidUTF8(documentText) && documentHTML.nodes.allSatisfy(isValidUTF8), "renderings are not valid UTF-8")
 
     // The tree is an arena whose children always precede their parent: walking it cannot
     // loop, and it stays within the depth limit.

@@ -68,8 +68,25 @@ struct DocumentTests {
         #expect(document.diagnostics() == LaTeXChecker.check(source))
         #expect(document.plainText() == PlainTextRenderer.render(source))
         #expect(document.html() == HTMLRenderer.render(source))
-        let (text, nodes) = document.renderings()
+        let (text, html) = document.renderings()
         #expect(text == PlainTextRenderer.render(source))
-        #expect(nodes == HTMLRenderer.render(source))
+        #expect(html.nodes == HTMLRenderer.render(source))
+        #expect(html == HTMLRenderer.fragment(source))
+    }
+
+    @Test func aFragmentIsItsNodesEventByEvent() {
+        let fragment = HTMLRenderer.fragment("See \\href{https://x.org}{$x_k$}\\\\ done")
+        let math = [HTMLAttribute(name: "class", value: "math")]
+        #expect(Array(fragment) == [
+            .start(name: "p", attributes: []), .text("See "),
+            .start(name: "a", attributes: [HTMLAttribute(name: "href", value: "https://x.org")]),
+            .start(name: "span", attributes: math), .start(name: "i", attributes: []), .text("x"), .end,
+            .start(name: "sub", attributes: []), .start(name: "i", attributes: []), .text("k"), .end, .end, .end,
+            .end, .start(name: "br", attributes: []), .end, .text("done"), .end,
+        ])
+        // Built from the nodes, strings are stored rather than shared: the same events.
+        #expect(HTMLFragment(fragment.nodes) == fragment)
+        #expect(HTMLFragment(fragment.nodes).nodes == fragment.nodes)
+        #expect(HTMLFragment([]).isEmpty)
     }
 }

@@ -199,9 +199,9 @@ struct MathPieceList {
 enum MathPieces {
     /// The scripts open while writing the plain form: where each starts in the output.
     typealias ScriptStack = [(start: Int, superscript: Bool)]
-    /// The elements open while building the HTML form: name (empty for a transparent one),
-    /// where their children start, and for `sup`/`sub` which one it is.
-    typealias ElementStack = [(name: String, start: Int, superscript: Bool?)]
+    /// The elements open while writing the HTML form: for each, whether it is written (a
+    /// plain style is transparent: it has no element, and its end writes nothing).
+    typealias ElementStack = [Bool]
 
     /// The plain-text form: scripts become Unicode script characters when every character has
     /// one, and `_x` / `^(…)` otherwise.
@@ -316,108 +316,40 @@ enum MathPieces {
         return count
     }
 
-    /// The HTML form: text nodes, `i` for letters, `sub`/`sup` for scripts.
-    static func html(_ list: MathPieceList) -> [HTMLNode] {
-        var nodes: [HTMLNode] = []
-        var text: [UInt8] = []
-        var open: ElementStack = []
-        appendHTML(list, to: &nodes, text: &text, open: &open)
-        return nodes
-    }
-
-    /// Appends the HTML form's top-level nodes to `nodes`, which is also the scratch space
-    /// of the nested elements (see `Scratch.swift`). `text` is scratch for text runs, its
-    /// bytes already decoded; the runs are appended after them and left there, decoded:
-    /// adjacent text pieces merge into one node, and gathering their UTF-8 and decoding once
-    /// is cheaper than growing a `String` piece by piece. `open`, empty, is scratch for the open `sub`/`sup`/style elements, kept by
-    /// the sink like `text`.
-    static func appendHTML(
-        _ list: MathPieceList, to nodes: inout [HTMLNode], text: inout [UInt8], open: inout ElementStack
-    ) {
-        // Each text run is decoded from `text[runStart...]` and then skipped, not removed:
-        // emptying the array after every run took the general `replaceSubrange` path.
-        var runStart = text.count
-        // The last node, when it is one ASCII character as text or as a shared italic
-        // letter: a script holding just that becomes a shared element (see `scriptsOfOne`).
-        var single: (index: Int, byte: UInt8, italic: Bool)? = nil
-        func flush() {
-            guard text.count > runStart else { return }
-            if text.count == runStart + 1 && text[runStart] < 0x80 {
-                // One ASCII character (`(`, `=`, `2`), the commonest run between letters: a
-                // shared string, not one decoded and validated anew.
-                single = (nodes.count, text[runStart], false)
-                nodes.append(.text(asciiStrings[Int(text[runStart])]))
-            } else {
-                single = nil
-                nodes.append(.text(String(validUTF8: text, runStart...)))
-            }
-            runStart = text.count
-        }
+    /// Appends the HTML form's events to `fragment`: text, `i` for letters, `sub`/`sup` for
+    /// scripts, in order. Text pieces go straight into the fragment's text, adjacent ones
+    /// merging into one text event. `open`, empty, is scratch for the open `sub`/`sup`/style
+    /// elements, kept by the sink between formulas.
+    static func appendHTML(_ list: MathPieceList, to fragment: inout HTMLFragment, open: inout ElementStack) {
         func close() {
-            flush()
-            let (name, start, superscript) = open.removeLast()
-            if let superscript, let single, single.index == start, nodes.count == start + 1 {
-                nodes[start] = scriptsOfOne[scriptIndex(superscript: superscript, italic: single.italic, byte: single.byte)]
-            } else if !name.isEmpty {
-                nodes.wrap(from: start, in: name)
-            }
-            single = nil
+            fragment.endText()
+            if open.removeLast() { fragment.endElement() }
         }
         for piece in list.pieces {
             switch piece {
             case .text(let value):
-                list.append(value, to: &text)
+                list.append(value, to: &fragment.utf8)
             case .letter(let letter):
-                flush()
-                if letter.count == 1, case let byte = list.byte(letter, 0), Unicode.Scalar(byte).isASCIILetter {
-                    single = (nodes.count, byte, true)
-                    nodes.append(italicASCIILetters[Int(byte - 0x41)])
-                } else {
-                    single = nil
-                    nodes.append(.element("i", attributes: [], children: [.text(list.string(letter))]))
-                }
+                fragment.start(.i)
+                list.append(letter, to: &fragment.utf8)
+                fragment.endElement()
             case .lineBreak:
-                flush()
-                nodes.append(.element("br", attributes: [], children: []))
-                single = nil
+                fragment.start(.br)
+                fragment.endElement()
             case .beginScript(let superscript):
-                flush()
-                open.append((superscript ? "sup" : "sub", nodes.count, superscript))
+                fragment.start(superscript ? .sup : .sub)
+                open.append(true)
             case .beginStyle(let style):
-                flush()
-                open.append((HTMLSink.elementName(style) ?? "", nodes.count, nil))
+                let name = HTMLSink.elementName(style)
+                fragment.endText()
+                if let name { fragment.start(name) }
+                open.append(name != nil)
             case .endScript, .endStyle:
                 if !open.isEmpty { close() }
             }
         }
         while !open.isEmpty { close() }
-        flush()
-    }
-
-    /// The strings of the 128 ASCII characters, by value.
-    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
-
-    /// `sub` and `sup` elements of one ASCII character, as text or (letters) italic, built
-    /// once and shared: scripts such as `x_k` and `x^2` are the commonest elements of
-    /// formulas, and each would cost a children array to build and free.
-    private static let scriptsOfOne: [HTMLNode] = (0..<512).map { index in
-        let scalar = Unicode.Scalar(UInt8(index & 0x7F))
-        // Italic slots are read for letters only; the others get an element of their own.
-        let child: HTMLNode = index & 0x80 == 0 ? .text(String(scalar))
-            : .element("i", attributes: [], children: [.text(String(scalar))])
-        return .element(index & 0x100 != 0 ? "sup" : "sub", attributes: [], children: [child])
-    }
-
-    private static func scriptIndex(superscript: Bool, italic: Bool, byte: UInt8) -> Int {
-        (superscript ? 0x100 : 0) | (italic ? 0x80 : 0) | Int(byte)
-    }
-
-    /// `<i>letter</i>` of the 52 plain ASCII letters, which are most math letters: built
-    /// once and shared instead of allocating a children array each time. Indexed by the
-    /// letter's value minus that of `A` (the six punctuation marks between `Z` and `a` fill
-    /// their slots and are never read).
-    private static let italicASCIILetters: [HTMLNode] = (0x41...0x7A).map { value in
-        .element("i", attributes: [], children: [.text(String(Unicode.Scalar(UInt8(value))))])
+        fragment.endText()
     }
 
     /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and

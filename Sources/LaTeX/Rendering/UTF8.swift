@@ -76,8 +76,8 @@ extension String {
     }
 
     /// `init(validUTF8:)` of `bytes[range]`, borrowed: a slice of a buffer that the caller
-    /// keeps would cost a retain and a release (text runs, one per run).
-    init(validUTF8 bytes: [UInt8], _ range: PartialRangeFrom<Int>) {
+    /// keeps would cost a retain and a release (an `HTMLFragment`'s texts, one per text).
+    init(validUTF8 bytes: [UInt8], _ range: Range<Int>) {
         self.init(validUTF8: bytes.span.extracting(range))
     }
 

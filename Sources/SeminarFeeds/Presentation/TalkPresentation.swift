@@ -56,7 +56,8 @@ public struct TalkPresentation: Sendable, Equatable {
         }
 
         // One parse and one walk give both renderings of the abstract.
-        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
+        let (plainAbstract, abstractFragment) = LaTeXDocument(talk.abstract).renderings()
+        let htmlAbstract = abstractFragment.nodes
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []

@@ -1,0 +1,228 @@
+/// HTML as one flat list of events in document order (an element's start, text, an
+/// element's end), its text in one UTF-8 buffer: what the renderer builds. A tree of
+/// `HTMLNode`s costs an array per element and a string per text, to build and as much again
+/// to free, about a quarter of rendering an abstract; a fragment costs two arrays in all.
+///
+/// Walk it as a collection of `Event`s (`for event in fragment`), or get the tree from
+/// `nodes`.
+public struct HTMLFragment: Sendable {
+    public enum Event: Sendable, Equatable {
+        case start(name: String, attributes: [HTMLAttribute])
+        case text(String)
+        /// Ends the innermost open element.
+        case end
+    }
+
+    /// An event, or one attribute of the start right before it. A plain value: there is
+    /// nothing to release, so freeing the list costs nothing per record.
+    struct Record {
+        enum Kind: UInt8 { case text, start, attribute, end }
+        var kind: Kind
+        /// A text's text; a start's or an attribute's name.
+        var string: StringReference = .none
+        /// An attribute's value.
+        var value: StringReference = .none
+    }
+
+    /// A string of the fragment: `count` bytes of `utf8` from `offset`, or a `Word`.
+    struct StringReference {
+        var offset: UInt32
+        var count: UInt32
+
+        /// `count` of a word, whose raw value is then `offset`.
+        private static let wordMark = UInt32.max
+
+        static let none = StringReference(offset: 0, count: 0)
+
+        init(offset: Int, count: Int) {
+            self.offset = UInt32(offset)
+            self.count = UInt32(count)
+        }
+
+        init(_ word: Word) {
+            offset = word.rawValue
+            count = Self.wordMark
+        }
+
+        var word: Word? { count == Self.wordMark ? Word(rawValue: offset) : nil }
+    }
+
+    /// The names and values the renderer writes over and over: referred to, not copied.
+    enum Word: UInt32 {
+        case p, em, strong, code, a, br, span, div, ol, ul, li, i, sub, sup, `class`, href, math, mathDisplay
+
+        var string: String {
+            switch self {
+            case .p: "p"
+            case .em: "em"
+            case .strong: "strong"
+            case .code: "code"
+            case .a: "a"
+            case .br: "br"
+            case .span: "span"
+            case .div: "div"
+            case .ol: "ol"
+            case .ul: "ul"
+            case .li: "li"
+            case .i: "i"
+            case .sub: "sub"
+            case .sup: "sup"
+            case .class: "class"
+            case .href: "href"
+            case .math: "math"
+            case .mathDisplay: "math display"
+            }
+        }
+    }
+
+    private(set) var records: [Record] = []
+    /// The bytes of every stored string, one after another. The renderer appends a text's
+    /// bytes here as it goes; `endText()` makes them a text event.
+    var utf8: [UInt8] = []
+    /// Where the bytes not yet in any record start in `utf8`.
+    private var textStart = 0
+
+    public init() {}
+
+    /// The nodes' events, in document order.
+    public init(_ nodes: [HTMLNode]) {
+        for node in nodes { append(node) }
+    }
+
+    private mutating func append(_ node: HTMLNode) {
+        switch node {
+        case let .text(text):
+            appendText(text)
+        case let .element(name, attributes, children):
+            startElement(name, attributes: attributes)
+            for child in children { append(child) }
+            endElement()
+        }
+    }
+
+    mutating func reserveCapacity(records recordCount: Int, utf8 byteCount: Int) {
+        records.reserveCapacity(recordCount)
+        utf8.reserveCapacity(byteCount)
+    }
+
+    // MARK: Building
+
+    public mutating func startElement(_ name: String, attributes: [HTMLAttribute] = []) {
+        endText()
+        records.append(Record(kind: .start, string: store(name)))
+        for attribute in attributes {
+            records.append(Record(kind: .attribute, string: store(attribute.name), value: store(attribute.value)))
+        }
+    }
+
+    public mutating func appendText(_ text: String) {
+        endText()
+        records.append(Record(kind: .text, string: store(text)))
+    }
+
+    public mutating func endElement() {
+        endText()
+        records.append(Record(kind: .end))
+    }
+
+    /// A start without attributes, or with one (`add(_:_:)` adds more).
+    mutating func start(_ name: Word, attribute: (name: Word, value: StringReference)? = nil) {
+        endText()
+        records.append(Record(kind: .start, string: StringReference(name)))
+        if let attribute { add(attribute.name, attribute.value) }
+    }
+
+    /// An attribute of the start just made.
+    mutating func add(_ name: Word, _ value: StringReference) {
+        records.append(Record(kind: .attribute, string: StringReference(name), value: value))
+    }
+
+    /// Makes the bytes appended to `utf8` since the last record a text event, if there are any.
+    mutating func endText() {
+        guard utf8.count > textStart else { return }
+        records.append(Record(kind: .text, string: StringReference(offset: textStart, count: utf8.count - textStart)))
+        textStart = utf8.count
+    }
+
+    /// Removes the last record (an element start with nothing after it).
+    mutating func removeLastRecord() {
+        records.removeLast()
+    }
+
+    /// Copies a string's bytes into `utf8`, after ending the text before them.
+    mutating func store(_ string: String) -> StringReference {
+        endText()
+        let offset = utf8.count
+        utf8.appendUTF8(of: string)
+        textStart = utf8.count
+        return StringReference(offset: offset, count: utf8.count - offset)
+    }
+
+    // MARK: Reading
+
+    func string(_ reference: StringReference) -> String {
+        if let word = reference.word { return word.string }
+        let start = Int(reference.offset)
+        return String(validUTF8: utf8, start..<(start + Int(reference.count)))
+    }
+
+    /// The tree of the events; an element left open ends with the fragment.
+    public var nodes: [HTMLNode] {
+        var open: [(name: String, attributes: [HTMLAttribute], children: [HTMLNode])] = [("", [], [])]
+        func close() {
+            let element = open.removeLast()
+            open[open.count - 1].children.append(.element(element.name, attributes: element.attributes, children: element.children))
+        }
+        for event in self {
+            switch event {
+            case let .start(name, attributes):
+                open.append((name, attributes, []))
+            case let .text(text):
+                open[open.count - 1].children.append(.text(text))
+            case .end:
+                if open.count > 1 { close() }
+            }
+        }
+        while open.count > 1 { close() }
+        return open[0].children
+    }
+}
+
+extension HTMLFragment: Collection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    /// The next event's record: past the attributes of a start.
+    public func index(after position: Int) -> Int {
+        var next = position + 1
+        while next < records.count && records[next].kind == .attribute { next += 1 }
+        return next
+    }
+
+    public subscript(position: Int) -> Event {
+        let record = records[position]
+        switch record.kind {
+        case .text:
+            return .text(string(record.string))
+        case .start:
+            var attributes: [HTMLAttribute] = []
+            var next = position + 1
+            while next < records.count && records[next].kind == .attribute {
+                attributes.append(HTMLAttribute(name: string(records[next].string), value: string(records[next].value)))
+                next += 1
+            }
+            return .start(name: string(record.string), attributes: attributes)
+        case .attribute:
+            preconditionFailure("an attribute is part of its start's event")
+        case .end:
+            return .end
+        }
+    }
+}
+
+extension HTMLFragment: Equatable {
+    /// The same events: how the strings are stored does not matter.
+    public static func == (lhs: HTMLFragment, rhs: HTMLFragment) -> Bool {
+        lhs.elementsEqual(rhs)
+    }
+}
