@@ -1,9 +1,10 @@
 import LaTeX
 
-/// HTML nodes kept as one byte buffer instead of a tree. A build keeps the abstract of every
-/// talk it publishes, for the web page; as `HTMLNode`s (an array per element, a string per
-/// text, each its own allocation) 10,000 abstracts took about 70 MB, as bytes they take
-/// about the size of their text.
+/// An HTML fragment kept as one byte buffer. A build keeps the abstract of every talk it
+/// publishes, for the web page; as `HTMLNode`s (an array per element, a string per text,
+/// each its own allocation) 10,000 abstracts took about 70 MB, as bytes they take about the
+/// size of their text, and less than an `HTMLFragment`, whose events take twenty bytes each
+/// besides their text.
 ///
 /// The buffer is a sequence of records, in document order: a kind byte, then strings as a
 /// length (LEB128) and their UTF-8 bytes.
@@ -17,54 +18,40 @@ public struct CompactHTML: Sendable, Equatable {
         case text, start, end
     }
 
-    public init(_ nodes: [HTMLNode]) {
+    public init(_ fragment: HTMLFragment) {
         var out: [UInt8] = []
-        for node in nodes { Self.append(node, to: &out) }
+        for event in fragment { Self.append(event, to: &out) }
         // Copied once more at its exact size: the growing array has up to twice the room.
         bytes = out.withUnsafeBufferPointer { Array($0) }
     }
 
-    /// The nodes, as a tree again.
-    public var nodes: [HTMLNode] {
-        var stack: [(name: String, attributes: [HTMLAttribute], children: [HTMLNode])] = [("", [], [])]
-        walk(
-            text: { stack[stack.count - 1].children.append(.text($0)) },
-            start: { stack.append(($0, $1, [])) },
-            end: {
-                let element = stack.removeLast()
-                stack[stack.count - 1].children.append(.element(element.name, attributes: element.attributes, children: element.children))
-            })
-        return stack[0].children
-    }
-
-    /// Calls `text` for each text, `start` and `end` around each element's content, in
-    /// document order, without building the tree.
-    public func walk(
-        text: (String) throws -> Void, start: (String, [HTMLAttribute]) throws -> Void, end: () throws -> Void
-    ) rethrows {
+    /// The fragment again.
+    public var fragment: HTMLFragment {
+        var fragment = HTMLFragment()
         var reader = Reader(bytes: bytes)
         while let kind = reader.kind() {
             switch kind {
             case .text:
-                try text(reader.string())
+                fragment.appendText(reader.string())
             case .start:
                 let name = reader.string()
                 let attributes = (0..<reader.number()).map { _ in HTMLAttribute(name: reader.string(), value: reader.string()) }
-                try start(name, attributes)
+                fragment.startElement(name, attributes: attributes)
             case .end:
-                try end()
+                fragment.endElement()
             }
         }
+        return fragment
     }
 
     // MARK: Encoding
 
-    private static func append(_ node: HTMLNode, to out: inout [UInt8]) {
-        switch node {
+    private static func append(_ event: HTMLFragment.Event, to out: inout [UInt8]) {
+        switch event {
         case let .text(text):
             out.append(Kind.text.rawValue)
             append(text, to: &out)
-        case let .element(name, attributes, children):
+        case let .start(name, attributes):
             out.append(Kind.start.rawValue)
             append(name, to: &out)
             append(attributes.count, to: &out)
@@ -72,7 +59,7 @@ public struct CompactHTML: Sendable, Equatable {
                 append(attribute.name, to: &out)
                 append(attribute.value, to: &out)
             }
-            for child in children { append(child, to: &out) }
+        case .end:
             out.append(Kind.end.rawValue)
         }
     }

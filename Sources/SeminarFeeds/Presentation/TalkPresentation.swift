@@ -25,8 +25,8 @@ public struct TalkPresentation: Sendable, Equatable {
     /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
     /// the same reason.
     let compactAbstract: CompactHTML
-    /// The abstract as HTML nodes.
-    public var htmlAbstract: [HTMLNode] { compactAbstract.nodes }
+    /// The abstract as HTML.
+    public var htmlAbstract: HTMLFragment { compactAbstract.fragment }
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
     /// by libxml2 once for every document that carries it. Only the text is kept: every
     /// document that carries the block takes it as text, and a build holds the
@@ -56,8 +56,7 @@ public struct TalkPresentation: Sendable, Equatable {
         }
 
         // One parse and one walk give both renderings of the abstract.
-        let (plainAbstract, abstractFragment) = LaTeXDocument(talk.abstract).renderings()
-        let htmlAbstract = abstractFragment.nodes
+        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []
@@ -69,9 +68,10 @@ public struct TalkPresentation: Sendable, Equatable {
         abstractOffset = head.utf8.count
         summary = head + plainAbstract
 
-        let content = Self.contentNodes(talk, when: when, abstract: htmlAbstract, seminar: seminar)
+        let contentHead = HTMLFragment(Self.contentHead(talk, when: when, seminar: seminar))
+        let contentLinks = HTMLFragment(Self.contentLinks(talk))
         do throws(FeedWriterError) {
-            serializedContent = .success(try XMLWriter.html(content))
+            serializedContent = .success(try XMLWriter.html(contentHead, htmlAbstract, contentLinks))
         } catch {
             serializedContent = .failure(error)
         }
@@ -149,7 +149,8 @@ public struct TalkPresentation: Sendable, Equatable {
 
     // MARK: HTML content
 
-    static func contentNodes(_ talk: Talk, when: String, abstract: [HTMLNode], seminar: Seminar) -> [HTMLNode] {
+    /// What the content block says before the abstract: status, when, where, speakers.
+    static func contentHead(_ talk: Talk, when: String, seminar: Seminar) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let note = statusNote(talk.status) {
             nodes.append(el("p", [el("strong", [.text(note)])]))
@@ -173,11 +174,12 @@ public struct TalkPresentation: Sendable, Equatable {
             if let affiliation = p.affiliation { speakers.append(.text(" (" + affiliation + ")")) }
         }
         nodes.append(el("p", speakers))
-        nodes.append(contentsOf: abstract)
-        if !talk.links.isEmpty {
-            nodes.append(el("ul", talk.links.map { el("li", [link($0.url, $0.title)]) }))
-        }
         return nodes
+    }
+
+    /// What the content block says after the abstract: the talk's links, if any.
+    static func contentLinks(_ talk: Talk) -> [HTMLNode] {
+        talk.links.isEmpty ? [] : [el("ul", talk.links.map { el("li", [link($0.url, $0.title)]) })]
     }
 
     static func el(_ name: String, _ children: [HTMLNode]) -> HTMLNode {

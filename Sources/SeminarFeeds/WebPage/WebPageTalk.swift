@@ -40,7 +40,7 @@ enum WebPageTalk {
         try writePlace(source, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.compactAbstract, tree: tree, in: abstract)
+        try appendHTML(talk.htmlAbstract, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
@@ -81,18 +81,16 @@ enum WebPageTalk {
         if let affiliation = person.affiliation { try tree.text(" (" + affiliation + ")", in: parent) }
     }
 
-    /// The abstract renderer's nodes, element by element. Only text-level markup is let
+    /// The abstract renderer's HTML, element by element. Only text-level markup is let
     /// through (no script, style, image or frame can reach the page from an abstract), and
     /// links are checked like every other link from the archive.
-    static func appendHTML(_ nodes: [HTMLNode], tree: MarkupTree, in parent: MarkupTree.Node) throws {
-        try appendHTML(CompactHTML(nodes), tree: tree, in: parent)
-    }
-
-    static func appendHTML(_ html: CompactHTML, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+    static func appendHTML(_ html: HTMLFragment, tree: MarkupTree, in parent: MarkupTree.Node) throws {
         var parents = [parent]
-        try html.walk(
-            text: { text in try tree.text(text, in: parents[parents.count - 1]) },
-            start: { name, attributes in
+        for event in html {
+            switch event {
+            case let .text(text):
+                try tree.text(text, in: parents[parents.count - 1])
+            case let .start(name, attributes):
                 guard allowedElements.contains(name) else { throw PageMarkupError.disallowedMarkup(name, context: tree.context) }
                 let pairs = try attributes.map { attribute throws -> (String, String) in
                     guard allowedAttributes.contains(attribute.name) else {
@@ -102,8 +100,10 @@ enum WebPageTalk {
                     return (attribute.name, isLink ? try PageText.checkedURL(attribute.value, context: tree.context) : attribute.value)
                 }
                 parents.append(try tree.element(name, pairs, in: parents[parents.count - 1]))
-            },
-            end: { parents.removeLast() })
+            case .end:
+                parents.removeLast()
+            }
+        }
     }
 
     private static let allowedElements: Set<String> = [

@@ -1,32 +1,39 @@
 import LaTeX
 
 extension XMLWriter {
-    /// The nodes as an HTML fragment, written by a separate, unindented xmlTextWriter (so
-    /// that no whitespace is added to the text). The result is the *text* of an Atom
-    /// `content type="html"` or an RSS `description`: the document's writer escapes it a
-    /// second time, as both formats require.
+    /// The fragments, one after another, as HTML text, written by a separate, unindented
+    /// xmlTextWriter (so that no whitespace is added to the text). The result is the *text*
+    /// of an Atom `content type="html"` or an RSS `description`: the document's writer
+    /// escapes it a second time, as both formats require.
     ///
-    /// The fragment is also well-formed XML: void elements are written `<br/>`, every
-    /// other element with an end tag even when empty.
-    public static func html(_ nodes: [HTMLNode]) throws(FeedWriterError) -> String {
+    /// The text is also well-formed XML: void elements are written `<br/>`, every other
+    /// element with an end tag even when empty.
+    public static func html(_ fragments: HTMLFragment...) throws(FeedWriterError) -> String {
         let w = try XMLWriter(indent: false)
-        for node in nodes { try w.write(node) }
+        for fragment in fragments { try w.write(fragment) }
         return String(decoding: try w.bytes(), as: UTF8.self)
     }
 
-    private func write(_ node: HTMLNode) throws(FeedWriterError) {
-        switch node {
-        case let .text(s):
-            try text(s)
-        case let .element(name, attributes, children):
-            try startElement(name)
-            for a in attributes { try attribute(a.name, a.value) }
-            if Self.voidElements.contains(name.lowercased()) {
-                guard children.isEmpty else { throw .misuse("HTML void element <\(name)> with children") }
-                try endElement()
-            } else {
-                for child in children { try write(child) }
-                try fullEndElement()
+    /// The nodes as HTML text (see `html(_: HTMLFragment...)`).
+    public static func html(_ nodes: [HTMLNode]) throws(FeedWriterError) -> String {
+        try html(HTMLFragment(nodes))
+    }
+
+    private func write(_ fragment: HTMLFragment) throws(FeedWriterError) {
+        // The void element just started, if any: the next event must end it.
+        var openVoidElement: String? = nil
+        for event in fragment {
+            if let name = openVoidElement, event != .end { throw .misuse("HTML void element <\(name)> with children") }
+            switch event {
+            case let .start(name, attributes):
+                try startElement(name)
+                for a in attributes { try attribute(a.name, a.value) }
+                openVoidElement = Self.voidElements.contains(name.lowercased()) ? name : nil
+            case let .text(s):
+                try text(s)
+            case .end:
+                if openVoidElement != nil { try endElement() } else { try fullEndElement() }
+                openVoidElement = nil
             }
         }
     }

@@ -72,7 +72,7 @@ struct LaTeXRenderCommand: ParsableCommand {
     func run() throws {
         for (_, text) in try inputs.read() {
             if html {
-                Console.data(try XMLWriter.html(HTMLRenderer.render(text)))
+                Console.data(try XMLWriter.html(HTMLRenderer.fragment(text)))
             } else {
                 Console.data(PlainTextRenderer.render(text))
             }
