@@ -125,16 +125,16 @@ public struct HTMLFragment: Sendable {
         records.append(Record(kind: .end))
     }
 
-    /// A start without attributes, or with one (`add(_:_:)` adds more).
-    mutating func start(_ name: Word, attribute: (name: Word, value: StringReference)? = nil) {
+    /// An attribute the renderer writes: a word for its name, and its value.
+    typealias WordAttribute = (name: Word, value: StringReference)
+
+    /// A start without attributes, or with one: all the renderer writes.
+    mutating func start(_ name: Word, attribute: WordAttribute? = nil) {
         endText()
         records.append(Record(kind: .start, string: StringReference(name)))
-        if let attribute { add(attribute.name, attribute.value) }
-    }
-
-    /// An attribute of the start just made.
-    mutating func add(_ name: Word, _ value: StringReference) {
-        records.append(Record(kind: .attribute, string: StringReference(name), value: value))
+        if let attribute {
+            records.append(Record(kind: .attribute, string: StringReference(attribute.name), value: attribute.value))
+        }
     }
 
     /// Makes the bytes appended to `utf8` since the last record a text event, if there are any.

@@ -29,6 +29,8 @@ public enum HTMLRenderer {
         fragment(tree).nodes
     }
 
+    /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
+    /// that walk it once (serializers), which need no tree.
     public static func fragment(_ source: String) -> HTMLFragment {
         fragment(LaTeXParser.parse(source))
     }
@@ -90,7 +92,7 @@ struct HTMLSink: TextSink {
     }
 
     /// Opens a container: an element, or with no name a transparent one.
-    mutating func open(_ kind: Kind, _ name: HTMLFragment.Word?, attribute: (name: HTMLFragment.Word, value: HTMLFragment.StringReference)? = nil) {
+    mutating func open(_ kind: Kind, _ name: HTMLFragment.Word?, attribute: HTMLFragment.WordAttribute? = nil) {
         var container = Container(kind: kind)
         if let name {
             container.start = fragment.records.count
