@@ -84,6 +84,27 @@ import Testing
         }
     }
 
+    @Test func fragmentsWithUnbalancedEventsAreClosedOrRefused() throws {
+        var open = HTMLFragment()
+        open.startElement("p")
+        open.appendText("a")
+        open.startElement("br")
+        // Left open: ended with the fragment, as `nodes` reads it.
+        #expect(try XMLWriter.html(open) == "<p>a<br/></p>")
+        #expect(open.nodes == [.element("p", attributes: [], children: [.text("a"), .element("br", attributes: [], children: [])])])
+        var stray = HTMLFragment()
+        stray.appendText("a")
+        stray.endElement()
+        #expect(throws: FeedWriterError.self) { try XMLWriter.html(stray) }
+        // A fragment cannot end what the one before it started.
+        var starts = HTMLFragment()
+        starts.startElement("p")
+        var ends = HTMLFragment()
+        ends.endElement()
+        #expect(try XMLWriter.html(starts) == "<p></p>")
+        #expect(throws: FeedWriterError.self) { try XMLWriter.html(starts, ends) }
+    }
+
     @Test func misuseIsReported() throws {
         let w = try XMLWriter(indent: false)
         #expect(throws: FeedWriterError.misuse("endElement with no element open")) { try w.endElement() }

@@ -22,6 +22,7 @@ extension XMLWriter {
     private func write(_ fragment: HTMLFragment) throws(FeedWriterError) {
         // The void element just started, if any: the next event must end it.
         var openVoidElement: String? = nil
+        var depth = 0
         for event in fragment {
             if let name = openVoidElement, event != .end { throw .misuse("HTML void element <\(name)> with children") }
             switch event {
@@ -29,13 +30,22 @@ extension XMLWriter {
                 try startElement(name)
                 for a in attributes { try attribute(a.name, a.value) }
                 openVoidElement = Self.voidElements.contains(name.lowercased()) ? name : nil
+                depth += 1
             case let .text(s):
                 try text(s)
             case .end:
+                guard depth > 0 else { throw .misuse("an HTML fragment ends an element it did not start") }
                 if openVoidElement != nil { try endElement() } else { try fullEndElement() }
                 openVoidElement = nil
+                depth -= 1
             }
         }
+        // As in `HTMLFragment.nodes`, an element left open ends with its fragment.
+        if openVoidElement != nil {
+            try endElement()
+            depth -= 1
+        }
+        for _ in 0..<depth { try fullEndElement() }
     }
 
     /// HTML elements that never have content or an end tag.
