@@ -11,10 +11,10 @@ import LaTeX
 /// - text: `0`, the text;
 /// - element start: `1`, the name, the number of attributes, each attribute's name and value;
 /// - element end: `2`.
-public struct CompactHTML: Sendable, Equatable {
+public struct CompactHTML: Sendable, Equatable, Sequence {
     private let bytes: [UInt8]
 
-    private enum Kind: UInt8 {
+    fileprivate enum Kind: UInt8 {
         case text, start, end
     }
 
@@ -28,21 +28,17 @@ public struct CompactHTML: Sendable, Equatable {
     /// The fragment again.
     public var fragment: HTMLFragment {
         var fragment = HTMLFragment()
-        var reader = Reader(bytes: bytes)
-        while let kind = reader.kind() {
-            switch kind {
-            case .text:
-                fragment.appendText(reader.string())
-            case .start:
-                let name = reader.string()
-                let attributes = (0..<reader.number()).map { _ in HTMLAttribute(name: reader.string(), value: reader.string()) }
-                fragment.startElement(name, attributes: attributes)
-            case .end:
-                fragment.endElement()
+        for event in self {
+            switch event {
+            case let .text(text): fragment.appendText(text)
+            case let .start(name, attributes): fragment.startElement(name, attributes: attributes)
+            case .end: fragment.endElement()
             }
         }
         return fragment
     }
+
+    public func makeIterator() -> Iterator { Iterator(reader: Reader(bytes: bytes)) }
 
     // MARK: Encoding
 
@@ -79,7 +75,28 @@ public struct CompactHTML: Sendable, Equatable {
         out.append(UInt8(rest))
     }
 
-    private struct Reader {
+    /// Read back as the events it was made of, straight from the bytes: the web page
+    /// walks every abstract so, and making a fragment first would cost as much again.
+    public struct Iterator: IteratorProtocol {
+        fileprivate var reader: Reader
+
+        public mutating func next() -> HTMLFragment.Event? {
+            switch reader.kind() {
+            case .text?:
+                return .text(reader.string())
+            case .start?:
+                let name = reader.string()
+                let attributes = (0..<reader.number()).map { _ in HTMLAttribute(name: reader.string(), value: reader.string()) }
+                return .start(name: name, attributes: attributes)
+            case .end?:
+                return .end
+            case nil:
+                return nil
+            }
+        }
+    }
+
+    fileprivate struct Reader {
         let bytes: [UInt8]
         var at = 0
 

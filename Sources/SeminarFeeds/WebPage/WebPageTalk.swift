@@ -40,7 +40,7 @@ enum WebPageTalk {
         try writePlace(source, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.htmlAbstract, tree: tree, in: abstract)
+        try appendHTML(talk.compactAbstract, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
@@ -84,7 +84,7 @@ enum WebPageTalk {
     /// The abstract renderer's HTML, element by element. Only text-level markup is let
     /// through (no script, style, image or frame can reach the page from an abstract), and
     /// links are checked like every other link from the archive.
-    static func appendHTML(_ html: HTMLFragment, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+    static func appendHTML<Events: Sequence<HTMLFragment.Event>>(_ html: Events, tree: MarkupTree, in parent: MarkupTree.Node) throws {
         var parents = [parent]
         for event in html {
             switch event {
