@@ -89,4 +89,28 @@ struct DocumentTests {
         #expect(HTMLFragment(fragment.nodes).nodes == fragment.nodes)
         #expect(HTMLFragment([]).isEmpty)
     }
+
+    @Test func borrowedEventsLendTheSameStringsAsBytes() {
+        let fragment = HTMLRenderer.fragment("See \\href{https://x.org}{$x_k$}\\\\ done")
+        var lent: [String] = []
+        fragment.forEachBorrowedEvent { event in
+            func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+            switch event {
+            case let .start(name): lent.append("<" + text(name))
+            case let .attribute(name, value): lent.append(text(name) + "=" + text(value))
+            case let .text(content): lent.append(text(content))
+            case .end: lent.append(">")
+            }
+        }
+        var expected: [String] = []
+        for event in fragment {
+            switch event {
+            case let .start(name, attributes): expected += ["<" + name] + attributes.map { $0.name + "=" + $0.value }
+            case let .text(content): expected.append(content)
+            case .end: expected.append(">")
+            }
+        }
+        #expect(lent == expected)
+        #expect(lent.contains("class=math") && lent.contains("<sub") && lent.contains("href=https://x.org"))
+    }
 }

@@ -48,7 +48,7 @@ public struct HTMLFragment: Sendable {
     }
 
     /// The names and values the renderer writes over and over: referred to, not copied.
-    enum Word: UInt32 {
+    enum Word: UInt32, CaseIterable {
         case p, em, strong, code, a, br, span, div, ol, ul, li, i, sub, sup, `class`, href, math, mathDisplay
 
         var string: String {
@@ -186,6 +186,53 @@ public struct HTMLFragment: Sendable {
         while open.count > 1 { close() }
         return open[0].children
     }
+}
+
+extension HTMLFragment {
+    /// An event with its strings as UTF-8 lent by the fragment, valid only during the call
+    /// that gets it. A start's attributes follow it, one event each.
+    public enum BorrowedEvent {
+        case start(name: UnsafeBufferPointer<UInt8>)
+        case attribute(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        case text(UnsafeBufferPointer<UInt8>)
+        case end
+    }
+
+    /// Every event in order, its strings lent as UTF-8: for consumers that copy the bytes
+    /// anyway (an encoder into bytes), which the `String` of each event that iterating
+    /// makes would only cost. (A serializer handing each text to libxml2 gains nothing by
+    /// it: it must copy the bytes to add the NUL, which costs what making the `String` did.)
+    public func forEachBorrowedEvent<E: Error>(_ body: (BorrowedEvent) throws(E) -> Void) throws(E) {
+        try Self.wordsUTF8.withUnsafeBufferPointer { (words) throws(E) in
+            try utf8.withUnsafeBufferPointer { (text) throws(E) in
+                func bytes(_ reference: StringReference) -> UnsafeBufferPointer<UInt8> {
+                    if let word = reference.word {
+                        return UnsafeBufferPointer(rebasing: words[Self.wordRanges[Int(word.rawValue)]])
+                    }
+                    let start = Int(reference.offset)
+                    return UnsafeBufferPointer(rebasing: text[start..<(start + Int(reference.count))])
+                }
+                for record in records {
+                    switch record.kind {
+                    case .start: try body(.start(name: bytes(record.string)))
+                    case .attribute: try body(.attribute(name: bytes(record.string), value: bytes(record.value)))
+                    case .text: try body(.text(bytes(record.string)))
+                    case .end: try body(.end)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The UTF-8 of every `Word`, one after another, and where each one is.
+    private static let wordsUTF8: [UInt8] = Array(Word.allCases.map(\.string).joined().utf8)
+    private static let wordRanges: [Range<Int>] = {
+        var start = 0
+        return Word.allCases.map { word in
+            defer { start += word.string.utf8.count }
+            return start..<(start + word.string.utf8.count)
+        }
+    }()
 }
 
 extension HTMLFragment: Collection {

@@ -9,18 +9,35 @@ import LaTeX
 /// The buffer is a sequence of records, in document order: a kind byte, then strings as a
 /// length (LEB128) and their UTF-8 bytes.
 /// - text: `0`, the text;
-/// - element start: `1`, the name, the number of attributes, each attribute's name and value;
-/// - element end: `2`.
+/// - element start: `1`, the name;
+/// - element end: `2`;
+/// - attribute of the start before it: `3`, the name and the value.
 public struct CompactHTML: Sendable, Equatable, Sequence {
     private let bytes: [UInt8]
 
     fileprivate enum Kind: UInt8 {
-        case text, start, end
+        case text, start, end, attribute
     }
 
     public init(_ fragment: HTMLFragment) {
         var out: [UInt8] = []
-        for event in fragment { Self.append(event, to: &out) }
+        // Borrowed events: the bytes are copied straight in, with no String made for each.
+        fragment.forEachBorrowedEvent { event in
+            switch event {
+            case let .text(text):
+                out.append(Kind.text.rawValue)
+                Self.append(text, to: &out)
+            case let .start(name):
+                out.append(Kind.start.rawValue)
+                Self.append(name, to: &out)
+            case let .attribute(name, value):
+                out.append(Kind.attribute.rawValue)
+                Self.append(name, to: &out)
+                Self.append(value, to: &out)
+            case .end:
+                out.append(Kind.end.rawValue)
+            }
+        }
         // Copied once more at its exact size: the growing array has up to twice the room.
         bytes = out.withUnsafeBufferPointer { Array($0) }
     }
@@ -42,27 +59,9 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
 
     // MARK: Encoding
 
-    private static func append(_ event: HTMLFragment.Event, to out: inout [UInt8]) {
-        switch event {
-        case let .text(text):
-            out.append(Kind.text.rawValue)
-            append(text, to: &out)
-        case let .start(name, attributes):
-            out.append(Kind.start.rawValue)
-            append(name, to: &out)
-            append(attributes.count, to: &out)
-            for attribute in attributes {
-                append(attribute.name, to: &out)
-                append(attribute.value, to: &out)
-            }
-        case .end:
-            out.append(Kind.end.rawValue)
-        }
-    }
-
-    private static func append(_ string: String, to out: inout [UInt8]) {
-        append(string.utf8.count, to: &out)
-        out.append(contentsOf: string.utf8)
+    private static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        append(utf8.count, to: &out)
+        out.append(contentsOf: utf8)
     }
 
     /// LEB128: seven bits a byte, the high bit set on every byte but the last.
@@ -86,12 +85,15 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
                 return .text(reader.string())
             case .start?:
                 let name = reader.string()
-                let attributes = (0..<reader.number()).map { _ in HTMLAttribute(name: reader.string(), value: reader.string()) }
+                var attributes: [HTMLAttribute] = []
+                while reader.next(is: .attribute) {
+                    attributes.append(HTMLAttribute(name: reader.string(), value: reader.string()))
+                }
                 return .start(name: name, attributes: attributes)
             case .end?:
                 return .end
-            case nil:
-                return nil
+            case .attribute?, nil:
+                return nil  // an attribute is read with its start; a stray one ends the walk
             }
         }
     }
@@ -104,6 +106,13 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
             guard at < bytes.count else { return nil }
             defer { at += 1 }
             return Kind(rawValue: bytes[at])
+        }
+
+        /// Whether the next record is of `kind`, which is then read.
+        mutating func next(is kind: Kind) -> Bool {
+            guard at < bytes.count, bytes[at] == kind.rawValue else { return false }
+            at += 1
+            return true
         }
 
         mutating func number() -> Int {
