@@ -105,18 +105,18 @@ private struct StructureWalk {
         case comma, colon
     }
 
-    let bytes: [UInt8]
-    /// The offset just after the last token read.
-    private(set) var position = 0
-    /// Open containers; for an object, the names given so far.
-    private var open: [[Name]?] = []
-
     /// A member name: the bytes between its quotes, and whether it has an escape (then
     /// it is compared decoded, as `"\u0074itle"` is `"title"`).
     private struct Name {
         var bytes: Range<Int>
         var escaped: Bool
     }
+
+    let bytes: [UInt8]
+    /// The offset just after the last token read.
+    private(set) var position = 0
+    /// Open containers; for an object, the names given so far.
+    private var open: [[Name]?] = []
     private var expectingName = false
     private var lastComma: Int? = nil
 
