@@ -165,11 +165,9 @@ public struct ArchiveLoader {
                 continue
             }
             var report = FileReport(source: loaded.source)
-            let otherLocation = FileReport(source: other.source).locate(.value(["start"]))
             report.warning("possible-duplicate", "\(talk.speakerNames) already speaks at \(start) in \(other.source.path): the same talk twice?",
                            at: .value(["start"]), fix: "remove one of the two files, or correct `start`",
-                           notes: [Diagnostic.Note(message: "the other talk at this time", location: otherLocation,
-                                                   sourceLine: other.source.lineText(otherLocation.line))])
+                           notes: [FileReport(source: other.source).note("the other talk at this time", at: .value(["start"]))])
             found += report.diagnostics
         }
         return found
@@ -179,11 +177,9 @@ public struct ArchiveLoader {
     /// overwrite each other in every reader.
     private func duplicateID(_ id: String, in source: JSONSourceFile, other: JSONSourceFile) -> Diagnostic {
         var report = FileReport(source: source)
-        let otherLocation = FileReport(source: other).locate(.value(["id"]))
         report.error("duplicate-id", "duplicate id `\(id)`: another talk already uses it", at: .value(["id"]),
                      fix: "give one of the talks a new id",
-                     notes: [Diagnostic.Note(message: "the other talk with this id", location: otherLocation,
-                                             sourceLine: other.lineText(otherLocation.line))])
+                     notes: [FileReport(source: other).note("the other talk with this id", at: .value(["id"]))])
         return report.diagnostics[0]
     }
 }

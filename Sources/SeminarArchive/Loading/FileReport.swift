@@ -44,6 +44,13 @@ struct FileReport {
 
     mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
+    /// A note at `anchor` in this report's file, with its source line: for a diagnostic
+    /// of this file or of another that points here.
+    func note(_ message: String, at anchor: Anchor) -> Diagnostic.Note {
+        let location = locate(anchor)
+        return Diagnostic.Note(message: message, location: location, sourceLine: source.lineText(location.line))
+    }
+
     /// Falls back to coarser positions rather than losing the diagnostic.
     func locate(_ anchor: Anchor) -> FileLocation {
         switch anchor {

@@ -1,9 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 // Positions inside raw JSON bytes.
 //
 // Foundation parses the JSON but forgets where each value came from. Diagnostics need
-// line:column, so this scanner walks the raw bytes along one key path. It only ever runs
-// for a file that has a problem to report, and it trusts that Foundation already accepted
-// the file, so it is lenient rather than validating.
+// line:column, so this scanner walks the raw bytes along one key path. It walks a path
+// only for a file that has a problem to report; its skipping and decoding of strings also
+// serve the strictness walk over every file (`JSONStrictness`). It trusts that Foundation
+// already accepted the file, so it is lenient rather than validating.
 
 struct JSONLocator {
     let bytes: [UInt8]
@@ -118,17 +125,24 @@ struct JSONLocator {
         }
     }
 
-    /// `i` is at an opening quote; returns the offset just after the closing quote.
+    /// `i` is at an opening quote; returns the offset just after the closing quote (the
+    /// end of the bytes when there is none). `memchr` finds each candidate quote: strings,
+    /// abstracts above all, are nearly all of a talk file, and the strictness check walks
+    /// every file's strings.
     func skipString(_ start: Int) -> Int {
-        var i = start + 1
-        while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i + 1
-            default: i += 1
+        bytes.withUnsafeBufferPointer { u in
+            guard let base = u.baseAddress else { return u.count }
+            var from = start + 1
+            while from < u.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), u.count - from) {
+                let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                // Escaped when an odd number of backslashes comes before it.
+                var backslashes = 0
+                while quote - backslashes - 1 > start && u[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+                if backslashes % 2 == 0 { return quote + 1 }
+                from = quote + 1
             }
+            return u.count
         }
-        return i
     }
 
     func skipWhitespace(_ start: Int) -> Int {

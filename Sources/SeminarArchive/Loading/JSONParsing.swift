@@ -48,10 +48,9 @@ extension FileReport {
                 error("malformed-json", "malformed JSON: a comma before `\(closer)`; JSON allows none there, and other tools reject the file",
                       at: .byteOffset(problem.offset), fix: "remove the comma")
             case let .repeatedName(name, firstAt):
-                let first = source.location(atByteOffset: firstAt)
                 error("duplicate-key", "`\(name)` is given twice in this object; only this last value would count",
                       at: .byteOffset(problem.offset), fix: "keep one `\(name)`",
-                      notes: [Diagnostic.Note(message: "first given here", location: first, sourceLine: source.lineText(first.line))])
+                      notes: [note("first given here", at: .byteOffset(firstAt))])
             }
         }
     }

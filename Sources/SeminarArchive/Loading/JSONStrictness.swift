@@ -44,8 +44,9 @@ enum JSONStrictness {
             case let .close(bracket, afterComma: comma?):
                 problems.append(JSONStrictnessProblem(kind: .trailingComma(closer: Character(Unicode.Scalar(bracket))), offset: comma))
             case let .name(name, repeating: first?):
-                problems.append(JSONStrictnessProblem(kind: .repeatedName(decodedName(bytes, name), firstAt: first.lowerBound - 1),
-                                                      offset: name.lowerBound - 1))
+                let quote = name.lowerBound - 1
+                let decoded = JSONLocator(bytes: bytes).decodeString(at: quote) ?? String(decoding: bytes[name], as: UTF8.self)
+                problems.append(JSONStrictnessProblem(kind: .repeatedName(decoded, firstAt: first.lowerBound - 1), offset: quote))
             default:
                 break
             }
@@ -64,7 +65,7 @@ enum JSONStrictness {
         while let token = walk.next(), walk.position <= offset {
             previous = (token, walk.position)
         }
-        guard let (token, end) = previous, bytes[end..<offset].allSatisfy(StructureWalk.isWhitespace) else { return nil }
+        guard let (token, end) = previous, JSONLocator(bytes: bytes).skipWhitespace(end) >= offset else { return nil }
         switch token {
         case .name: return .colon(at: end)
         case .value, .close: return .comma(at: end)
@@ -80,13 +81,6 @@ enum JSONStrictness {
         default:
             return false
         }
-    }
-
-    /// The name as a string, its escapes decoded by Foundation (which already accepted it).
-    static func decodedName(_ bytes: [UInt8], _ name: Range<Int>) -> String {
-        let quoted = Array(bytes[(name.lowerBound - 1)...min(name.upperBound, bytes.count - 1)])
-        let decoded = try? JSONSerialization.jsonObject(with: Data(quoted), options: .fragmentsAllowed) as? String
-        return decoded ?? String(decoding: bytes[name], as: UTF8.self)
     }
 }
 
@@ -112,28 +106,25 @@ private struct StructureWalk {
         var escaped: Bool
     }
 
+    /// The bytes, and the scanner that finds positions in them for diagnostics, whose
+    /// string and whitespace skipping and string decoding this walk uses as they are.
     let bytes: [UInt8]
+    private let scanner: JSONLocator
     /// The offset just after the last token read.
-    private(set) var position = 0
+    private(set) var position: Int
     /// Open containers; for an object, the names given so far.
     private var open: [[Name]?] = []
     private var expectingName = false
     private var lastComma: Int? = nil
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    static func isWhitespace(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
-    }
-
-    private static func isPunctuation(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: ",") || b == UInt8(ascii: ":") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        scanner = JSONLocator(bytes: bytes)
+        position = scanner.skipByteOrderMark(0)
     }
 
     mutating func next() -> Token? {
-        var i = position
-        // Whitespace, and a byte-order mark at the start.
-        while i < bytes.count && (Self.isWhitespace(bytes[i]) || bytes[i] >= 0x80) { i += 1 }
+        let i = scanner.skipWhitespace(position)
         guard i < bytes.count else { return nil }
         let b = bytes[i]
         let comma = lastComma
@@ -158,39 +149,19 @@ private struct StructureWalk {
         case UInt8(ascii: ":"):
             return .colon
         case UInt8(ascii: "\""):
-            let end = endOfString(openingAt: i)
-            position = min(end + 1, bytes.count)
+            // Just after the closing quote (past the end when the string is not closed).
+            position = min(scanner.skipString(i), bytes.count)
             guard expectingName, let object = open.indices.last, open[object] != nil else { return .value }
-            let name = Name(bytes: i + 1 ..< end, escaped: bytes[i + 1 ..< end].contains(UInt8(ascii: "\\")))
+            let between = i + 1 ..< max(i + 1, position - 1)
+            let name = Name(bytes: between, escaped: bytes[between].contains(UInt8(ascii: "\\")))
             let earlier = open[object]!.first { sameName($0, name) }
             open[object]!.append(name)  // in place: a copy of the list would be copied again to grow
             expectingName = false
             return .name(name.bytes, repeating: earlier?.bytes)
         default:
             // A number, true, false or null: up to the next delimiter.
-            var j = i + 1
-            while j < bytes.count, !Self.isWhitespace(bytes[j]), !Self.isPunctuation(bytes[j]) { j += 1 }
-            position = j
+            position = scanner.skipValue(i)
             return .value
-        }
-    }
-
-    /// The offset of the quote that closes the string opening at `quote` (the end of the
-    /// bytes when it is not closed). `memchr` finds each candidate quote: strings, the
-    /// abstracts above all, are nearly all of a talk file.
-    private func endOfString(openingAt quote: Int) -> Int {
-        bytes.withUnsafeBufferPointer { u in
-            guard let base = u.baseAddress else { return u.count }
-            var from = quote + 1
-            while from < u.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), u.count - from) {
-                let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                // Escaped when an odd number of backslashes comes before it.
-                var backslashes = 0
-                while q - backslashes - 1 > quote && u[q - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
-                if backslashes % 2 == 0 { return q }
-                from = q + 1
-            }
-            return u.count
         }
     }
 
@@ -198,7 +169,7 @@ private struct StructureWalk {
     /// an escape.
     private func sameName(_ a: Name, _ b: Name) -> Bool {
         guard !a.escaped && !b.escaped else {
-            return JSONStrictness.decodedName(bytes, a.bytes) == JSONStrictness.decodedName(bytes, b.bytes)
+            return scanner.decodeString(at: a.bytes.lowerBound - 1) == scanner.decodeString(at: b.bytes.lowerBound - 1)
         }
         guard a.bytes.count == b.bytes.count else { return false }
         return bytes.withUnsafeBufferPointer { u in
