@@ -25,8 +25,6 @@ public struct TalkPresentation: Sendable, Equatable {
     /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
     /// the same reason.
     let compactAbstract: CompactHTML
-    /// The abstract as HTML.
-    public var htmlAbstract: HTMLFragment { compactAbstract.fragment }
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
     /// by libxml2 once for every document that carries it. Only the text is kept: every
     /// document that carries the block takes it as text, and a build holds the
