@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     @Option(name: .customLong("private-out"), help: ArgumentHelp(
-        "Also write a second set of outputs that includes private meeting links, for the organisers to share.",
+        "Also write a second set of outputs that includes private meeting links, for the organisers to share. Must be a folder apart from --feeds: not it, not inside it, not holding it.",
         valueName: "dir"))
     var privateOut: String?
 

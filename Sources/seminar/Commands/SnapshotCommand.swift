@@ -7,7 +7,7 @@ struct SnapshotCommand: ParsableCommand {
         commandName: "snapshot",
         abstract: "Freeze a year: publish its archive documents (RFC 5005) and record the freeze.",
         discussion: """
-            Writes feeds/archive/YEAR/{atom.xml,rss.xml,calendar.ics}, records which talks the year holds (with a fingerprint of each field and the SHA-256 digest of each talk file) and the SHA-256 digest of each document in archive/snapshots/YEAR.json, and rebuilds the subscription documents, which from then on hold only the years that are not frozen. Refused while a talk of the year is still to come or has no date, while the archive has errors, or while an earlier year is not frozen. From then on `check` and `build` fail if a talk of the year changes. A deliberate correction is recorded with --amend --reason.
+            Writes feeds/archive/YEAR/{atom.xml,rss.xml,calendar.ics}, records which talks the year holds (with a fingerprint of each field and the SHA-256 digest of each talk file) and the SHA-256 digest of each document in archive/snapshots/YEAR.json, and rebuilds the subscription documents, which from then on hold only the years that are not frozen. Refused while a talk of the year is still to come or has no date, while the archive has errors, or while an earlier year is not frozen. From then on `check` and `build` fail if a talk of the year changes. A deliberate correction is recorded with --amend --reason, which renders the year in the current snapshot format (format 2: each entry's HTML in CDATA sections); a year keeps the format it was frozen with until then.
             """
     )
 
