@@ -63,6 +63,18 @@ import Testing
         #expect(throws: PageMarkupError.self) { try tree.serialize(filling: textFirst, count: 1, to: ByteCollector()) { _ in try tree.text("text", in: section) } }
     }
 
+    /// The page holds names to the feed writer's rule: the same list as
+    /// `XMLWriterTests.invalidNamesAreRefused`, where `a:b:c` was once accepted here.
+    @Test(arguments: ["", "1p", "-p", "a b", "a:b:c", ":a", "a:", "p<", "é"])
+    func invalidNamesAreRefused(_ name: String) throws {
+        let tree = try MarkupTree.html()
+        let html = try tree.root("html")
+        #expect(throws: PageMarkupError.self) { try tree.element(name, in: html) }
+        #expect(throws: PageMarkupError.self) { try tree.element("p", [(name, "v")], in: html) }
+        // And what it must still take: a prefixed name, digits, `-` and `.` after the start.
+        try tree.element("h2", [("xml:lang", "en"), ("data-x.y", "v")], in: html)
+    }
+
     @Test func anErrorWhileFillingIsThrown() throws {
         let tree = try MarkupTree.html()
         let section = try tree.element("section", in: try tree.root("html"))

@@ -75,7 +75,7 @@ import Testing
         #expect(html == "<p>Émilie — “quoted” 𝔼</p>")
     }
 
-    @Test(arguments: ["", "1p", "a b", "a:b:c", ":a", "a:", "p<", "é"])
+    @Test(arguments: ["", "1p", "-p", "a b", "a:b:c", ":a", "a:", "p<", "é"])
     func invalidNamesAreRefused(_ name: String) throws {
         let w = try XMLWriter(indent: false)
         #expect(throws: FeedWriterError.self) { try w.startElement(name) }

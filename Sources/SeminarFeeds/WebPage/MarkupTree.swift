@@ -134,13 +134,10 @@ final class MarkupTree {
         return node
     }
 
-    /// Element and attribute names come from this code or from the abstract renderer; a
-    /// plain ASCII name (with an optional prefix) is all either should ever produce.
+    /// Element and attribute names come from this code or from the abstract renderer;
+    /// both are held to the feed writer's rule (`isXMLName`).
     static func checkName(_ name: String, context: String) throws(PageMarkupError) {
-        let ok = !name.isEmpty && name.utf8.allSatisfy { c in
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x3A || c == 0x5F
-        } && !(name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? true)
-        if !ok { throw .invalidName(name, context: context) }
+        if !isXMLName(name) { throw .invalidName(name, context: context) }
     }
 
     // MARK: Output

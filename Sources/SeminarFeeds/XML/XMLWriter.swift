@@ -267,27 +267,9 @@ private func skipOrdinaryWords(_ u: UnsafeBufferPointer<UInt8>, from start: Int)
     return i
 }
 
-/// Throws unless `name` is an ASCII XML name with at most one colon (a prefix). Every name
-/// written is the writers' own or an HTML tag from the LaTeX renderer, so ASCII suffices.
+/// Throws unless `name` is a name the writer may write (`isXMLName`).
 func checkName(_ name: String, place: @autoclosure () -> String) throws(FeedWriterError) {
-    var atStart = true  // of the name or of the part after the colon
-    var colons = 0
-    var valid = true
-    for b in name.utf8 {
-        switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-            atStart = false
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
-            valid = valid && !atStart
-        case UInt8(ascii: ":"):
-            colons += 1
-            valid = valid && !atStart && colons == 1
-            atStart = true
-        default:
-            valid = false
-        }
-    }
-    if !valid || atStart { throw .invalidName(name, place: place()) }
+    if !isXMLName(name) { throw .invalidName(name, place: place()) }
 }
 
 /// `body` with the string as libxml2's `const xmlChar *` (NUL-terminated UTF-8); the
