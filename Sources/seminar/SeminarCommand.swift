@@ -31,9 +31,16 @@ struct SeminarCommand: ParsableCommand {
 }
 
 /// Where the archive and the feeds are; every command that reads the archive takes these.
-struct LocationOptions: ParsableArguments {
+/// Where the archive is, for the commands that only read or change talks.
+struct ArchiveOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The archive folder (seminar.json and one folder per year).", valueName: "dir"))
     var archive: String = "archive"
+}
+
+/// Where the archive is, and where it is published, for the commands that need both.
+struct LocationOptions: ParsableArguments {
+    @OptionGroup var archiveOption: ArchiveOption
+    var archive: String { archiveOption.archive }
 
     @Option(name: .long, help: ArgumentHelp("The folder the documents are published into.", valueName: "dir"))
     var feeds: String = "feeds"

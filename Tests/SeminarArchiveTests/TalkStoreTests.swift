@@ -185,3 +185,63 @@ import Testing
         #expect(undated.sequence == 3)
     }
 }
+
+/// `seminar edit` changes only what it is given: the rules behind `--speaker`,
+/// `--affiliation`, `--speaker-url` and `--link`.
+@Suite struct ListEditTests {
+    static let jane = Person(name: "Jane Doe", affiliation: "EPFL", url: "https://jane.example.org")
+    static let ido = Person(name: "Ido Nachum", affiliation: "EPFL")
+    static let slides = TalkLink(title: "Slides", url: "https://x.org/s.pdf")
+    static let paper = TalkLink(title: "Paper", url: "https://x.org/p.pdf")
+
+    @Test func aCorrectedNameKeepsTheSpeakersAffiliationAndPage() throws {
+        let (speakers, carried) = try SpeakerEdit(names: ["Jane Doe-Smith"]).applied(to: [Self.jane])
+        #expect(speakers == [Person(name: "Jane Doe-Smith", affiliation: "EPFL", url: "https://jane.example.org")])
+        #expect(carried == [SpeakerEdit.Carried(speaker: speakers[0], from: "Jane Doe")])
+    }
+
+    @Test func speakersKeepTheirValuesByNameWhenReorderedOrJoined() throws {
+        let (reordered, carried) = try SpeakerEdit(names: ["Ido Nachum", "Jane Doe"]).applied(to: [Self.jane, Self.ido])
+        #expect(reordered == [Self.ido, Self.jane])
+        #expect(carried.isEmpty)  // same names: nothing to announce
+        // A new speaker beside an old one: the old one keeps hers, the new one gets nothing.
+        let (joined, _) = try SpeakerEdit(names: ["Jane Doe", "Zoë Smith"]).applied(to: [Self.jane])
+        #expect(joined == [Self.jane, Person(name: "Zoë Smith")])
+    }
+
+    @Test func givenValuesWinAndAnEmptyOneRemoves() throws {
+        let (speakers, carried) = try SpeakerEdit(names: ["Jane Doe-Smith"], affiliations: ["ETH Zürich"], urls: [""])
+            .applied(to: [Self.jane])
+        #expect(speakers == [Person(name: "Jane Doe-Smith", affiliation: "ETH Zürich")])
+        #expect(carried.isEmpty)
+        // Without names, the values go to the talk's speakers, one each.
+        let (both, _) = try SpeakerEdit(affiliations: ["", "Uni Basel"]).applied(to: [Self.jane, Self.ido])
+        #expect(both.map(\.affiliation) == [nil, "Uni Basel"])
+        #expect(both.map(\.name) == ["Jane Doe", "Ido Nachum"])
+    }
+
+    @Test func valuesMustBeOnePerSpeaker() {
+        #expect(throws: SpeakerEdit.Problem.countMismatch(option: "--affiliation", given: 1, speakers: 2)) {
+            try SpeakerEdit(affiliations: ["EPFL"]).applied(to: [Self.jane, Self.ido])
+        }
+        #expect(throws: SpeakerEdit.Problem.countMismatch(option: "--speaker-url", given: 2, speakers: 1)) {
+            try SpeakerEdit(names: ["A"], urls: ["https://a.org", "https://b.org"]).applied(to: [])
+        }
+    }
+
+    @Test func aLinkReplacesTheOneOfItsTitleOrIsAdded() throws {
+        let video = TalkLink(title: "Video", url: "https://x.org/v.mp4")
+        #expect(try LinkEdit(links: [video]).applied(to: [Self.slides]) == [Self.slides, video])
+        let newSlides = TalkLink(title: "slides", url: "https://x.org/s2.pdf")
+        #expect(try LinkEdit(links: [newSlides]).applied(to: [Self.slides, Self.paper]) == [newSlides, Self.paper])
+        #expect(try LinkEdit(removingAll: true, links: [video]).applied(to: [Self.slides, Self.paper]) == [video])
+        #expect(try LinkEdit(removingAll: true).applied(to: [Self.slides]) == [])
+    }
+
+    @Test func anEmptyURLRemovesTheLinkOfItsTitle() throws {
+        #expect(try LinkEdit(links: [TalkLink(title: "SLIDES", url: "")]).applied(to: [Self.slides, Self.paper]) == [Self.paper])
+        #expect(throws: LinkEdit.Problem.noSuchLink(title: "Video", existing: ["Slides"])) {
+            try LinkEdit(links: [TalkLink(title: "Video", url: "")]).applied(to: [Self.slides])
+        }
+    }
+}

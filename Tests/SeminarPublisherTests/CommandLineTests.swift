@@ -49,6 +49,8 @@ import Testing
         let list = try run(["list"], in: folder)
         #expect(list.status == 0)
         #expect(list.stdout.contains("2021-06-28  16:30 CEST  Scott Pesme  Implicit Bias of SGD  scheduled"))
+        let withFiles = try run(["list", "--files"], in: folder)
+        #expect(withFiles.stdout.contains("Implicit Bias of SGD  scheduled  archive/2021/2021-06-28-scott-pesme.json"))
 
         // Rescheduling by id prefix moves the file, keeps the id and bumps the sequence.
         let edited = try run(["edit", String(id.prefix(8)), "--start", "2021-07-05T17:00", "--now", "2021-06-25T10:00:00Z"], in: folder)
@@ -166,6 +168,11 @@ import Testing
             (["--private-out", "published/private"], "is inside the public feeds folder"),  // a link to feeds/
             (["--private-out", "."], "`.` contains the public feeds folder `feeds`"),
             (["--feeds", "site/feeds", "--private-out", "site/"], "contains the public feeds folder `site/feeds`"),
+            // Nor may what is written mix with the talk files, whose meeting links may be private.
+            (["--feeds", "archive"], "--feeds `archive` is the archive folder `archive`"),
+            (["--feeds", "archive/site"], "--feeds `archive/site` is inside the archive folder `archive`"),
+            (["--feeds", "."], "--feeds `.` contains the archive folder `archive`"),
+            (["--private-out", "archive/private"], "--private-out `archive/private` is inside the archive folder `archive`"),
         ]
         for (arguments, reason) in refused {
             let result = try run(["build"] + arguments, in: a.root.path)
@@ -177,6 +184,84 @@ import Testing
         let apart = try run(["build", "--private-out", "private"], in: a.root.path)
         #expect(apart.status == 0, "\(apart.stderr)")
         #expect(FileManager.default.fileExists(atPath: a.root.path + "/private/index.html"))
+    }
+
+    /// `edit` changes only what it is given, finds a talk however its file is spelled, and
+    /// says so when a talk's errors keep it from loading instead of "no such talk".
+    @Test func editChangesOnlyWhatItIsGiven() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        let folder = a.root.path
+        let added = try run(["add", "--speaker", "Jane Doe", "--affiliation", "EPFL", "--speaker-url", "https://jane.example.org",
+                             "--title", "T", "--abstract", "a", "--start", "2021-11-01", "--link", "Slides=https://x.org/s.pdf",
+                             "--now", "2021-10-01T00:00:00Z"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        func talkFile() throws -> [String: Any] {
+            let path = a.archive + "/2021/2021-11-01-jane-doe-smith.json"
+            return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        }
+        let renamed = try run(["edit", "2021-11-01-jane-doe", "--speaker", "Jane Doe-Smith", "--now", "2021-10-02T00:00:00Z"], in: folder)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stderr.contains("“Jane Doe-Smith” keeps the affiliation “EPFL” and web page https://jane.example.org of “Jane Doe”"))
+        #expect(try talkFile()["speakers"] as? [[String: String]] == [["name": "Jane Doe-Smith", "affiliation": "EPFL", "url": "https://jane.example.org"]])
+
+        // Spelled from the working folder or absolute, the file names the talk; a new link
+        // joins the others.
+        for (talk, link) in [("./archive/2021/2021-11-01-jane-doe-smith.json", "Video=https://x.org/v.mp4"),
+                             (a.archive + "/2021/2021-11-01-jane-doe-smith.json", "slides=https://x.org/s2.pdf")] {
+            let edited = try run(["edit", talk, "--link", link, "--now", "2021-10-03T00:00:00Z"], in: folder)
+            #expect(edited.status == 0, "\(talk): \(edited.stderr)")
+        }
+        #expect(try talkFile()["links"] as? [[String: String]] == [["title": "slides", "url": "https://x.org/s2.pdf"],
+                                                                 ["title": "Video", "url": "https://x.org/v.mp4"]])
+        let removed = try run(["edit", "2021-11-01-jane", "--link", "Video=", "--now", "2021-10-04T00:00:00Z"], in: folder)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try talkFile()["links"] as? [[String: String]] == [["title": "slides", "url": "https://x.org/s2.pdf"]])
+        let missing = try run(["edit", "2021-11-01-jane", "--link", "Paper="], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: the talk has no link titled “Paper” to remove: its links are “slides”\n")
+        let tooMany = try run(["edit", "2021-11-01-jane", "--affiliation", "EPFL", "--affiliation", "ETH"], in: folder)
+        #expect(tooMany.status == 1)
+        #expect(tooMany.stderr.contains("the talk has 1 speaker: give --affiliation once for each"))
+
+        // A start in the gap of a clock change keeps the talk from loading: `edit` finds it
+        // by its name all the same, and says to fix it by hand.
+        let gap = try run(["add", "--speaker", "Q", "--title", "T", "--abstract", "a", "--start", "2021-03-28T02:30",
+                           "--now", "2021-01-01T00:00:00Z"], in: folder)
+        #expect(gap.status == 1)
+        #expect(gap.stderr.contains("archive/2021/2021-03-28-q.json has errors that keep it from loading: correct them in the file"))
+        let broken = try run(["edit", "2021-03-28-q", "--start", "2021-03-28T03:30"], in: folder)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("archive/2021/2021-03-28-q.json:11:13: error: `2021-03-28T02:30` does not exist in Europe/Zurich"))
+        #expect(broken.stderr.hasSuffix("error: archive/2021/2021-03-28-q.json has errors that keep it from loading (above): `seminar edit` cannot change it; fix the file by hand, then run `seminar check`\n"))
+    }
+
+    /// What `add` cannot write as a talk that builds is refused before anything is written.
+    @Test func addRefusesIncompleteTalksUpFront() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        let base = ["add", "--title", "T", "--start", "2021-11-01"]
+        let refused: [(arguments: [String], message: String)] = [
+            (base + ["--speaker", "A"], "a talk needs --abstract or --abstract-file"),
+            (base + ["--speaker", "A", "--abstract", "a", "--duration", "-5"], "--duration must be between 1 and 1440 minutes, got -5"),
+            (base + ["--speaker", " ", "--abstract", "a"], "--speaker must not be empty"),
+            (["add", "--title", "", "--start", "2021-11-01", "--speaker", "A", "--abstract", "a"], "--title must not be empty"),
+            (base + ["--speaker", "A", "--affiliation", "EPFL", "--speaker", "B", "--abstract", "a"],
+             "with 2 speakers, give --affiliation once for each, in their order (\"\" for none), or not at all; got 1"),
+            (base + ["--speaker", "A", "--abstract", "a", "--link", "Slides="], "--link \"Slides=\" has no URL"),
+        ]
+        for (arguments, message) in refused {
+            let result = try run(arguments, in: a.root.path)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+        #expect(try ArchiveFixture.files(under: a.archive + "/2021").isEmpty)
+        // One value per speaker, "" for none, puts each where it belongs.
+        let two = try run(base + ["--speaker", "A", "--speaker", "B", "--affiliation", "", "--affiliation", "EPFL",
+                                  "--abstract", "a"], in: a.root.path)
+        #expect(two.status == 0, "\(two.stderr)")
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: a.archive + "/2021/2021-11-01-a.json"))) as? [String: Any]
+        #expect(file?["speakers"] as? [[String: String]] == [["name": "A"], ["name": "B", "affiliation": "EPFL"]])
     }
 
     /// A failure found while the command runs (a file it cannot read, no such talk) is
@@ -193,7 +278,7 @@ import Testing
              "error: cannot read abstract.txt: No such file or directory\n"),
             (["latex", "check", "nonexist.tex"], "error: cannot read nonexist.tex: No such file or directory\n"),
             (["latex", "render", "archive"], "error: cannot read archive: Is a directory\n"),
-            (["edit", "nobody", "--location", "Room"], "error: no talk with id or file nobody (see `seminar list`)\n"),
+            (["edit", "nobody", "--location", "Room"], "error: no talk with id or file nobody (`seminar list --files` shows each talk's file)\n"),
             (["edit", "t1", "--location", "Room"], "error: t1 is the beginning of 2 talks' ids or file names: "),
         ]
         for (arguments, message) in failures {
@@ -336,14 +421,15 @@ import Testing
                     "\(arguments): \(result.stderr)")
             #expect(lines.contains("  to publish it as a deliberate correction: seminar snapshot 2021 --amend --reason \"…\""))
             #expect(lines.last == undo, "\(arguments): \(result.stderr)")
-            #expect(!result.stderr.contains("edit the file (or run `seminar edit`)"))
+            #expect(!result.stderr.contains("correct them with `seminar edit`"))
         }
         #expect(FileManager.default.fileExists(atPath: a.archive + "/2022/2022-01-17-grace-speaker.json"))  // kept
 
         let other = try run(["add", "--speaker", "Bo Speaker", "--title", "Costs $5", "--start", "2022-02-07", "--abstract", "x"] + now,
                             in: a.root.path)
         #expect(other.status == 1)
-        #expect(other.stderr.hasSuffix("archive/2022/2022-02-07-bo-speaker.json has errors: edit the file (or run `seminar edit`), then `seminar check`\n"),
+        // A LaTeX error leaves the talk loadable: `seminar edit` can correct it.
+        #expect(other.stderr.hasSuffix("archive/2022/2022-02-07-bo-speaker.json has errors: correct them with `seminar edit` or in the file, then run `seminar check`\n"),
                 "\(other.stderr)")
     }
 

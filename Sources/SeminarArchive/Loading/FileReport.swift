@@ -250,8 +250,9 @@ extension FileReport {
 }
 
 /// Empty or only white space. Most strings start with a letter, answered without a
-/// Unicode property lookup.
-func isBlank(_ s: String) -> Bool {
+/// Unicode property lookup. Public for the commands, which refuse a blank title or name
+/// before writing anything.
+public func isBlank(_ s: String) -> Bool {
     for scalar in s.unicodeScalars {
         if scalar.isASCII {
             if scalar != " " && scalar != "\t" && scalar != "\n" && scalar != "\r" { return false }

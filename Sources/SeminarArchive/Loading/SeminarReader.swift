@@ -104,14 +104,16 @@ struct SeminarReader {
     }
 }
 
-/// Talks last minutes to hours; a day or more is a typo (minutes taken for hours, say).
-let durationRange = 1...1440
+extension Talk {
+    /// Talks last minutes to hours; a day or more is a typo (minutes taken for hours, say).
+    public static let durationRange = 1...1440
+}
 
 extension FileReport {
     mutating func duration(_ object: JSONObject, _ key: String, required: Bool) -> Int? {
         guard let minutes = int(object, key, required: required) else { return nil }
-        guard durationRange.contains(minutes) else {
-            error("invalid-value", "`\(key)` must be between \(durationRange.lowerBound) and \(durationRange.upperBound) minutes, not \(minutes)",
+        guard Talk.durationRange.contains(minutes) else {
+            error("invalid-value", "`\(key)` must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, not \(minutes)",
                   at: .value(object.path(key)))
             return nil
         }

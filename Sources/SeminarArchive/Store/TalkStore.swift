@@ -49,8 +49,14 @@ public struct TalkStore: Sendable {
 
     /// The id a talk file holds, if it can be read at all.
     private func idInFile(_ path: String) -> String? {
-        guard case .success(let bytes) = readFile(path),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
+        guard case .success(let bytes) = readFile(path) else { return nil }
+        return Self.id(in: bytes)
+    }
+
+    /// The id that a talk file's bytes hold, even when the talk has other errors; nil when
+    /// they are not a JSON object with a string `id`.
+    public static func id(in bytes: [UInt8]) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
         return object["id"] as? String
     }
 

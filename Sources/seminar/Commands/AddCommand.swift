@@ -13,7 +13,7 @@ struct AddCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var locations: LocationOptions
+    @OptionGroup var locations: ArchiveOption
     @OptionGroup var fields: TalkFieldOptions
 
     @Flag(name: .customLong("private-meeting"), help: "Keep the meeting link out of every public document.")
@@ -24,6 +24,12 @@ struct AddCommand: ParsableCommand {
     func validate() throws {
         guard fields.title != nil else { throw ValidationError("a talk needs --title") }
         guard !fields.speakers.isEmpty else { throw ValidationError("a talk needs at least one --speaker") }
+        guard fields.abstract != nil || fields.abstractFile != nil else {
+            throw ValidationError("a talk needs --abstract or --abstract-file; if it is not known yet, write --abstract \"To be announced.\" and change it later with `seminar edit`")
+        }
+        if let empty = fields.linkList.first(where: { $0.url.isEmpty }) {
+            throw ValidationError("--link \"\(empty.title)=\" has no URL")
+        }
     }
 
     func run() throws {
@@ -31,10 +37,10 @@ struct AddCommand: ParsableCommand {
         let seminar = loaded.seminar!
         let start = fields.startTime(seminar: seminar)
         let (talk, path) = try TalkStore(root: locations.archive).create(
-            title: fields.title!, speakers: fields.speakerList!, start: start,
+            title: fields.title!, speakers: try fields.speakerEdit.applied(to: []).speakers, start: start,
             timeZone: fields.timezone ?? seminar.timeZone, duration: fields.duration ?? seminar.defaultDuration,
             abstract: try fields.abstractText() ?? "", meeting: fields.meeting, meetingIsPrivate: privateMeeting,
-            location: fields.location, links: fields.linkList ?? [], now: clock.instant)
+            location: fields.location, links: fields.linkList, now: clock.instant)
         Console.data(path)
         Console.note("added “\(talk.speakerNames) — \(talk.title)” \(start.map { "on \($0)" } ?? "(date to be defined)") with id \(talk.id)")
         try WrittenTalkCheck(archive: locations.archive, path: path, previousPath: nil, years: [talk.year]).report()

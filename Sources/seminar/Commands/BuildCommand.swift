@@ -16,7 +16,7 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var locations: LocationOptions
 
     @Option(name: .customLong("private-out"), help: ArgumentHelp(
-        "Also write a second set of outputs that includes private meeting links, for the organisers to share. Must be a folder apart from --feeds: not it, not inside it, not holding it.",
+        "Also write a second set of outputs that includes private meeting links, for the organisers to share. Must be a folder apart from --feeds (not it, not inside it, not holding it) and outside the archive.",
         valueName: "dir"))
     var privateOut: String?
 
@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func validate() throws {
-        if let privateOut, let problem = PrivateOutputFolder.problem(privateOut: privateOut, feeds: locations.feeds) {
+        if let problem = OutputFolders.problem(archive: locations.archive, feeds: locations.feeds, privateOut: privateOut) {
             throw ValidationError(problem)
         }
     }

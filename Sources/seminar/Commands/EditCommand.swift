@@ -6,14 +6,17 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change a talk: reschedule, cancel, fix a typo.",
         discussion: """
-            TALK is the talk's id or its file, or a unique beginning of either's name. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes. Examples:
+            TALK is the talk's id or its file, or a unique beginning of either's name. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes.
+
+            --speaker gives the whole list of speakers; each keeps the affiliation and web page of the speaker of the same name, or of the same position when their number is unchanged (a corrected name), unless --affiliation or --speaker-url says otherwise ("" removes). --link "Title=URL" replaces the link of that title or adds it; "Title=" removes it; --no-links removes every link first. Examples:
               seminar edit 0e9d8c7b --start 2021-07-05T16:30
               seminar edit archive/2021/2021-06-07-ido-nachum.json --status cancelled
               seminar edit tbd-francesco --start 2021-09-20
+              seminar edit 2021-06-28-scott-pesme --link "Video=https://example.org/v.mp4"
             """
     )
 
-    @OptionGroup var locations: LocationOptions
+    @OptionGroup var locations: ArchiveOption
 
     @Argument(help: "The talk: its id, its file, or a unique beginning of its id or file name.")
     var talk: String
@@ -36,7 +39,7 @@ struct EditCommand: ParsableCommand {
     @Flag(name: .customLong("no-location"), help: "Remove the room.")
     var noLocation = false
 
-    @Flag(name: .customLong("no-links"), help: "Remove every link.")
+    @Flag(name: .customLong("no-links"), help: "Remove every link (before adding those of --link).")
     var noLinks = false
 
     @OptionGroup var clock: ClockOption
@@ -45,7 +48,6 @@ struct EditCommand: ParsableCommand {
         if tbd && fields.start != nil { throw ValidationError("give --start or --tbd, not both") }
         if noMeeting && fields.meeting != nil { throw ValidationError("give --meeting or --no-meeting, not both") }
         if noLocation && fields.location != nil { throw ValidationError("give --location or --no-location, not both") }
-        if noLinks && !fields.links.isEmpty { throw ValidationError("give --link or --no-links, not both") }
         if let status, TalkStatus(rawValue: status) == nil {
             throw ValidationError("--status takes \(TalkStatus.allCases.map(\.rawValue).joined(separator: ", ")), got \(status)")
         }
@@ -55,9 +57,20 @@ struct EditCommand: ParsableCommand {
         let loaded = try loadArchiveForEditing(locations.archive)
         let target = try find(talk, in: loaded)
         var changes = TalkChanges(
-            title: fields.title, speakers: fields.speakerList, timeZone: fields.timezone, duration: fields.duration,
-            abstract: try fields.abstractText(), meetingIsPrivate: privateMeeting, links: noLinks ? [] : fields.linkList,
+            title: fields.title, timeZone: fields.timezone, duration: fields.duration,
+            abstract: try fields.abstractText(), meetingIsPrivate: privateMeeting,
             status: status.flatMap(TalkStatus.init(rawValue:)))
+        if !fields.speakerEdit.isEmpty {
+            do {
+                let (speakers, carried) = try fields.speakerEdit.applied(to: target.talk.speakers)
+                changes.speakers = speakers
+                for c in carried { Console.note(Self.describe(c)) }
+            } catch { throw CommandFailure(error.description) }
+        }
+        let linkEdit = LinkEdit(removingAll: noLinks, links: fields.linkList)
+        if !linkEdit.isEmpty {
+            do { changes.links = try linkEdit.applied(to: target.talk.links) } catch { throw CommandFailure(error.description) }
+        }
         if tbd { changes.start = .some(nil) } else if let start = fields.startTime(seminar: loaded.seminar!) { changes.start = .some(start) }
         if noMeeting { changes.meeting = .some(nil) } else if let m = fields.meeting { changes.meeting = .some(m) }
         if noLocation { changes.location = .some(nil) } else if let l = fields.location { changes.location = .some(l) }
@@ -76,32 +89,49 @@ struct EditCommand: ParsableCommand {
                              years: [target.talk.year, edited.year]).report()
     }
 
-    /// By exact id or file path; then by file name, with or without `.json`
-    /// (`2021-06-28-scott-pesme`, the name `ls` shows); then by a unique beginning of an id
-    /// or a file name (`0e9d8c7b`, `tbd-francesco`).
-    func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
-        if let exact = loaded.talks.first(where: { $0.talk.id == key || $0.source.path.standardizedPath == key.standardizedPath }) {
-            return exact
-        }
-        let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
-        if let named = loaded.talks.first(where: { Self.fileName(of: $0) == name }) { return named }
-        let matches = loaded.talks.filter { $0.talk.id.hasPrefix(key) || Self.fileName(of: $0).hasPrefix(name) }
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            throw CommandFailure("\(key) is the beginning of \(matches.count) talks' ids or file names: "
-                                  + matches.map { "\($0.talk.id) (\($0.source.path))" }.joined(separator: ", "))
-        }
-        let broken = loaded.diagnostics.filter { $0.severity == .error && $0.location?.path.standardizedPath == key.standardizedPath }
-        if !broken.isEmpty {
-            DiagnosticPrinter().print(broken)
-            throw CommandFailure("\(key) has errors; fix the file by hand first")
-        }
-        throw CommandFailure("no talk with id or file \(key) (see `seminar list`)")
+    /// “Jane Doe-Smith” keeps the affiliation and web page of “Jane Doe”…
+    static func describe(_ carried: SpeakerEdit.Carried) -> String {
+        let kept = [carried.speaker.affiliation.map { "affiliation “\($0)”" }, carried.speaker.url.map { "web page \($0)" }]
+            .compactMap { $0 }.joined(separator: " and ")
+        return "“\(carried.speaker.name)” keeps the \(kept) of “\(carried.from)” (--affiliation \"\" or --speaker-url \"\" removes them)"
     }
 
-    /// `2021-06-28-scott-pesme` for `archive/2021/2021-06-28-scott-pesme.json`.
-    static func fileName(of loaded: LoadedTalk) -> String {
-        let last = loaded.source.path.split(separator: "/").last.map(String.init) ?? loaded.source.path
-        return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
+    /// A talk file as `find` matches it: the talk, when the file loaded.
+    private struct Candidate {
+        var path: String
+        var id: String?
+        var talk: LoadedTalk?
+        /// `2021-06-28-scott-pesme` for `archive/2021/2021-06-28-scott-pesme.json`.
+        var fileName: String {
+            let last = path.split(separator: "/").last.map(String.init) ?? path
+            return last.hasSuffix(".json") ? String(last.dropLast(5)) : last
+        }
+    }
+
+    /// By exact id or file (however the path is spelled: `./archive/…`, absolute, through
+    /// a link); then by file name, with or without `.json` (`2021-06-28-scott-pesme`, the
+    /// name `ls` shows); then by a unique beginning of an id or a file name (`0e9d8c7b`,
+    /// `tbd-francesco`). Files whose errors keep them from loading are matched too, so that
+    /// the answer is "fix it by hand", not "no such talk".
+    func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
+        let candidates = loaded.talks.map { Candidate(path: $0.source.path, id: $0.talk.id, talk: $0) }
+            + loaded.rejectedTalkFiles.map { Candidate(path: $0.path, id: TalkStore.id(in: $0.bytes), talk: nil) }
+        let keyPath = ResolvedPath(key)
+        let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
+        var matches = candidates.filter { $0.id == key || ResolvedPath($0.path) == keyPath }
+        if matches.isEmpty { matches = candidates.filter { $0.fileName == name } }
+        if matches.isEmpty { matches = candidates.filter { ($0.id?.hasPrefix(key) ?? false) || $0.fileName.hasPrefix(name) } }
+        if matches.count > 1 {
+            throw CommandFailure("\(key) is the beginning of \(matches.count) talks' ids or file names: "
+                                  + matches.map { "\($0.id ?? "no id") (\($0.path))" }.joined(separator: ", "))
+        }
+        guard let match = matches.first else {
+            throw CommandFailure("no talk with id or file \(key) (`seminar list --files` shows each talk's file)")
+        }
+        guard let talk = match.talk else {
+            DiagnosticPrinter().print(loaded.diagnostics.filter { $0.location.map { ResolvedPath($0.path) == ResolvedPath(match.path) } ?? false })
+            throw CommandFailure("\(match.path) has errors that keep it from loading (above): `seminar edit` cannot change it; fix the file by hand, then run `seminar check`")
+        }
+        return talk
     }
 }

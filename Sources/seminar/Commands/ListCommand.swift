@@ -10,13 +10,16 @@ struct ListCommand: ParsableCommand {
         discussion: "Talks are listed in date order, talks still to be defined last. Titles are shown as plain text (LaTeX rendered)."
     )
 
-    @OptionGroup var locations: LocationOptions
+    @OptionGroup var locations: ArchiveOption
 
     @Option(help: "Only the talks of this year (for talks to be defined: the year they were announced).")
     var year: Int?
 
     @Flag(help: "Only talks that have not ended yet, and those still to be defined.")
     var upcoming = false
+
+    @Flag(help: "Add a column with each talk's file, which `seminar edit` takes.")
+    var files = false
 
     @OptionGroup var clock: ClockOption
 
@@ -44,10 +47,12 @@ struct ListCommand: ParsableCommand {
                 date = fourDigits(start.year) + "-" + twoDigits(start.month) + "-" + twoDigits(start.day)
                 time = twoDigits(start.hour) + ":" + twoDigits(start.minute) + " " + zone.localTimeType(at: instant).abbreviation
             }
-            rows.append((key, [date, time, talk.speakerNames, Self.clip(PlainTextRenderer.render(talk.title), 70), talk.status.rawValue]))
+            let row = [date, time, talk.speakerNames, Self.clip(PlainTextRenderer.render(talk.title), 70), talk.status.rawValue]
+            rows.append((key, row + (files ? [loaded.source.path] : [])))
         }
         rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.row[2] < $1.row[2] }
-        Console.data(Self.table(header: ["DATE", "TIME", "SPEAKER", "TITLE", "STATUS"], rows: rows.map(\.row)))
+        let header = ["DATE", "TIME", "SPEAKER", "TITLE", "STATUS"] + (files ? ["FILE"] : [])
+        Console.data(Self.table(header: header, rows: rows.map(\.row)))
         Console.note(counted(rows.count, "talk"))
     }
 

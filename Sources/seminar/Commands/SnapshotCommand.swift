@@ -27,6 +27,9 @@ struct SnapshotCommand: ParsableCommand {
     func validate() throws {
         if amend && reason == nil { throw ValidationError("--amend needs --reason \"…\"") }
         if !amend && reason != nil { throw ValidationError("--reason goes with --amend") }
+        if let problem = OutputFolders.problem(archive: locations.archive, feeds: locations.feeds, privateOut: nil) {
+            throw ValidationError(problem)
+        }
     }
 
     func run() throws {

@@ -4,7 +4,9 @@ import SeminarArchive
 
 /// The fields of a talk as command-line options, shared by `add` and `edit`.
 /// Speakers come as parallel lists: the n-th --affiliation and --speaker-url belong to the
-/// n-th --speaker.
+/// n-th speaker. Command-line parsing keeps no order between different options, so with
+/// several speakers each list must be given in full ("" for none) or not at all: matching
+/// a shorter list by count would give a value to the wrong speaker.
 struct TalkFieldOptions: ParsableArguments {
     @Option(help: "The title (may contain LaTeX).")
     var title: String?
@@ -12,10 +14,10 @@ struct TalkFieldOptions: ParsableArguments {
     @Option(name: .customLong("speaker"), help: ArgumentHelp("A speaker's name; repeat for several speakers.", valueName: "name"))
     var speakers: [String] = []
 
-    @Option(name: .customLong("affiliation"), help: ArgumentHelp("The affiliation of the speaker in the same position.", valueName: "text"))
+    @Option(name: .customLong("affiliation"), help: ArgumentHelp("The affiliation of the speaker in the same position (\"\" for none); with several speakers, give one for each or none.", valueName: "text"))
     var affiliations: [String] = []
 
-    @Option(name: .customLong("speaker-url"), help: ArgumentHelp("The web page of the speaker in the same position.", valueName: "url"))
+    @Option(name: .customLong("speaker-url"), help: ArgumentHelp("The web page of the speaker in the same position (\"\" for none); with several speakers, give one for each or none.", valueName: "url"))
     var speakerURLs: [String] = []
 
     @Option(help: ArgumentHelp("Local start, YYYY-MM-DDTHH:MM, or a date alone (YYYY-MM-DD) for the seminar's usual time.", valueName: "when"))
@@ -24,7 +26,9 @@ struct TalkFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("IANA time zone of --start (default: the seminar's).", valueName: "zone"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("Length in minutes (default: the seminar's).", valueName: "minutes"))
+    // Unconditional, so that `--duration -5` reaches the range check instead of being
+    // taken for an option and reported as a missing value.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Length in minutes, 1 to 1440 (default: the seminar's).", valueName: "minutes"))
     var duration: Int?
 
     @Option(help: "The abstract (may contain LaTeX).")
@@ -39,13 +43,23 @@ struct TalkFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Room.", valueName: "room"))
     var location: String?
 
-    @Option(name: .customLong("link"), help: ArgumentHelp("A link as \"Title=URL\" (slides, paper, video); repeatable.", valueName: "title=url"))
+    @Option(name: .customLong("link"), help: ArgumentHelp("A link as \"Title=URL\" (slides, paper, video); repeatable. `edit` replaces the link of that title or adds it; \"Title=\" removes it.", valueName: "title=url"))
     var links: [String] = []
 
     func validate() throws {
         if abstract != nil && abstractFile != nil { throw ValidationError("give --abstract or --abstract-file, not both") }
-        if affiliations.count > speakers.count || speakerURLs.count > speakers.count {
-            throw ValidationError("each --affiliation and --speaker-url belongs to a --speaker given before it")
+        if let title, isBlank(title) { throw ValidationError("--title must not be empty") }
+        if speakers.contains(where: isBlank) { throw ValidationError("--speaker must not be empty") }
+        if !speakers.isEmpty {
+            for (option, values) in [("--affiliation", affiliations), ("--speaker-url", speakerURLs)] where !values.isEmpty {
+                guard values.count != speakers.count else { continue }
+                throw ValidationError(speakers.count == 1
+                    ? "\(option) is given \(values.count) times for one --speaker"
+                    : "with \(speakers.count) speakers, give \(option) once for each, in their order (\"\" for none), or not at all; got \(values.count)")
+            }
+        }
+        if let duration, !Talk.durationRange.contains(duration) {
+            throw ValidationError("--duration must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, got \(duration)")
         }
         for link in links where !link.contains("=") { throw ValidationError("--link takes \"Title=URL\", got \(link)") }
         // Checked here, before anything is read, although a date alone takes its time from seminar.json.
@@ -54,18 +68,17 @@ struct TalkFieldOptions: ParsableArguments {
         }
     }
 
-    var speakerList: [Person]? {
-        guard !speakers.isEmpty else { return nil }
-        return speakers.indices.map { i in
-            Person(name: speakers[i],
-                   affiliation: i < affiliations.count ? affiliations[i] : nil,
-                   url: i < speakerURLs.count ? speakerURLs[i] : nil)
-        }
+    /// What the speaker options say, as a change to a talk's speakers (`validate` has
+    /// checked the lists' lengths against --speaker; `edit` checks them against the talk).
+    var speakerEdit: SpeakerEdit {
+        SpeakerEdit(names: speakers.isEmpty ? nil : speakers,
+                    affiliations: affiliations.isEmpty ? nil : affiliations,
+                    urls: speakerURLs.isEmpty ? nil : speakerURLs)
     }
 
-    var linkList: [TalkLink]? {
-        guard !links.isEmpty else { return nil }
-        return links.map { link in
+    /// `--link` values as links, in order.
+    var linkList: [TalkLink] {
+        links.map { link in
             let cut = link.firstIndex(of: "=")!
             return TalkLink(title: String(link[..<cut]), url: String(link[link.index(after: cut)...]))
         }

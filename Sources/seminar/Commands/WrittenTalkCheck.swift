@@ -22,8 +22,12 @@ struct WrittenTalkCheck {
         let frozenYears = years.filter { checked.records[$0] != nil }.sorted()
         if !frozenYears.isEmpty, problems.contains(where: { Diagnostic.frozenYearCodes.contains($0.code) }) {
             Console.note(frozenYearAdvice(frozenYears))
+        } else if checked.talks.contains(where: { $0.source.path.standardizedPath == path.standardizedPath }) {
+            Console.note("\(path) has errors: correct them with `seminar edit` or in the file, then run `seminar check`")
         } else {
-            Console.note("\(path) has errors: edit the file (or run `seminar edit`), then `seminar check`")
+            // Errors that keep the talk from loading (a start in a clock change's gap, an
+            // unknown zone, a URL that is not http): `seminar edit` cannot read it back.
+            Console.note("\(path) has errors that keep it from loading: correct them in the file, then run `seminar check`")
         }
         throw ExitCode.failure
     }

@@ -5,11 +5,12 @@ import Darwin
 #endif
 import Foundation
 
-/// A folder named on the command line, as the file system sees it: absolute, without
-/// `.` and `..`, and with symbolic links resolved as far as the folder exists (a folder
-/// still to be created resolves through its nearest existing ancestor). Two spellings of
-/// one folder (`feeds`, `./feeds/`, a link to it) give the same components.
-struct ResolvedFolder: Equatable {
+/// A file or folder named on the command line, as the file system sees it: absolute,
+/// without `.` and `..`, and with symbolic links resolved as far as the path exists (a
+/// folder still to be created resolves through its nearest existing ancestor). Two
+/// spellings of one path (`feeds`, `./feeds/`, `/home/…/feeds`, a link to it) give the
+/// same components.
+struct ResolvedPath: Equatable {
     let components: [String]
 
     init(_ path: String, workingFolder: String = FileManager.default.currentDirectoryPath) {
@@ -33,7 +34,7 @@ struct ResolvedFolder: Equatable {
     }
 
     /// Whether `self` is `other` or lies somewhere inside it.
-    func isInside(_ other: ResolvedFolder) -> Bool {
+    func isInside(_ other: ResolvedPath) -> Bool {
         components.starts(with: other.components)
     }
 
