@@ -37,6 +37,35 @@ import Testing
         #expect(try p.verify().filter { $0.severity == .error }.isEmpty)
     }
 
+    /// With every year frozen, the subscription documents hold no talk; their date stays
+    /// that of the newest talk (from the records), not the Unix epoch of an empty archive,
+    /// and the page says where the talks went.
+    @Test func everyYearFrozenKeepsTheDateOfTheNewestTalk() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30", speaker: "Ada One", updated: "2019-04-01T10:00:00Z")
+        try a.talk("2020-06-01-bob-one", year: 2020, id: "b1", start: "2020-06-01T16:30", speaker: "Bob One", updated: "2020-05-02T09:30:00Z")
+        try a.talk("2020-09-01-cy-one", year: 2020, id: "c1", start: "2020-09-01T16:30", speaker: "Cy One", updated: "2020-03-01T08:00:00Z")
+        let p = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds)
+        _ = try p.snapshot(year: 2019, now: Self.now)
+        _ = try p.snapshot(year: 2020, now: Self.now)
+        let record = try SnapshotRecord.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: a.archive + "/snapshots/2020.json"))))
+        #expect(record.updated == "2020-05-02T09:30:00Z")
+        let atom = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/atom.xml")), as: UTF8.self)
+        #expect(!atom.contains("<entry>"))
+        #expect(atom.contains("<updated>2020-05-02T09:30:00Z</updated>"))
+        let rss = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/rss.xml")), as: UTF8.self)
+        #expect(rss.contains("<lastBuildDate>Sat, 02 May 2020 09:30:00 GMT</lastBuildDate>"))
+        #expect(!rss.contains("1970"))
+        let page = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/index.html")), as: UTF8.self)
+        #expect(page.contains("No talk has been announced since the archived years below."))
+        // A new talk gives the documents its own date again.
+        try a.talk("2021-03-01-di-one", year: 2021, id: "d1", start: "2021-03-01T16:30", speaker: "Di One", updated: "2021-01-15T12:00:00Z")
+        _ = try p.build()
+        let after = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/atom.xml")), as: UTF8.self)
+        #expect(after.contains("<updated>2021-01-15T12:00:00Z</updated>"))
+    }
+
     @Test func yearsWithTalksToComeOrUndefinedAreRefused() throws {
         let a = try threeYears()
         defer { a.remove() }

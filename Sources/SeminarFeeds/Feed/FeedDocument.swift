@@ -20,10 +20,13 @@ public struct FeedDocumentLinks: Sendable, Equatable {
     /// When set, an `<?xml-stylesheet type="text/xsl" href="…"?>` instruction goes before
     /// the root element, so that browsers show the feed as a page.
     public var stylesheet: String?
+    /// For a subscription document: the newest `updated` of the talks that left it for the
+    /// archive documents, its date when no talk is left in it.
+    public var archivedTalksUpdated: Instant?
 
     public init(
         selfURL: String, alternateURL: String, current: String? = nil, prevArchive: String? = nil,
-        nextArchive: String? = nil, isArchive: Bool = false, stylesheet: String? = nil
+        nextArchive: String? = nil, isArchive: Bool = false, stylesheet: String? = nil, archivedTalksUpdated: Instant? = nil
     ) {
         self.selfURL = selfURL
         self.alternateURL = alternateURL
@@ -32,6 +35,7 @@ public struct FeedDocumentLinks: Sendable, Equatable {
         self.nextArchive = nextArchive
         self.isArchive = isArchive
         self.stylesheet = stylesheet
+        self.archivedTalksUpdated = archivedTalksUpdated
     }
 
     /// The RFC 5005 links that are set, as (relation, URL), in a fixed order.
@@ -59,15 +63,16 @@ extension StreamedFeedWriter {
 
 /// What the Atom and RSS documents derive from the archive in the same way.
 public enum FeedFacts {
-    /// The `updated` of a feed with no talk. A document's date must come from the archive,
-    /// never from the clock (the same archive must give the same bytes), and an empty
-    /// archive has nothing to offer: the Unix epoch says "never changed". The first talk
-    /// added moves it forward.
+    /// The `updated` of a feed with no talk, in an archive with none. A document's date
+    /// must come from the archive, never from the clock (the same archive must give the
+    /// same bytes), and an empty archive has nothing to offer: the Unix epoch says "never
+    /// changed". The first talk added moves it forward.
     public static let emptyFeedUpdated = Instant(secondsSince1970: 0)
 
-    /// The feed's `updated`: the newest `updated` of its talks.
-    public static func updated(of talks: some Sequence<Talk>) -> Instant {
-        talks.lazy.map(\.updated).max() ?? emptyFeedUpdated
+    /// The feed's `updated`: the newest `updated` of its talks; with none (every year
+    /// frozen), that of the talks it held before (`archivedTalksUpdated`).
+    public static func updated(of talks: some Sequence<Talk>, links: FeedDocumentLinks) -> Instant {
+        talks.lazy.map(\.updated).max() ?? links.archivedTalksUpdated ?? emptyFeedUpdated
     }
 
     /// The permanent id of the seminar's feed. The current document and the yearly archive

@@ -36,7 +36,7 @@ public enum RSSFeedWriter: StreamedFeedWriter {
             try w.element("webMaster", editor)
         }
         // Both dates are the newest change of a talk, never the build time.
-        let updated = FeedFacts.updated(of: entries.lazy.map(\.talk)).rfc822
+        let updated = FeedFacts.updated(of: entries.lazy.map(\.talk), links: links).rfc822
         try w.element("pubDate", updated)
         try w.element("lastBuildDate", updated)
         try w.element("generator", context.generator.name + " " + context.generator.version)

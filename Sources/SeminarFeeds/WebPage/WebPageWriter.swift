@@ -57,7 +57,9 @@ public enum WebPageWriter {
         let all = try tree.element("section", [("id", "talks"), ("aria-labelledby", "talks-heading")], in: main)
         try tree.element("h2", [("id", "talks-heading")], text: "Talks", in: all)
         if ordered.isEmpty {
-            try tree.element("p", text: "No talk has been announced yet.", in: all)
+            // Every year frozen: the talks are in the archive, listed below.
+            let none = archivedYears.isEmpty ? "No talk has been announced yet." : "No talk has been announced since the archived years below."
+            try tree.element("p", text: none, in: all)
         }
         let talksGoHere = try tree.placeholder(in: all)
         tree.context = "archive"

@@ -145,7 +145,8 @@ struct DocumentPlanner: Sendable {
         FeedDocumentLinks(
             selfURL: base + path, alternateURL: seminar.homePage,
             current: nil, prevArchive: frozenYears.last.map { base + archive($0) }, nextArchive: nil,
-            isArchive: false, stylesheet: FeedsLayout.stylesheet)
+            isArchive: false, stylesheet: FeedsLayout.stylesheet,
+            archivedTalksUpdated: records.values.compactMap { $0.updated.flatMap(Instant.init(rfc3339:)) }.max())
     }
 
     /// The documents of one frozen year, with the neighbours recorded when it was frozen

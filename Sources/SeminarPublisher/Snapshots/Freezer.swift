@@ -71,7 +71,8 @@ extension Publisher {
                 ($0.talk.id, SnapshotRecord.FrozenTalk(file: relativeToArchive($0.source.path), fields: TalkFingerprint.fields(of: $0.talk),
                                                        source: sha256Digest($0.source.bytes)))
             }),
-            amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults)
+            amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults,
+            updated: talks.map(\.talk.updated).max()?.rfc3339)
         if let reason = amendReason, let old = existing {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }

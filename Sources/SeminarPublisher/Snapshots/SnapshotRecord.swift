@@ -44,6 +44,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// What talk files inherited from `seminar.json` when the year was frozen
     /// (`ArchiveLoadResult.talkDefaults`). Nil in records made before files were pinned.
     public var talkDefaults: String?
+    /// The newest `updated` of the year's talks (RFC 3339), as frozen or last amended: the
+    /// date of the subscription documents once no talk is left in them (every year
+    /// frozen), which a build knows without reading the year's talk files. Nil in records
+    /// made before; not part of the format, which is about how documents render.
+    public var updated: String?
 
     public struct FrozenTalk: Codable, Equatable, Sendable {
         /// The talk file when the year was frozen, relative to the archive, for messages.
@@ -99,7 +104,8 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 
     public init(
         year: Int, format: Int = SnapshotRecord.currentFormat, previousYear: Int?, nextYear: Int?,
-        documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = [], talkDefaults: String? = nil
+        documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = [], talkDefaults: String? = nil,
+        updated: String? = nil
     ) {
         self.year = year
         self.format = format
@@ -109,6 +115,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         self.talks = talks
         self.amendments = amendments
         self.talkDefaults = talkDefaults
+        self.updated = updated
     }
 
     /// Canonical bytes: sorted keys, so the record diffs cleanly in git.

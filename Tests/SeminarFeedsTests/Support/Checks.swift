@@ -66,7 +66,7 @@ enum AtomChecks {
         #expect(doc.string("/a:feed/a:id") == FeedFacts.feedID(seminar), sourceLocation: sourceLocation)
         #expect(doc.string("/a:feed/a:title") == seminar.title, sourceLocation: sourceLocation)
         #expect(doc.string("/a:feed/a:subtitle") == PlainTextRenderer.render(seminar.description), sourceLocation: sourceLocation)
-        #expect(doc.string("/a:feed/a:updated") == FeedFacts.updated(of: talks).rfc3339, sourceLocation: sourceLocation)
+        #expect(doc.string("/a:feed/a:updated") == FeedFacts.updated(of: talks, links: links).rfc3339, sourceLocation: sourceLocation)
         #expect(doc.string("/a:feed/@xml:lang") == seminar.language, sourceLocation: sourceLocation)
         #expect(doc.string("/a:feed/a:author/a:name") == seminar.contact.name, sourceLocation: sourceLocation)
         #expect(doc.string("/a:feed/a:author/a:email") == seminar.contact.email, sourceLocation: sourceLocation)
@@ -119,7 +119,7 @@ enum AtomChecks {
         let feed = try #require(d["feed"] as? [String: Any], sourceLocation: sourceLocation)
         #expect(feed["title"] as? String == context.seminar.title, sourceLocation: sourceLocation)
         #expect(feed["id"] as? String == FeedFacts.feedID(context.seminar), sourceLocation: sourceLocation)
-        #expect(feed["updated"] as? Int64 == FeedFacts.updated(of: talks).secondsSince1970, sourceLocation: sourceLocation)
+        #expect(feed["updated"] as? Int64 == FeedFacts.updated(of: talks, links: links).secondsSince1970, sourceLocation: sourceLocation)
         let feedLinks = (feed["links"] as? [[String: Any]]) ?? []
         #expect(feedLinks.contains { $0["rel"] as? String == "self" && $0["href"] as? String == links.selfURL }, sourceLocation: sourceLocation)
         #expect(feedLinks.contains { $0["rel"] as? String == "alternate" && $0["href"] as? String == links.alternateURL }, sourceLocation: sourceLocation)
@@ -154,7 +154,7 @@ enum RSSChecks {
                        sourceLocation: SourceLocation = #_sourceLocation) throws -> ParsedXML {
         let doc = try ParsedXML(bytes, namespaces: ParsedXML.rssNamespaces)
         let seminar = context.seminar
-        let updated = FeedFacts.updated(of: talks).rfc822
+        let updated = FeedFacts.updated(of: talks, links: links).rfc822
         #expect(doc.string("/rss/@version") == "2.0", sourceLocation: sourceLocation)
         #expect(doc.count("/rss/channel") == 1, sourceLocation: sourceLocation)
         #expect(doc.string("/rss/channel/title") == seminar.title, sourceLocation: sourceLocation)
@@ -201,7 +201,7 @@ enum RSSChecks {
         #expect(d["version"] as? String == "rss20", sourceLocation: sourceLocation)
         let feed = try #require(d["feed"] as? [String: Any], sourceLocation: sourceLocation)
         #expect(feed["title"] as? String == context.seminar.title, sourceLocation: sourceLocation)
-        #expect(feed["updated"] as? Int64 == FeedFacts.updated(of: talks).secondsSince1970, sourceLocation: sourceLocation)
+        #expect(feed["updated"] as? Int64 == FeedFacts.updated(of: talks, links: links).secondsSince1970, sourceLocation: sourceLocation)
         #expect(feed["language"] as? String == context.seminar.language, sourceLocation: sourceLocation)
         let feedLinks = (feed["links"] as? [[String: Any]]) ?? []
         #expect(feedLinks.contains { $0["rel"] as? String == "self" && $0["href"] as? String == links.selfURL }, sourceLocation: sourceLocation)
