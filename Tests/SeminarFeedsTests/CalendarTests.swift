@@ -119,6 +119,28 @@ import SeminarArchive
         #expect(standard.dtstart == "2020-10-25T03:00:00")
     }
 
+    /// A talk from 01:30 CEST to 02:30 CET: 02:30 happens twice that night, and a calendar
+    /// reads a local 02:30 as the first (RFC 5545 3.3.5), an hour early. Its end is written
+    /// in UTC; years frozen before keep the local form.
+    @Test func anEndInTheRepeatedHourIsWrittenInUTC() throws {
+        var talk = try ExtrasTestData.talk("night", "2021-10-31T01:30")
+        talk.duration = 120
+        let (bytes, dump) = try calendar([talk])
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("DTSTART;TZID=Europe/Zurich:20211031T013000\r\nDTEND:20211031T013000Z\r\n"))
+        #expect(try event(dump, talk).start_utc == "2021-10-30T23:30:00Z")
+        #expect(try event(dump, talk).end_utc == "2021-10-31T01:30:00Z")  // two hours, as a reader sees it
+        // An end that is not in the repeated hour keeps the zone's time.
+        var evening = try ExtrasTestData.talk("evening", "2021-10-31T16:30")
+        evening.duration = 120
+        #expect(String(decoding: try calendar([evening]).bytes, as: UTF8.self).contains("DTEND;TZID=Europe/Zurich:20211031T183000\r\n"))
+
+        var context = try ExtrasTestData.context(seminar, [talk])
+        context.ambiguousCalendarEnds = .local
+        let old = String(decoding: ICalendarWriter.write(talks: [talk], context: context, options: options), as: UTF8.self)
+        #expect(old.contains("DTEND;TZID=Europe/Zurich:20211031T023000\r\n"))
+    }
+
     @Test func aTalkInAnotherZoneGetsItsOwnTimeZone() throws {
         let talks = [
             try ExtrasTestData.talk("zurich", "2021-06-28T16:30"),

@@ -45,9 +45,23 @@ import Testing
         #expect(atom.contains("EST"))
         #expect(!atom.contains("zoom.example.org/j/3"))
         #expect(atom.contains("<fh:archive/>"))
-        // What tells the formats apart: how the entries' HTML is carried.
+        // What tells the formats apart: how the entries' HTML is carried, and (from format
+        // 3, whose fixture has a talk ending in the hour repeated when the clocks go back)
+        // how such an end is written.
         #expect(atom.contains(#"<content type="html">&lt;p&gt;"#) == (format == 1))
-        #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#) == (format == 2))
+        #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#) == (format >= 2))
+        if format >= 3 {
+            let calendar = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/archive/2019/calendar.ics")), as: UTF8.self)
+            #expect(calendar.contains("DTSTART;TZID=Europe/Zurich:20191027T013000\r\nDTEND:20191027T013000Z\r\n"))
+        }
+    }
+
+    /// Formats 1 and 2 wrote such an end in local time (which calendars read as its first
+    /// occurrence, an hour early); years frozen in them keep it.
+    @Test func ambiguousCalendarEndsFollowTheFormat() {
+        #expect(SnapshotRecord.ambiguousCalendarEnds(format: 1) == .local)
+        #expect(SnapshotRecord.ambiguousCalendarEnds(format: 2) == .local)
+        #expect(SnapshotRecord.ambiguousCalendarEnds(format: 3) == .inUTC)
     }
 
     @Test func amendingAnOlderFormatRewritesTheYearInTheCurrentOne() throws {

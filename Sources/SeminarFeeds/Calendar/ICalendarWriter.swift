@@ -58,7 +58,7 @@ public enum ICalendarWriter {
             guard let zone = context.zones[talk.timeZone] else {
                 preconditionFailure("time zone \(talk.timeZone) of talk \(talk.id) is not in the feed context")
             }
-            return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar)
+            return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar, ambiguousEnd: context.ambiguousCalendarEnds)
         }
         // Events are made again as they are written rather than kept: all of them at once
         // would hold another copy of every talk and its presentation.
@@ -132,8 +132,11 @@ struct ICalendarEvent {
     let startInstant: Instant
     let localStart: LocalDateTime
     let localEnd: LocalDateTime
+    /// The end as `DTEND` states it: in the zone's time, or in UTC when that reading
+    /// happens twice and `ambiguousEnd` says so.
+    let endValue: (parameters: [(String, String)], value: String)
 
-    init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar) {
+    init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar, ambiguousEnd: AmbiguousCalendarEnd = .inUTC) {
         self.talk = presentation.talk
         self.presentation = presentation
         self.zone = zone
@@ -146,6 +149,11 @@ struct ICalendarEvent {
         startInstant = start
         localStart = zone.localDateTime(at: start).0
         localEnd = zone.localDateTime(at: end).0
+        if ambiguousEnd == .inUTC, case .ambiguous = zone.resolve(localEnd) {
+            endValue = ([], ICalendarContentLines.utc(end))
+        } else {
+            endValue = ([("TZID", zone.identifier)], ICalendarContentLines.local(localEnd))
+        }
     }
 
     /// The meeting link, unless it must stay private.
@@ -197,7 +205,7 @@ struct ICalendarEvent {
         lines.property("STATUS", value: status)
         lines.text("SUMMARY", presentation.title)
         lines.property("DTSTART", parameters: tzid, value: ICalendarContentLines.local(localStart))
-        lines.property("DTEND", parameters: tzid, value: ICalendarContentLines.local(localEnd))
+        lines.property("DTEND", parameters: endValue.parameters, value: endValue.value)
         if let location { lines.text("LOCATION", location) }
         lines.property("URL", parameters: [("VALUE", "URI")], value: publicMeeting ?? seminar.homePage)
         lines.text("DESCRIPTION", description)

@@ -23,6 +23,11 @@ public struct FeedContext: Sendable {
     /// snapshot format they were frozen with; everything else takes the default.
     public var htmlEmbedding: HTMLEmbedding = .cdataSections
 
+    /// How a calendar event's end is written when its local reading happens twice (an end
+    /// in the hour repeated when the clocks go back). Archive documents keep the form of
+    /// their snapshot format; everything else takes the default.
+    public var ambiguousCalendarEnds: AmbiguousCalendarEnd = .inUTC
+
     /// Presentations computed ahead, by talk id. Rendering LaTeX is the costliest part of
     /// writing, and every document says the same about a talk, so a build renders each
     /// talk once (see `withPresentations`) and every writer reuses it.
@@ -65,4 +70,15 @@ public enum HTMLEmbedding: Sendable, Equatable {
     /// In CDATA sections: `<![CDATA[<p>…]]>`, about half the size for HTML dense with
     /// markup, such as math with its `<sub>`, `<sup>` and `<i>`.
     case cdataSections
+}
+
+/// RFC 5545 (3.3.5) reads a local time that happens twice as its first occurrence: a talk
+/// from 01:30 CEST to 02:30 CET, written `DTEND;TZID=Europe/Zurich:…T023000`, would end at
+/// 02:30 CEST, an hour early.
+public enum AmbiguousCalendarEnd: Sendable, Equatable {
+    /// In the zone's local time all the same: what years frozen in snapshot formats 1 and
+    /// 2 hold, kept byte for byte.
+    case local
+    /// In UTC (`DTEND:…Z`), which names one instant.
+    case inUTC
 }

@@ -166,6 +166,7 @@ struct DocumentPlanner: Sendable {
         // The year's talks are rendered once for its three documents.
         var context = context.withPresentations(of: ofYear)
         context.htmlEmbedding = SnapshotRecord.htmlEmbedding(format: format)
+        context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
             current: base + FeedsLayout.atom,

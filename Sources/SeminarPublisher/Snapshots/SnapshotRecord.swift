@@ -19,13 +19,21 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// The rendering of archive documents this record was made with. A tool that supports
     /// a format renders a year of that format byte for byte as it was frozen, forever:
     /// - 1: each entry's HTML escaped as text (`&lt;p&gt;`);
-    /// - 2: each entry's HTML in CDATA sections, about half the size.
+    /// - 2: each entry's HTML in CDATA sections, about half the size;
+    /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
+    ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`).
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
         format >= 2 ? .cdataSections : .escapedText
+    }
+
+    /// How the calendar of a year frozen with `format` writes an end whose local reading
+    /// happens twice.
+    static func ambiguousCalendarEnds(format: Int) -> AmbiguousCalendarEnd {
+        format >= 3 ? .inUTC : .local
     }
 
     public var year: Int

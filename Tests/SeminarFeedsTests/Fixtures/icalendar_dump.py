@@ -61,6 +61,11 @@ def main():
         timezones.append({"tzid": tzid, "observances": [observance(o) for o in vtz.subcomponents]})
 
     def own_zone_utc(prop):
+        # A UTC value (`…Z`, no TZID) names its instant already. A local one is read in the
+        # file's own zone; a reading that happens twice is taken as the first (fold 0), as
+        # RFC 5545 3.3.5 says.
+        if "TZID" not in prop.params:
+            return utc(prop.dt)
         wall = prop.dt.replace(tzinfo=None)
         return utc(wall.replace(tzinfo=zones[prop.params["TZID"]]))
 
