@@ -120,6 +120,7 @@ import Testing
         #expect(changed.message.contains("Ada One"))
         #expect(changed.location?.path == a.archive + "/2019/2019-05-06-ada-one.json")
         #expect(changed.location?.line == 2)  // the "abstract" key, first in sorted order
+        #expect(changed.sourceLine?.contains("A corrected abstract.") == true)  // shown with a caret
         #expect(checked.errors.filter { $0.code == "frozen-talk-changed" }.count == 1)
         // The build refuses, and writes nothing.
         let before = try a.outputs()
@@ -129,8 +130,10 @@ import Testing
         // Added and removed talks are caught too.
         try a.talk("2019-12-02-new", year: 2019, id: "a3", start: "2019-12-02T16:30", speaker: "Late Comer")
         try FileManager.default.removeItem(atPath: a.archive + "/2019/2019-11-04-ada-two.json")
-        let codes = p.check().errors.map(\.code)
+        let errors = p.check().errors
+        let codes = errors.map(\.code)
         #expect(codes.contains("frozen-year-talk-added"))
+        #expect(errors.first { $0.code == "frozen-year-talk-added" }?.sourceLine == "{")
         #expect(codes.contains("frozen-year-talk-removed"))
     }
 

@@ -47,19 +47,23 @@ struct FrozenYearCheck {
     /// that changed since.
     private func changes(of loaded: LoadedTalk, record: SnapshotRecord) -> [Diagnostic] {
         let talk = loaded.talk
+        // With the line of the file, and a caret, as every diagnostic at a file's place.
+        func error(_ code: String, _ message: String, at location: FileLocation) -> Diagnostic {
+            Diagnostic(.error, code: code, message: message, fix: Self.amend(record.year), location: location,
+                       sourceLine: loaded.source.lineText(location.line))
+        }
         guard let frozen = record.talks[talk.id] else {
-            return [.error("frozen-year-talk-added",
-                           "talk “\(talk.speakerNames) — \(talk.title)” was added to \(record.year) after the year was frozen",
-                           at: loaded.source.location(of: []) ?? FileLocation(path: loaded.source.path, line: 1, column: 1),
-                           fix: Self.amend(record.year))]
+            return [error("frozen-year-talk-added",
+                          "talk “\(talk.speakerNames) — \(talk.title)” was added to \(record.year) after the year was frozen",
+                          at: loaded.source.location(of: []) ?? FileLocation(path: loaded.source.path, line: 1, column: 1))]
         }
         let now = TalkFingerprint.fields(of: talk)
         return now.keys.sorted().filter { now[$0] != frozen.fields[$0] }.map { field in
             let at = loaded.source.locationOfKey([.key(field)]) ?? loaded.source.location(of: [])
                 ?? FileLocation(path: loaded.source.path, line: 1, column: 1)
-            return .error("frozen-talk-changed",
-                          "`\(field)` of talk “\(talk.speakerNames) — \(talk.title)” changed after \(record.year) was frozen; its archive documents would change",
-                          at: at, fix: Self.amend(record.year))
+            return error("frozen-talk-changed",
+                         "`\(field)` of talk “\(talk.speakerNames) — \(talk.title)” changed after \(record.year) was frozen; its archive documents would change",
+                         at: at)
         }
     }
 
