@@ -178,7 +178,7 @@ public struct ArchiveLoader {
     private func duplicateID(_ id: String, in source: JSONSourceFile, other: JSONSourceFile) -> Diagnostic {
         var report = FileReport(source: source)
         report.error("duplicate-id", "duplicate id `\(id)`: another talk already uses it", at: .value(["id"]),
-                     fix: "give one of the talks a new id",
+                     fix: "give the copy a new id: any text no other talk uses, such as the output of `cat /proc/sys/kernel/random/uuid` (keep the id of the talk already published: feed readers and calendars know it by it)",
                      notes: [FileReport(source: other).note("the other talk with this id", at: .value(["id"]))])
         return report.diagnostics[0]
     }
