@@ -44,6 +44,47 @@ import Testing
         #expect(f.location(of: ["b"])?.description == "x.json:2:6")
     }
 
+    @Test func aByteOrderMarkIsNoColumn() {
+        let f = JSONSourceFile(path: "x.json", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"a\": 1,\n\"b\": 2}".utf8))
+        #expect(f.location(of: ["a"])?.description == "x.json:1:7")
+        #expect(f.location(of: ["b"])?.description == "x.json:2:6")
+        #expect(f.location(atByteOffset: 0).column == 1)
+        #expect(f.location(atByteOffset: 3).column == 1)
+        #expect(f.lineText(1) == "{\"a\": 1,")
+        #expect(f.lineText(2) == "\"b\": 2}")
+    }
+
+    @Test func aLoneCarriageReturnEndsALineAndCRLFIsOneBreak() {
+        let mac = file("{\r\"a\": 1,\r\r\"b\": 2\r}")
+        #expect(mac.location(of: ["a"])?.description == "x.json:2:6")
+        #expect(mac.location(of: ["b"])?.description == "x.json:4:6")
+        #expect(mac.lineText(3) == "")
+        #expect(mac.lineText(4) == "\"b\": 2")
+        #expect(mac.lineText(5) == "}")
+        #expect(mac.lineText(6) == nil)
+        let mixed = file("{\r\n\"a\": 1,\n\"b\": 2,\r\"c\": 3}")
+        #expect(mixed.location(of: ["a"])?.description == "x.json:2:6")
+        #expect(mixed.location(of: ["b"])?.description == "x.json:3:6")
+        #expect(mixed.location(of: ["c"])?.description == "x.json:4:6")
+        #expect(mixed.lineText(1) == "{")
+        #expect(mixed.lineText(4) == "\"c\": 3}")
+        // The LF of a CRLF still belongs to the line it ends.
+        #expect(mixed.location(atByteOffset: 2) == FileLocation(path: "x.json", line: 1, column: 3))
+    }
+
+    @Test func scalarsOutOfAOneLineField() {
+        #expect(firstScalarOutOfOneLine("Plain, é, 😀, Ελληνικά, עברית, العربية") == nil)
+        // Neighbours of the characters sought, with the same lead bytes.
+        #expect(firstScalarOutOfOneLine("\u{2010}\u{2027}\u{202F}\u{2060}\u{2065}\u{206A}\u{200D}\u{0600}\u{061B}\u{061D}") == nil)
+        for v: UInt32 in [0x09, 0x0A, 0x0D, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+                          0x2066, 0x2067, 0x2068, 0x2069] {
+            let scalar = Unicode.Scalar(v)!
+            let found = firstScalarOutOfOneLine("é😀" + String(Character(scalar)) + "x\t")
+            #expect(found?.0 == 2, "\(scalarName(scalar))")
+            #expect(found?.1 == scalar, "\(scalarName(scalar))")
+        }
+    }
+
     @Test func utf8Validation() {
         #expect(firstInvalidUTF8Offset(Array("plain é 😀".utf8)) == nil)
         #expect(firstInvalidUTF8Offset([0x41, 0xC3]) == 1)  // cut short

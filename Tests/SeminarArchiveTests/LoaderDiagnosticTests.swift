@@ -96,6 +96,82 @@ import Testing
         #expect(colon.message == "malformed JSON: a colon is missing after this member name")
     }
 
+    @Test(arguments: [("{}", "12:1"), ("}", "12:1"), ("garbage", "12:1"), (",", "12:1"), ("  [1]", "12:3")])
+    func textAfterTheTalksObjectIsNamedAtItsStart(_ stray: String, _ position: String) throws {
+        // Foundation says "invalid value" there, which read as a missing comma before.
+        let (d, _, result) = try only("malformed-json", talk: ArchiveFixture.talk() + stray)
+        #expect(d.position == position)
+        #expect(d.message == "malformed JSON: text after the end of the talk's object; a talk file holds one JSON object")
+        #expect(d.fix == "remove it")
+        #expect(result.talks.isEmpty)
+    }
+
+    @Test func textAfterTheSeminarsObjectAndRightAfterTheBrace() throws {
+        let (s, f, _) = try only("malformed-json", talk: ArchiveFixture.talk(), seminar: ArchiveFixture.seminarJSON + "{}")
+        #expect(s.location?.path == f.path("seminar.json"))
+        #expect(s.position == "14:1")
+        #expect(s.message == "malformed JSON: text after the end of the seminar's object; seminar.json holds one JSON object")
+        let (d, _, _) = try only("malformed-json", talk: String(ArchiveFixture.talk().dropLast()) + "{}")
+        #expect(d.position == "11:2")
+        #expect(d.message.hasPrefix("malformed JSON: text after the end"))
+    }
+
+    @Test func aBracketClosedTwiceInsideTheObjectIsNoTextAfterIt() throws {
+        let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["speakers": #"[{"name": "Scott Pesme"}}"#]))
+        #expect(d.position == "4:39")
+        #expect(!d.message.contains("text after"), "\(d.message)")
+    }
+
+    @Test(arguments: [
+        (#""Under\ud800the""#, "3:18", "`\\ud800` is a lone surrogate: a high surrogate must be followed by a low one, `\\udc00` to `\\udfff`"),
+        (#""Under\uDC00the""#, "3:18", "`\\uDC00` is a lone surrogate: a low surrogate must follow a high one, `\\ud800` to `\\udbff`"),
+        (#""\ud800\ud800""#, "3:13", "`\\ud800` is a lone surrogate: a high surrogate must be followed by a low one, `\\udc00` to `\\udfff`"),
+        // A whole pair and an escaped backslash before `ud800` are fine; the third escape is not.
+        (#""\ud83d\ude00 \\ud800 \ud800x""#, "3:34", "`\\ud800` is a lone surrogate: a high surrogate must be followed by a low one, `\\udc00` to `\\udfff`"),
+    ])
+    func aLoneSurrogateEscapeIsNamedAtItsPlace(_ title: String, _ position: String, _ message: String) throws {
+        // Foundation reports it at the end of the file, as an "unexpected end of file".
+        let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["title": title]))
+        #expect(d.position == position)
+        #expect(d.message == "malformed JSON: " + message)
+        #expect(d.fix == "write the character itself, or both escapes of its surrogate pair")
+    }
+
+    @Test func anEarlierErrorComesBeforeALoneSurrogate() throws {
+        let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["id": "x", "title": #""\ud800""#]))
+        #expect(d.position == "2:9")
+        #expect(d.message == "malformed JSON: invalid value")
+    }
+
+    @Test func aByteOrderMarkIsNoColumnAndIsNotShown() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let fixture = try ArchiveFixture()
+        // An unknown key on line 1, placed by the locator.
+        try fixture.write(Self.standardName, bytes: bom + Array(("{\"abstarct\": \"x\"," + ArchiveFixture.talk().dropFirst()).utf8))
+        let key = try #require(fixture.load().with("unknown-key").first)
+        #expect(key.position == "1:2")
+        #expect(key.sourceLine == #"{"abstarct": "x","#)
+        // An invalid value on line 1, placed from Foundation's offset, which leaves the mark out.
+        try fixture.write(Self.standardName, bytes: bom + Array(("{\"id\": x," + ArchiveFixture.talk().dropFirst()).utf8))
+        let value = try #require(fixture.load().with("malformed-json").first)
+        #expect(value.position == "1:8")
+        #expect(value.message == "malformed JSON: invalid value")
+        #expect(value.sourceLine == #"{"id": x,"#)
+        // Text after the object, found at Foundation's offset.
+        try fixture.write(Self.standardName, bytes: bom + Array((ArchiveFixture.talk() + "{}").utf8))
+        let stray = try #require(fixture.load().with("malformed-json").first)
+        #expect(stray.position == "12:1")
+        #expect(stray.message.hasPrefix("malformed JSON: text after the end"))
+    }
+
+    @Test(arguments: ["\r", "\r\n"])
+    func aLoneCarriageReturnEndsALineAsCRLFDoes(_ lineBreak: String) throws {
+        let text = ArchiveFixture.talk(["status": "\"canceled\""]).replacingOccurrences(of: "\n", with: lineBreak)
+        let (d, _, _) = try only("invalid-value", talk: text)
+        #expect(d.position == "8:13")
+        #expect(d.sourceLine == #"  "status": "canceled","#)
+    }
+
     @Test func malformedJSONWithoutAnOffsetPointsAtTheEnd() throws {
         let (d, _, _) = try only("malformed-json", talk: "{\n  \"id\": [1, 2\n")
         #expect(d.position == "3:1")
@@ -305,6 +381,53 @@ import Testing
         #expect(e.sourceLine == "  \"abstract\": " + escaped + ",")
     }
 
+    @Test(arguments: [
+        // A field, its raw JSON value, where the character is, and the message.
+        (["title": #""Two\nlines""#], [], "3:16", "`title` is a one-line field but holds a line break (U+000A)"),
+        (["speakers": #"[{"name": "New\nLine"}]"#], [], "4:29", "`speakers[0].name` is a one-line field but holds a line break (U+000A)"),
+        (["speakers": #"[{"name": "A", "affiliation": "EP\rFL"}]"#], [], "4:48",
+         "`speakers[0].affiliation` is a one-line field but holds a line break (U+000D)"),
+        ([:], [("location", #""Room\t1""#)], "11:20", "`location` is a one-line field but holds a tab"),
+        ([:], [("links", #"[{"title": "Sl\u2028ides", "url": "https://example.org/s.pdf"}]"#)], "11:26",
+         "`links[0].title` is a one-line field but holds a line break (U+2028)"),
+    ] as [([String: String?], [(String, String)], String, String)])
+    func aLineBreakOrTabInAOneLineFieldIsAWarning(_ changes: [String: String?], _ extra: [(String, String)],
+                                                   _ position: String, _ message: String) throws {
+        let (d, _, result) = try only("one-line-field", talk: ArchiveFixture.talk(changes, adding: extra))
+        #expect(d.severity == .warning)
+        #expect(d.position == position)
+        #expect(d.message == message)
+        #expect(d.fix == "replace it with a space")
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+        #expect(result.talks.count == 1)  // a published talk still loads
+    }
+
+    @Test func anInvisibleBidirectionalControlInAOneLineFieldIsAWarning() throws {
+        // Raw in the file: one column.
+        let speakers = "[{\"name\": \"A\", \"affiliation\": \"EP\u{202E}FL\"}]"
+        let (d, _, result) = try only("invisible-character", talk: ArchiveFixture.talk(["speakers": speakers]))
+        #expect(d.severity == .warning)
+        #expect(d.position == "4:48")
+        #expect(d.message == "`speakers[0].affiliation` holds U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control that changes how the text around it is shown")
+        #expect(d.fix == "remove it")
+        #expect(result.talks.first?.talk.speakers.first?.affiliation == "EP\u{202E}FL")
+
+        // The seminar's title, as an escape.
+        let (s, f, seminar) = try only("invisible-character", talk: ArchiveFixture.talk(),
+                                       seminar: ArchiveFixture.seminar(replacing: "title", with: #""Internal\u200fSeminar""#))
+        #expect(s.location?.path == f.path("seminar.json"))
+        #expect(s.position == "2:21")
+        #expect(s.message == "`title` holds U+200F RIGHT-TO-LEFT MARK, an invisible control that changes how the text around it is shown")
+        #expect(seminar.seminar != nil)
+    }
+
+    @Test func theAbstractAndTheDescriptionMayHoldLineBreaksTabsAndBidirectionalControls() throws {
+        let fixture = try ArchiveFixture(seminar: ArchiveFixture.seminar(replacing: "description", with: #""One\nTwo\t\u202eThree""#))
+        try fixture.write(Self.standardName, ArchiveFixture.talk(["abstract": #""One.\n\nTwo\tthree \u2067x\u2069.""#]))
+        let result = fixture.load()
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func emptyFields() throws {
         let (d, _, _) = try only("empty-field", talk: ArchiveFixture.talk(["title": "\"  \""]))
         #expect(d.position == "3:12")
@@ -411,5 +534,8 @@ import Testing
         let result = fixture.load()
         #expect(result.diagnostics.map(\.code) == ["wrong-type", "invalid-value", "unknown-key", "malformed-json", "empty-field"])
         #expect(result.diagnostics.map(\.position) == ["3:12", "6:15", "11:3", "1:2", "6:15"])
+        // Every talk file counts, also those that did not load.
+        #expect(result.talkFileCount == 2)
+        #expect(result.talks.isEmpty)
     }
 }

@@ -58,6 +58,25 @@ import Testing
         #expect(!checked.diagnostics.contains { $0.location?.path.hasSuffix("grace-speaker.json") ?? false }, "\(checked.diagnostics)")
     }
 
+    /// The LaTeX check places its problems with the loader's line and column: a byte order
+    /// mark is no column, and a lone CR (old Mac line endings) ends a line.
+    @Test func laTeXProblemsInAFileWithAByteOrderMarkAndCarriageReturnsAreWhereTheyAre() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        let lines = [
+            #"{"abstract": "Let $\\alpah$ be small.", "duration": 60, "id": "t1","#,
+            #""published": "2021-01-01T08:00:00Z", "speakers": [{"name": "Grace Speaker"}], "start": "2021-06-28T16:30","#,
+            #""status": "scheduled", "title": "On $\\betta$", "updated": "2021-01-02T08:00:00Z"}"#,
+        ]
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r").utf8)
+        try FileManager.default.createDirectory(atPath: a.archive + "/2021", withIntermediateDirectories: true)
+        try Data(bytes).write(to: URL(fileURLWithPath: a.archive + "/2021/2021-06-28-grace-speaker.json"))
+        let checked = Publisher(archiveRoot: a.archive).check()
+        let found = checked.diagnostics.filter { $0.code == "latex-unknown-command" }
+        #expect(found.map { "\($0.location!.line):\($0.location!.column)" } == ["1:20", "3:38"], "\(checked.diagnostics)")
+        #expect(found.map(\.sourceLine) == [lines[0], lines[2]])
+    }
+
     @Test func buildWithAnErrorWritesNothing() throws {
         let a = try ArchiveFixture()
         defer { a.remove() }

@@ -110,6 +110,8 @@ import Testing
         #expect(both.contains("archive/2021/2021-07-19-bo-speaker.json:11:3: error: unknown key `speakrs` [unknown-key]"))
         #expect(both.contains("archive/2021/2021-07-19-bo-speaker.json:2:23: error:"))
         #expect(both.contains("[latex-unclosed-math]"))
+        // Every talk file is counted, also the two that did not load (unknown keys).
+        #expect(both.contains("\nchecked 4 talks (2 did not load): 4 errors, 0 warnings\n"), "\(both)")
         try FileManager.default.removeItem(atPath: a.archive + "/2021/2021-07-19-bo-speaker.json")
         #expect(lines.contains { $0.hasPrefix("build failed:") && $0.hasSuffix("nothing was written") })
         #expect(try a.outputs() == before)

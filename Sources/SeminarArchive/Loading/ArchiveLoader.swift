@@ -15,6 +15,9 @@ public struct ArchiveLoadResult: Sendable {
     public var rejectedTalkFiles: [JSONSourceFile] = []
     /// Talk files left unparsed because they matched their pins, in path order.
     public var pinnedTalks: [PinnedTalk] = []
+    /// Every talk file found in the year folders: those that gave a talk (in `talks`),
+    /// were pinned, or did not load because of their errors.
+    public var talkFileCount = 0
     /// What talk files inherit from `seminar.json`, as text (see `PinnedTalkFiles`).
     public var talkDefaults: String = ""
     /// The seminar's description and extra LaTeX macros, read even when `seminar.json`
@@ -136,6 +139,7 @@ public struct ArchiveLoader {
         var result = ArchiveLoadResult(seminar: seminar, seminarSource: seminarSource, talks: talks, diagnostics: diagnostics)
         result.rejectedTalkFiles = rejected
         result.pinnedTalks = pinnedTalks
+        result.talkFileCount = layout.talkFiles.count
         result.talkDefaults = talkDefaults
         result.seminarDescription = defaults.description
         result.extraMacros = defaults.extraMacros

@@ -179,6 +179,25 @@ extension FileReport {
         return s
     }
 
+    /// A string member shown on one line: a name, a title, a room. A line break, a tab or
+    /// an invisible bidirectional control in it is a warning, not an error: such a talk
+    /// renders as written, only not as meant, and frozen years must still load.
+    mutating func oneLineString(_ object: JSONObject, _ key: String, required: Bool = true) -> String? {
+        guard let s = string(object, key, required: required) else { return nil }
+        if let (offset, scalar) = firstScalarOutOfOneLine(s) {
+            let path = object.path(key)
+            if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                warning("one-line-field", "`\(path.displayName)` is a one-line field but holds \(oneLineScalarDescription(scalar))",
+                        at: .scalar(path, offset), fix: "replace it with a space")
+            } else {
+                warning("invisible-character",
+                        "`\(path.displayName)` holds \(oneLineScalarDescription(scalar)), an invisible control that changes how the text around it is shown",
+                        at: .scalar(path, offset), fix: "remove it")
+            }
+        }
+        return s
+    }
+
     mutating func int(_ object: JSONObject, _ key: String, required: Bool = true) -> Int? {
         guard let value = member(object, key, required: required) else { return nil }
         // Whole numbers only; 60.0 is accepted because JSON does not tell them apart.
@@ -232,8 +251,8 @@ extension FileReport {
         guard let object = object(value, at: path) else { return nil }
         checkKeys(object, allowed: allowsEmail ? ["name", "affiliation", "url", "email"] : ["name", "affiliation", "url"])
         let before = diagnostics.count
-        let name = string(object, "name")
-        let affiliation = string(object, "affiliation", required: false)
+        let name = oneLineString(object, "name")
+        let affiliation = oneLineString(object, "affiliation", required: false)
         let url = url(object, "url", required: false)
         var email: String? = nil
         if allowsEmail, let e = string(object, "email", required: false) {
@@ -244,7 +263,7 @@ extension FileReport {
                       at: .value(object.path("email")))
             }
         }
-        guard diagnostics.count == before, let name else { return nil }
+        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let name else { return nil }
         return Person(name: name, affiliation: affiliation, url: url, email: email)
     }
 }

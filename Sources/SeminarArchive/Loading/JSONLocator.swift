@@ -155,6 +155,25 @@ struct JSONLocator {
         bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : i
     }
 
+    /// The first `\u` escape of a surrogate that is not half of a pair: a high one
+    /// (`\ud800`...`\udbff`) not directly followed by a low one (`\udc00`...`\udfff`), or a
+    /// low one on its own. Its backslash's offset, and the code unit. Foundation refuses
+    /// either, but says so only at the end of the file. Escapes are taken from the start of
+    /// the file on, so the answer holds up to the first error Foundation found.
+    func firstLoneSurrogateEscape() -> (offset: Int, codeUnit: Int)? {
+        bytes.withUnsafeBufferPointer { u -> (offset: Int, codeUnit: Int)? in
+            guard let base = u.baseAddress else { return nil }
+            var from = 0
+            while from < u.count, let hit = memchr(base + from, Int32(UInt8(ascii: "\\")), u.count - from) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                let length = escapeLength(at: i)  // 12 for a whole pair, so only lone halves stop here
+                if length == 6, let unit = hex4(at: i + 2), (0xD800...0xDFFF).contains(unit) { return (i, unit) }
+                from = i + length  // past `\\` too, so its second backslash starts nothing
+            }
+            return nil
+        }
+    }
+
     /// Source length of the escape whose backslash is at `i`: 2 for `\n`, 6 for `\u00e9`,
     /// 12 for a surrogate pair `\ud83d\ude00` (one decoded scalar).
     private func escapeLength(at i: Int) -> Int {

@@ -1,10 +1,20 @@
 import Foundation
 
+/// What a JSON file of the archive holds, for messages about the file as a whole.
+enum JSONDocumentKind {
+    case talk, seminar
+
+    /// The one object the file holds: "the talk's object".
+    var object: String { self == .talk ? "the talk's object" : "the seminar's object" }
+    /// "a talk file holds one JSON object".
+    var rule: String { (self == .talk ? "a talk file" : "seminar.json") + " holds one JSON object" }
+}
+
 extension FileReport {
     /// Parses the file with Foundation, turning its complaints into positioned
     /// diagnostics. Invalid UTF-8 is caught first, because Foundation's message for it
     /// does not say which line is at fault.
-    mutating func parseJSON() -> Any? {
+    mutating func parseJSON(_ kind: JSONDocumentKind) -> Any? {
         if let bad = firstInvalidUTF8Offset(source.bytes) {
             let byte = source.bytes[bad]
             error("invalid-utf8", "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save the file as UTF-8",
@@ -21,7 +31,21 @@ extension FileReport {
                 return try JSONSerialization.jsonObject(with: data, options: [])
             }
         } catch {
-            let (message, offset) = describeParseError(error)
+            let (message, offsetPastMark) = describeParseError(error)
+            // Foundation leaves a byte order mark out of its offsets.
+            let offset = offsetPastMark.map { $0 + JSONLocator(bytes: source.bytes).skipByteOrderMark(0) }
+            // A `\u` escape of half a surrogate pair, which Foundation reports without a
+            // place (at the end of the file): the escape itself is the mistake.
+            if let lone = JSONLocator(bytes: source.bytes).firstLoneSurrogateEscape(), offset.map({ lone.offset < $0 }) ?? true {
+                reportLoneSurrogate(lone.offset, codeUnit: lone.codeUnit)
+                return nil
+            }
+            // Text after the document's value: Foundation says only "invalid value" there.
+            if let stray = offset, JSONStrictness.textAfterTopLevelValue(in: source.bytes) == stray {
+                self.error("malformed-json", "malformed JSON: text after the end of \(kind.object); \(kind.rule)",
+                           at: .byteOffset(stray), fix: "remove it")
+                return nil
+            }
             // Foundation says only "invalid value" where a value directly follows another
             // or a member name: the commonest slips, a comma forgotten at the end of a line
             // or a colon after a name.
@@ -37,6 +61,16 @@ extension FileReport {
         }
         reportLeniencies()
         return parsed
+    }
+
+    /// A `\u` escape of half a surrogate pair, as written (`\uD800`), at its backslash.
+    private mutating func reportLoneSurrogate(_ offset: Int, codeUnit: Int) {
+        let written = String(decoding: source.bytes[offset..<(offset + 6)], as: UTF8.self)
+        let rule = codeUnit < 0xDC00
+            ? "a high surrogate must be followed by a low one, `\\udc00` to `\\udfff`"
+            : "a low surrogate must follow a high one, `\\ud800` to `\\udbff`"
+        error("malformed-json", "malformed JSON: `\(written)` is a lone surrogate: \(rule)",
+              at: .byteOffset(offset), fix: "write the character itself, or both escapes of its surrogate pair")
     }
 
     /// Errors for what Foundation accepted but JSON forbids. The document is still read

@@ -38,34 +38,42 @@ public struct JSONSourceFile: Sendable {
         return location(atByteOffset: offset)
     }
 
-    /// The text of 1-based line `line`, without its line break.
+    /// The text of 1-based line `line`, without its line break (nor, on line 1, the
+    /// byte order mark: it is no character of the line).
     public func lineText(_ line: Int) -> String? {
         guard line >= 1 else { return nil }
-        var start = 0
+        var start = JSONLocator(bytes: bytes).skipByteOrderMark(0)
         var current = 1
         while current < line {
-            guard let lf = bytes[start...].firstIndex(of: 0x0A) else { return nil }
-            start = lf + 1
+            guard let (lineBreak, length) = nextLineBreak(from: start) else { return nil }
+            start = lineBreak + length
             current += 1
         }
-        var end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        let end = nextLineBreak(from: start)?.at ?? bytes.count
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Line and column of a byte offset (clamped to the file). Columns count Unicode
-    /// scalars, so `é` is one column, like editors show it.
+    /// scalars, so `é` is one column, like editors show it; a byte order mark is no column.
+    /// Lines end at LF, CRLF or a lone CR (a file saved with old Mac line endings).
     public func location(atByteOffset offset: Int) -> FileLocation {
         let end = min(max(offset, 0), bytes.count)
         var line = 1
-        var lineStart = 0
-        for i in 0..<end where bytes[i] == 0x0A {
+        var lineStart = JSONLocator(bytes: bytes).skipByteOrderMark(0)
+        while let (lineBreak, length) = nextLineBreak(from: lineStart), lineBreak + length <= end {
             line += 1
-            lineStart = i + 1
+            lineStart = lineBreak + length
         }
         var column = 1
-        for i in lineStart..<end where bytes[i] & 0xC0 != 0x80 { column += 1 }  // count scalar starts
+        for i in lineStart..<max(lineStart, end) where bytes[i] & 0xC0 != 0x80 { column += 1 }  // count scalar starts
         return FileLocation(path: path, line: line, column: column)
+    }
+
+    /// The first line break at or after `start`: its offset and length (2 for CRLF, 1 for
+    /// LF or a lone CR).
+    private func nextLineBreak(from start: Int) -> (at: Int, length: Int)? {
+        guard let i = bytes[min(start, bytes.count)...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        return (i, bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1)
     }
 
     /// The start of the file, for problems that concern it as a whole.

@@ -1,14 +1,15 @@
 import Foundation
 
-// What RFC 8259 JSON does not allow but Foundation's parser accepts, and a clearer word
-// for its commonest complaint.
+// What RFC 8259 JSON does not allow but Foundation's parser accepts, and clearer words
+// for its commonest complaints.
 //
 // Foundation reads `{"a": 1,}` and `[1, 2,]` without complaint, and keeps the last of
 // two members with the same name. A talk file with a trailing comma would then pass here
 // and fail in every other tool the organisers use (jq, Python, an editor's linter), and a
 // second `"title"` would silently replace the first. And where a comma or colon is
-// missing, Foundation only says "invalid value". These scans follow the structure of a
-// document Foundation has parsed (or parsed up to an error); they validate nothing else.
+// missing, or text follows the document's one value, Foundation only says "invalid
+// value". These scans follow the structure of a document Foundation has parsed (or
+// parsed up to an error); they validate nothing else.
 
 /// A problem of a file Foundation parsed: where it is, and for a repeated member name,
 /// where the name was first given.
@@ -71,6 +72,17 @@ enum JSONStrictness {
         case .value, .close: return .comma(at: end)
         case .open, .comma, .colon: return nil
         }
+    }
+
+    /// The offset of the first text after the document's top-level value (past
+    /// whitespace), or nil when nothing follows it. The value's end is found leniently,
+    /// by matching brackets: check it against where Foundation stopped.
+    static func textAfterTopLevelValue(in bytes: [UInt8]) -> Int? {
+        let scanner = JSONLocator(bytes: bytes)
+        let start = scanner.skipWhitespace(scanner.skipByteOrderMark(0))
+        guard start < bytes.count else { return nil }
+        let after = scanner.skipWhitespace(scanner.skipValue(start))
+        return after < bytes.count ? after : nil
     }
 
     private static func startsValue(_ b: UInt8) -> Bool {

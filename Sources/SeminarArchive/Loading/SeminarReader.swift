@@ -28,11 +28,11 @@ struct SeminarReader {
     func read(_ source: JSONSourceFile) -> (Seminar?, SeminarDefaults, [Diagnostic]) {
         var report = FileReport(source: source)
         var defaults = SeminarDefaults()
-        guard let root = report.parseJSON(), let object = report.object(root, at: []) else {
+        guard let root = report.parseJSON(.seminar), let object = report.object(root, at: []) else {
             return (nil, defaults, report.diagnostics)
         }
         report.checkKeys(object, allowed: Self.keys)
-        let title = report.string(object, "title")
+        let title = report.oneLineString(object, "title")
         let description = report.string(object, "description")
         defaults.description = description
         let homePage = report.url(object, "homePage")

@@ -24,7 +24,7 @@ struct TalkReader: Sendable {
     /// file name check.
     func read(_ source: JSONSourceFile, folderYear: Int, fileName: String) -> TalkFileOutcome {
         var report = FileReport(source: source)
-        guard let root = report.parseJSON(), let object = report.object(root, at: []) else {
+        guard let root = report.parseJSON(.talk), let object = report.object(root, at: []) else {
             return TalkFileOutcome(source: source, id: nil, talk: nil, diagnostics: report.diagnostics)
         }
         let talk = readTalk(object, folderYear: folderYear, fileName: fileName, into: &report)
@@ -35,7 +35,7 @@ struct TalkReader: Sendable {
     private func readTalk(_ object: JSONObject, folderYear: Int, fileName: String, into report: inout FileReport) -> Talk? {
         report.checkKeys(object, allowed: Self.keys)
         let id = readID(object, &report)
-        let title = report.string(object, "title")
+        let title = report.oneLineString(object, "title")
         let speakers = readSpeakers(object, &report)
         let start = readStart(object, &report)
         let (timeZone, zone) = readTimeZone(object, &report)
@@ -43,7 +43,7 @@ struct TalkReader: Sendable {
         let abstract = report.string(object, "abstract")
         let meeting = report.url(object, "meeting", required: false)
         let meetingIsPrivate = report.bool(object, "privateMeeting", required: false) ?? false
-        let location = report.string(object, "location", required: false)
+        let location = report.oneLineString(object, "location", required: false)
         let links = readLinks(object, &report)
         let status = readStatus(object, &report)
         let published = readInstant(object, "published", &report)
@@ -141,7 +141,7 @@ struct TalkReader: Sendable {
         for (i, value) in (report.array(object, "links", required: false) ?? []).enumerated() {
             guard let link = report.object(value, at: ["links", .index(i)]) else { continue }
             report.checkKeys(link, allowed: ["title", "url"])
-            if let title = report.string(link, "title"), let url = report.url(link, "url") {
+            if let title = report.oneLineString(link, "title"), let url = report.url(link, "url") {
                 links.append(TalkLink(title: title, url: url))
             }
         }

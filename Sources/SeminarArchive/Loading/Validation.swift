@@ -30,6 +30,53 @@ func firstForbiddenScalar(_ s: String) -> (Int, Unicode.Scalar)? {
     return nil
 }
 
+/// The first scalar out of place in a field shown on one line (a name, a title, a room),
+/// with its offset in the string's scalars: a line break (LF, CR, U+2028, U+2029) or a tab,
+/// which break the line wherever the field is shown, or an invisible bidirectional
+/// control (U+200E, U+200F, U+061C, U+202A...U+202E, U+2066...U+2069), which can make the
+/// text around it read otherwise than it is written.
+func firstScalarOutOfOneLine(_ s: String) -> (Int, Unicode.Scalar)? {
+    // Over the UTF-8 bytes: every such field of every file goes through here. The scalars
+    // are the bytes 09, 0A, 0D, and the sequences D8 9C, E2 80 xx and E2 81 xx; scalars
+    // are counted only once one is found.
+    func scan(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Unicode.Scalar)? {
+        for i in u.indices where u[i] < 0x20 || u[i] == 0xE2 || u[i] == 0xD8 {
+            var value: UInt32? = nil
+            switch u[i] {
+            case 0x09, 0x0A, 0x0D:
+                value = UInt32(u[i])
+            case 0xD8 where i + 1 < u.count && u[i + 1] == 0x9C:
+                value = 0x061C
+            case 0xE2 where i + 2 < u.count && (u[i + 1] == 0x80 || u[i + 1] == 0x81):
+                let candidate = 0x2000 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)
+                switch candidate {
+                case 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: value = candidate
+                default: break
+                }
+            default:
+                break
+            }
+            if let value {
+                let scalarsBefore = u[..<i].reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
+                return (scalarsBefore, Unicode.Scalar(value)!)
+            }
+        }
+        return nil
+    }
+    var native = s
+    native.makeContiguousUTF8()  // a no-op for the native strings Foundation returns
+    return native.utf8.withContiguousStorageIfAvailable(scan) ?? Array(native.utf8).withUnsafeBufferPointer(scan)
+}
+
+/// How a scalar of `firstScalarOutOfOneLine` is named in messages.
+func oneLineScalarDescription(_ scalar: Unicode.Scalar) -> String {
+    switch scalar {
+    case "\t": return "a tab"
+    case "\n", "\r", "\u{2028}", "\u{2029}": return "a line break (\(scalarName(scalar)))"
+    default: return "\(scalarName(scalar)) \(scalar.properties.name ?? "")"
+    }
+}
+
 /// `U+0001` with a leading zero pad to four digits, as Unicode writes code points.
 func scalarName(_ scalar: Unicode.Scalar) -> String {
     let hex = String(scalar.value, radix: 16, uppercase: true)

@@ -24,6 +24,9 @@ public struct CheckedArchive: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     /// Talks in the archive, parsed or pinned.
     public var talkCount: Int { talks.count + pinnedTalks.count }
+    /// Talk files in the archive: `talkCount` and those that did not load because of
+    /// their errors.
+    public var talkFileCount = 0
 }
 
 extension Publisher {
@@ -76,6 +79,7 @@ extension Publisher {
             pinnedTalks: loaded.pinnedTalks, talkDefaults: loaded.talkDefaults,
             records: records, zones: zones, diagnostics: diagnostics
         )
+        checked.talkFileCount = loaded.talkFileCount
         if !records.isEmpty {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)

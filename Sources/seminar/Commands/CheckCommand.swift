@@ -19,7 +19,10 @@ struct CheckCommand: ParsableCommand {
         let checked = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).check()
         DiagnosticPrinter(format: format).print(checked.diagnostics)
         if format == .text {
-            Console.note("checked \(counted(checked.talks.count, "talk")): \(DiagnosticPrinter.summary(checked.diagnostics))")
+            // Every talk file, also those that did not load: the diagnostics say why.
+            let unloaded = checked.talkFileCount - checked.talkCount
+            let talks = counted(checked.talkFileCount, "talk") + (unloaded > 0 ? " (\(unloaded) did not load)" : "")
+            Console.note("checked \(talks): \(DiagnosticPrinter.summary(checked.diagnostics))")
         }
         if checked.hasErrors { throw ExitCode.failure }
     }
