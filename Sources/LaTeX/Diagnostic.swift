@@ -69,5 +69,8 @@ extension LaTeXDiagnostic {
         public static let comment = "comment"
         public static let trailingBackslash = "trailing-backslash"
         public static let mathLooksLikeMoney = "math-looks-like-money"
+        /// A `\url` or `\href` target the HTML rendering makes no link of (not http, https
+        /// or mailto).
+        public static let invalidURL = "invalid-url"
     }
 }

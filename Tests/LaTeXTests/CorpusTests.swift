@@ -55,7 +55,7 @@ enum Corpus {
         "unclosed-left", "unexpected-right", "missing-argument",
         "double-superscript", "double-subscript", "math-only-in-text",
         "special-character-in-text", "text-only-in-math", "nesting-too-deep",
-        "comment", "trailing-backslash", "math-looks-like-money",
+        "comment", "trailing-backslash", "math-looks-like-money", "invalid-url",
     ]
 }
 
@@ -167,12 +167,21 @@ struct CorpusTests {
                 if !(d.code == "math-only-in-text" && (here == "^" || here == "_")) {
                     #expect(here == "\\", "\(where_): not at a backslash")
                 }
+                // A math-only command's fix wraps exactly the source from the command on.
+                if d.code == "math-only-in-text", here == "\\", let fix = d.fix, fix.hasPrefix("write `$") {
+                    let slice = fix.dropFirst("write `$".count).dropLast("$`".count)
+                    #expect(fix.hasSuffix("$`") && rest.hasPrefix(slice), "\(where_): fix \(fix) is not the source")
+                }
                 if d.code == "unknown-command" {
                     for (typo, known) in [("\\alpah", "\\alpha"), ("\\Alpha", "\\alpha"), ("\\lamda", "\\lambda")]
                     where rest.hasPrefix(typo) && !rest.dropFirst(typo.count).first.map({ $0.isLetter }).orFalse {
                         #expect(d.fix == "did you mean `\(known)`?", "\(where_): fix \(String(describing: d.fix))")
                     }
                 }
+            case "invalid-url":
+                // At the URL's first character, or at the `{}` of an empty one.
+                #expect((p.offset > 0 && scalars[p.offset - 1] == "{") || (here == "{" && next == "}"),
+                        "\(where_): not at a URL")
             case "unclosed-brace", "unmatched-brace", "double-superscript", "double-subscript":
                 let char: Unicode.Scalar = switch d.code {
                     case "unclosed-brace": "{"

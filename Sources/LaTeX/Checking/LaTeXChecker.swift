@@ -1,6 +1,6 @@
 /// Finds every problem in a source: the parser's structural ones plus those that need the
-/// command table in context (unknown commands, commands in the wrong mode) or the caller's
-/// own macros.
+/// command table in context (unknown commands, commands in the wrong mode, link targets the
+/// HTML would not link) or the caller's own macros.
 public enum LaTeXChecker {
     /// Every problem, not just the first, sorted by position.
     public static func check(_ source: String, extraMacros: Set<String> = []) -> [LaTeXDiagnostic] {
@@ -12,15 +12,25 @@ public enum LaTeXChecker {
         var added = false
         // Suggestions cost an edit distance per table entry: compute each name's once.
         var suggestions: [String: String?] = [:]
+        // Parent links, for the scripts after a math-only command in text: built on first need.
+        var parents: [Int32] = []
         // The arena holds every node exactly once, so a flat loop visits the whole tree
         // without recursion.
         for index in tree.nodes.indices {
             let node = tree.nodes[index]
             switch node.kind {
             case .command:
-                // Known commands in a mode they allow, nearly all of them, need no more.
-                if node.info >= 0, CommandTable.commands[Int(node.info)].mode.allows(node.mode) { continue }
-                if let diagnostic = checkCommand(index, in: tree, extraMacros: extraMacros, suggestions: &suggestions) {
+                if node.info >= 0 {
+                    if CommandTable.parsing[Int(node.info)].takesURL, let diagnostic = LinkCheck.diagnostic(index, in: tree) {
+                        diagnostics.append(diagnostic)
+                        added = true
+                    }
+                    // Known commands in a mode they allow, nearly all of them, need no more.
+                    if CommandTable.commands[Int(node.info)].mode.allows(node.mode) { continue }
+                }
+                if let diagnostic = checkCommand(
+                    index, in: tree, extraMacros: extraMacros, suggestions: &suggestions, parents: &parents
+                ) {
                     diagnostics.append(diagnostic)
                     added = true
                 }
@@ -46,7 +56,8 @@ public enum LaTeXChecker {
     }
 
     private static func checkCommand(
-        _ index: Int, in tree: SyntaxTree, extraMacros: Set<String>, suggestions: inout [String: String?]
+        _ index: Int, in tree: SyntaxTree, extraMacros: Set<String>, suggestions: inout [String: String?],
+        parents: inout [Int32]
     ) -> LaTeXDiagnostic? {
         let node = tree.nodes[index]
         let mode = tree.commandMode(of: index)
@@ -72,10 +83,11 @@ public enum LaTeXChecker {
                 position: position, length: length)
         }
         if node.mode == .text {
+            if parents.isEmpty { parents = MathWrapping.parents(in: tree) }
             return LaTeXDiagnostic(
                 severity: .error, code: LaTeXDiagnostic.Code.mathOnlyInText,
                 message: "`\\\(name)` outside math: did you forget `$`?",
-                fix: "write `$\\\(name)$`", position: position, length: length)
+                fix: MathWrapping.fix(index, in: tree, parents: parents), position: position, length: length)
         }
         return LaTeXDiagnostic(
             severity: .error, code: LaTeXDiagnostic.Code.textOnlyInMath,

@@ -418,9 +418,9 @@ extension CommandTable {
     ]
 }
 
-/// What the parser reads of a command, as plain values: reading each field from
-/// `CommandTable.commands` cost a lazy-initialization check and a bounds check, and reading
-/// the kind a retain of its payload.
+/// What the parser (and the checker's loop over every command) reads of a command, as plain
+/// values: reading each field from `CommandTable.commands` cost a lazy-initialization check
+/// and a bounds check, and reading the kind a retain of its payload.
 struct CommandParsing: Sendable {
     enum Role: UInt8, Sendable { case other, begin, end, left, right }
     var role: Role
@@ -430,6 +430,8 @@ struct CommandParsing: Sendable {
     var verbatimArguments: UInt8
     /// `\text{…}` and its kin: arguments are read in text mode, even in math.
     var textArguments: Bool
+    /// `\url` and `\href`: the first argument is a link target, which the checker tests.
+    var takesURL: Bool
 
     init(_ command: Command) {
         switch command.kind {
@@ -442,6 +444,10 @@ struct CommandParsing: Sendable {
         switch command.kind {
         case .textBox, .textStyle, .url, .href, .footnote, .cite, .section: textArguments = true
         default: textArguments = false
+        }
+        switch command.kind {
+        case .url, .href: takesURL = true
+        default: takesURL = false
         }
         arguments = command.arguments
         optionalArgument = command.optionalArgument

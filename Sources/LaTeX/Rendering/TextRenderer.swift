@@ -238,6 +238,12 @@ struct TextRenderer<Sink: TextSink> {
         return renderer.sink.finish()
     }
 
+    /// The target of a `\url` or `\href` command node, as the sinks receive it (and as the
+    /// checker tests it).
+    func linkURL(_ index: Int) -> String {
+        plainText(tree.argument(index, 0))
+    }
+
     mutating func renderCommand(_ index: Int) {
         let node = tree.nodes[index]
         // Kind and mode alone: copying the whole entry would retain and release its name.
@@ -268,12 +274,12 @@ struct TextRenderer<Sink: TextSink> {
         case .ignored, .begin, .end:
             break
         case .url:
-            let url = plainText(tree.argument(index, 0))
+            let url = linkURL(index)
             sink.beginLink(url: url, showURL: false)
             sink.append(url)
             sink.endLink(url: url, showURL: false)
         case .href:
-            let url = plainText(tree.argument(index, 0))
+            let url = linkURL(index)
             sink.beginLink(url: url, showURL: true)
             renderArgument(tree.argument(index, 1))
             sink.endLink(url: url, showURL: true)
