@@ -1,3 +1,5 @@
+import LaTeX
+
 /// Why the web page or the feed stylesheet could not be written.
 public enum PageMarkupError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A string holds a character that XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF).
@@ -54,11 +56,11 @@ enum PageText {
         }
     }
 
-    /// A link taken from the archive, for an `href`: only web and mail links are written.
+    /// A link taken from the archive, for an `href`: only web and mail links are written,
+    /// by the rule the abstract renderer links by (and the LaTeX checker reports by).
     static func checkedURL(_ url: String, context: @autoclosure () -> String) throws(PageMarkupError) -> String {
         try check(url, context: context())
-        let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") else {
+        guard HTMLRenderer.isAllowedLink(url) else {
             throw .unsafeURL(url, context: context())
         }
         return url
