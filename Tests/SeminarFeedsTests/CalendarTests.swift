@@ -130,6 +130,10 @@ import SeminarArchive
         #expect(text.contains("DTSTART;TZID=Europe/Zurich:20211031T013000\r\nDTEND:20211031T013000Z\r\n"))
         #expect(try event(dump, talk).start_utc == "2021-10-30T23:30:00Z")
         #expect(try event(dump, talk).end_utc == "2021-10-31T01:30:00Z")  // two hours, as a reader sees it
+        // An end at the first of the two 02:15s is read right in the zone's time.
+        var early = try ExtrasTestData.talk("early", "2021-10-31T01:30")
+        early.duration = 45
+        #expect(String(decoding: try calendar([early]).bytes, as: UTF8.self).contains("DTEND;TZID=Europe/Zurich:20211031T021500\r\n"))
         // An end that is not in the repeated hour keeps the zone's time.
         var evening = try ExtrasTestData.talk("evening", "2021-10-31T16:30")
         evening.duration = 120

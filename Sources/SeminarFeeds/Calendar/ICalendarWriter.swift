@@ -132,8 +132,8 @@ struct ICalendarEvent {
     let startInstant: Instant
     let localStart: LocalDateTime
     let localEnd: LocalDateTime
-    /// The end as `DTEND` states it: in the zone's time, or in UTC when that reading
-    /// happens twice and `ambiguousEnd` says so.
+    /// The end as `DTEND` states it: in the zone's time, or in UTC when a reader would
+    /// take that reading for an earlier instant (it happens twice) and `ambiguousEnd` says so.
     let endValue: (parameters: [(String, String)], value: String)
 
     init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar, ambiguousEnd: AmbiguousCalendarEnd = .inUTC) {
@@ -147,9 +147,15 @@ struct ICalendarEvent {
             preconditionFailure("dated talk \(presentation.talk.id) has no start instant")
         }
         startInstant = start
-        localStart = zone.localDateTime(at: start).0
-        localEnd = zone.localDateTime(at: end).0
-        if ambiguousEnd == .inUTC, case .ambiguous = zone.resolve(localEnd) {
+        let (localStart, startType) = zone.localDateTime(at: start)
+        let (localEnd, endType) = zone.localDateTime(at: end)
+        self.localStart = localStart
+        self.localEnd = localEnd
+        // A local end is read as the first instant with its reading. It can be a later one
+        // only when the talk spans a change of offset (a start is never ambiguous: the
+        // archive refuses it), so only then is the reading resolved, which is costly.
+        if ambiguousEnd == .inUTC, startType.utcOffset != endType.utcOffset,
+           case let .ambiguous(first, _) = zone.resolve(localEnd), first != end {
             endValue = ([], ICalendarContentLines.utc(end))
         } else {
             endValue = ([("TZID", zone.identifier)], ICalendarContentLines.local(localEnd))

@@ -79,6 +79,7 @@ public enum AmbiguousCalendarEnd: Sendable, Equatable {
     /// In the zone's local time all the same: what years frozen in snapshot formats 1 and
     /// 2 hold, kept byte for byte.
     case local
-    /// In UTC (`DTEND:…Z`), which names one instant.
+    /// In UTC (`DTEND:…Z`), which names one instant, when the end is the later of the
+    /// two instants with its reading (an end at the earlier one is read right as it is).
     case inUTC
 }
