@@ -221,7 +221,11 @@ import SeminarArchive
         #expect(cancelled.status == "CANCELLED")
         #expect(cancelled.sequence == 2)
         #expect(cancelled.summary == "[Cancelled] Ada Lovelace — A talk")
-        #expect(cancelled.location == "https://epfl.zoom.us/j/1")
+        // A cancelled talk offers no meeting to join: it was to be online, no more.
+        #expect(cancelled.location == "Online")
+        #expect(cancelled.url == seminar.homePage)
+        #expect(cancelled.description?.contains("Where: online\n") == true)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("zoom.us/j/1"))
         #expect(cancelled.categories == [seminar.title, "cancelled"])
 
         let postponed = try event(dump, talks[1])
@@ -239,6 +243,15 @@ import SeminarArchive
         #expect(!String(decoding: bytes, as: UTF8.self).contains("zoom.us/j/2"))
 
         #expect(try event(dump, talks[3]).location == nil)
+
+        // Years frozen in snapshot formats 1 and 2 offered it all the same, and keep it.
+        var old = context
+        old.meetingOfTalksNotHappening = .offered
+        old = old.withPresentations(of: talks)
+        let oldDump = try ICalendarDump.read(ICalendarWriter.write(talks: talks, context: old, options: options))
+        #expect(try event(oldDump, talks[0]).location == "https://epfl.zoom.us/j/1")
+        #expect(try event(oldDump, talks[0]).url == "https://epfl.zoom.us/j/1")
+        #expect(try event(oldDump, talks[1]).location == "BC 420")
     }
 
     // MARK: Text

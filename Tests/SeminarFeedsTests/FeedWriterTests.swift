@@ -89,7 +89,10 @@ import Testing
         let postponed = try entry("syn-postponed-private")
         #expect(doc.string("a:title", from: postponed)?.hasPrefix("[Postponed] ") == true)
         #expect(doc.string("a:link[@rel='alternate']/@href", from: postponed) == c.seminar.homePage)
-        #expect(try visibleText(ofHTML: doc.string("a:content", from: postponed)!).contains("link sent on request"))
+        // Postponed: no meeting is offered, not even on request.
+        let postponedText = try visibleText(ofHTML: doc.string("a:content", from: postponed)!)
+        #expect(postponedText.contains("Where: online"))
+        #expect(!postponedText.contains("link sent on request"))
 
         let tbd = try entry("7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2945")
         #expect(try visibleText(ofHTML: doc.string("a:content", from: tbd)!).contains("Date to be defined"))

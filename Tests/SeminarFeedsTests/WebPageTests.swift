@@ -228,6 +228,22 @@ func collapsed(_ s: String) -> String {
         #expect(all.text.contains("link sent on request"))
     }
 
+    /// A cancelled or postponed talk does not happen at its time: the page offers no
+    /// meeting to join, only that it was to be online; a scheduled one still does.
+    @Test func talksNotHappeningOfferNoMeeting() throws {
+        var cancelled = PageTestArchive.talk("cancelled", meeting: "https://epfl.zoom.us/j/11111111111")
+        cancelled.status = .cancelled
+        var postponed = PageTestArchive.talk("postponed", meeting: "https://epfl.zoom.us/j/22222222222")
+        postponed.status = .postponed
+        let scheduled = PageTestArchive.talk("scheduled", meeting: "https://epfl.zoom.us/j/33333333333")
+        let page = try page([cancelled, postponed, scheduled])
+        #expect(!page.text.contains("11111111111") && !page.text.contains("22222222222"))
+        for id in ["cancelled", "postponed"] {
+            #expect(collapsed(page.string("//article[@id='talk-\(id)']/p[@class='where']") ?? "") == "Where: online")
+        }
+        #expect(page.string("//article[@id='talk-scheduled']//a[@class='meeting']/@href") == "https://epfl.zoom.us/j/33333333333")
+    }
+
     @Test func hostileStringsAreEscaped() throws {
         let title = "<script>alert(\"x\")</script> & \"quotes\" </style>"
         let url = "https://example.org/a?b=1&c=\"2\"><script>"

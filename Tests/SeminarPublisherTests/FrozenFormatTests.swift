@@ -53,6 +53,11 @@ import Testing
         if format >= 3 {
             let calendar = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/archive/2019/calendar.ics")), as: UTF8.self)
             #expect(calendar.contains("DTSTART;TZID=Europe/Zurich:20191027T013000\r\nDTEND:20191027T013000Z\r\n"))
+            // The cancelled talk has a meeting link in its file, offered nowhere.
+            let talk = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("archive/2019/2019-10-28-emmy-noether.json")), as: UTF8.self)
+            #expect(talk.contains("https://zoom.example.org/j/2"))
+            #expect(!atom.contains("zoom.example.org/j/2") && !calendar.contains("zoom.example.org/j/2"))
+            #expect(atom.contains("<strong>Where:</strong> Room MA 10; online</p>"))
         }
     }
 
@@ -62,6 +67,8 @@ import Testing
         #expect(SnapshotRecord.ambiguousCalendarEnds(format: 1) == .local)
         #expect(SnapshotRecord.ambiguousCalendarEnds(format: 2) == .local)
         #expect(SnapshotRecord.ambiguousCalendarEnds(format: 3) == .inUTC)
+        #expect(SnapshotRecord.meetingOfTalksNotHappening(format: 2) == .offered)
+        #expect(SnapshotRecord.meetingOfTalksNotHappening(format: 3) == .withheld)
     }
 
     @Test func amendingAnOlderFormatRewritesTheYearInTheCurrentOne() throws {

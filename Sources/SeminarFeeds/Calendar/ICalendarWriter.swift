@@ -162,9 +162,10 @@ struct ICalendarEvent {
         }
     }
 
-    /// The meeting link, unless it must stay private.
+    /// The meeting link, unless it must stay private or is not offered (the talk is
+    /// cancelled or postponed).
     var publicMeeting: String? {
-        seminar.isMeetingPrivate(talk) ? nil : talk.meeting
+        seminar.isMeetingPrivate(talk) || !presentation.offersMeeting ? nil : talk.meeting
     }
 
     var status: String {
@@ -182,6 +183,8 @@ struct ICalendarEvent {
     var location: String? {
         if let room = talk.location { return room }
         if let meeting = publicMeeting { return meeting }
+        let online = talk.meetingIsPrivate || talk.meeting != nil
+        if online && !presentation.offersMeeting { return "Online" }
         if talk.meetingIsPrivate || (talk.meeting != nil && seminar.isMeetingPrivate(talk)) {
             return "Online (link sent on request)"
         }

@@ -97,7 +97,7 @@ public enum FeedFacts {
 struct FeedEntry {
     let presentation: TalkPresentation
     let id: String
-    /// The meeting link when it is public, else the seminar's home page.
+    /// The meeting link when it is public and offered, else the seminar's home page.
     let alternateURL: String
     let alternateIsHomePage: Bool
     /// `content` serialized: the text of Atom `content type="html"` and RSS `description`.
@@ -119,7 +119,7 @@ struct FeedEntry {
             }
             presentation = context.presentation(of: talk)
             id = seminar.entryID(of: talk)
-            if let meeting = talk.meeting {
+            if let meeting = talk.meeting, presentation.offersMeeting {
                 alternateURL = meeting
                 alternateIsHomePage = false
             } else {

@@ -28,6 +28,17 @@ public struct FeedContext: Sendable {
     /// their snapshot format; everything else takes the default.
     public var ambiguousCalendarEnds: AmbiguousCalendarEnd = .inUTC
 
+    /// Whether a cancelled or postponed talk's meeting link is offered ("join the meeting",
+    /// the feeds' entry link, the calendar's URL). Archive documents keep the form of their
+    /// snapshot format; everything else takes the default. Set it before computing the
+    /// presentations (`withPresentations`), which depend on it.
+    public var meetingOfTalksNotHappening: MeetingOfTalksNotHappening = .withheld
+
+    /// Whether the documents offer `talk`'s meeting link (if it has a public one).
+    func offersMeeting(of talk: Talk) -> Bool {
+        talk.status == .scheduled || meetingOfTalksNotHappening == .offered
+    }
+
     /// Presentations computed ahead, by talk id. Rendering LaTeX is the costliest part of
     /// writing, and every document says the same about a talk, so a build renders each
     /// talk once (see `withPresentations`) and every writer reuses it.
@@ -82,4 +93,13 @@ public enum AmbiguousCalendarEnd: Sendable, Equatable {
     /// In UTC (`DTEND:…Z`), which names one instant, when the end is the later of the
     /// two instants with its reading (an end at the earlier one is read right as it is).
     case inUTC
+}
+
+/// A cancelled or postponed talk does not happen at its time: a link to join its meeting
+/// then, or a feed entry that opens the meeting, would mislead.
+public enum MeetingOfTalksNotHappening: Sendable, Equatable {
+    /// Offered all the same: what years frozen in snapshot formats 1 and 2 hold.
+    case offered
+    /// Left out: such a talk's place reads "online", and its links go to the seminar's page.
+    case withheld
 }

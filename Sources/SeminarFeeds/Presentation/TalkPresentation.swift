@@ -31,6 +31,10 @@ public struct TalkPresentation: Sendable, Equatable {
     /// presentation of every talk it publishes.
     private let serializedContent: Result<String, FeedWriterError>
 
+    /// Whether the documents offer the talk's meeting link: not for a talk cancelled or
+    /// postponed (see `MeetingOfTalksNotHappening`), whose place then reads "online".
+    public let offersMeeting: Bool
+
     /// The HTML content block as HTML text (Atom `content`, RSS `description`, JSON Feed
     /// `content_html`). Throws when a string holds a character XML forbids.
     public func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
@@ -38,6 +42,7 @@ public struct TalkPresentation: Sendable, Equatable {
     public init(_ talk: Talk, context: FeedContext) {
         self.talk = talk
         let seminar = context.seminar
+        offersMeeting = context.offersMeeting(of: talk)
         plainTitle = PlainTextRenderer.render(talk.title)
         title = Self.statusPrefix(talk.status) + (talk.speakers.isEmpty ? "" : talk.speakerNames + " — ") + plainTitle
 
@@ -60,13 +65,13 @@ public struct TalkPresentation: Sendable, Equatable {
         var lines: [String] = []
         if let note = Self.statusNote(talk.status) { lines.append(note) }
         lines.append("When: " + when)
-        if let place = Self.plainPlace(talk, seminar: seminar) { lines.append("Where: " + place) }
+        if let place = Self.plainPlace(talk, seminar: seminar, offersMeeting: offersMeeting) { lines.append("Where: " + place) }
         lines.append("Speaker" + (talk.speakers.count > 1 ? "s" : "") + ": " + talk.speakers.map(Self.plainSpeaker).joined(separator: "; "))
         let head = lines.joined(separator: "\n") + "\n\n"
         abstractOffset = head.utf8.count
         summary = head + plainAbstract
 
-        let contentHead = HTMLFragment(Self.contentHead(talk, when: when, seminar: seminar))
+        let contentHead = HTMLFragment(Self.contentHead(talk, when: when, seminar: seminar, offersMeeting: offersMeeting))
         let contentLinks = HTMLFragment(Self.contentLinks(talk))
         do throws(FeedWriterError) {
             serializedContent = .success(try XMLWriter.html(contentHead, htmlAbstract, contentLinks))
@@ -133,10 +138,11 @@ public struct TalkPresentation: Sendable, Equatable {
         return s
     }
 
-    static func plainPlace(_ talk: Talk, seminar: Seminar) -> String? {
+    static func plainPlace(_ talk: Talk, seminar: Seminar, offersMeeting: Bool = true) -> String? {
         var parts: [String] = []
         if let room = talk.location { parts.append(room) }
-        if let meeting = talk.meeting { parts.append("online, " + meeting) }
+        if (talk.meeting != nil || talk.meetingIsPrivate) && !offersMeeting { parts.append("online") }
+        else if let meeting = talk.meeting { parts.append("online, " + meeting) }
         else if talk.meetingIsPrivate { parts.append("online, " + meetingOnRequest(seminar)) }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
@@ -148,7 +154,7 @@ public struct TalkPresentation: Sendable, Equatable {
     // MARK: HTML content
 
     /// What the content block says before the abstract: status, when, where, speakers.
-    static func contentHead(_ talk: Talk, when: String, seminar: Seminar) -> [HTMLNode] {
+    static func contentHead(_ talk: Talk, when: String, seminar: Seminar, offersMeeting: Bool = true) -> [HTMLNode] {
         var nodes: [HTMLNode] = []
         if let note = statusNote(talk.status) {
             nodes.append(el("p", [el("strong", [.text(note)])]))
@@ -156,7 +162,10 @@ public struct TalkPresentation: Sendable, Equatable {
         nodes.append(el("p", [el("strong", [.text("When:")]), .text(" " + when)]))
         var place: [HTMLNode] = []
         if let room = talk.location { place.append(.text(room)) }
-        if let meeting = talk.meeting {
+        if (talk.meeting != nil || talk.meetingIsPrivate) && !offersMeeting {
+            if !place.isEmpty { place.append(.text("; ")) }
+            place.append(.text("online"))
+        } else if let meeting = talk.meeting {
             if !place.isEmpty { place.append(.text("; ")) }
             place.append(.text("online, "))
             place.append(link(meeting, "join the meeting"))

@@ -37,7 +37,7 @@ enum WebPageTalk {
             }
         }
 
-        try writePlace(source, seminar: seminar, tree: tree, in: article)
+        try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
         try appendHTML(talk.compactAbstract, tree: tree, in: abstract)
@@ -52,8 +52,9 @@ enum WebPageTalk {
     }
 
     /// Room and meeting. A private meeting link (the talk's or the whole seminar's) is
-    /// never written, even if the talk file has one: readers are told to ask for it.
-    private static func writePlace(_ talk: Talk, seminar: Seminar, tree: MarkupTree, in article: MarkupTree.Node) throws {
+    /// never written, even if the talk file has one: readers are told to ask for it. A
+    /// talk cancelled or postponed offers no meeting: it is "online", no more.
+    private static func writePlace(_ talk: Talk, offersMeeting: Bool, seminar: Seminar, tree: MarkupTree, in article: MarkupTree.Node) throws {
         let isPrivate = seminar.isMeetingPrivate(talk)
         guard talk.location != nil || talk.meeting != nil || isPrivate else { return }
         let place = try tree.element("p", [("class", "where")], in: article)
@@ -62,7 +63,9 @@ enum WebPageTalk {
             try tree.text(room, in: place)
             if talk.meeting != nil || isPrivate { try tree.text("; ", in: place) }
         }
-        if isPrivate {
+        if !offersMeeting {
+            try tree.text("online", in: place)
+        } else if isPrivate {
             try tree.text("online, " + TalkPresentation.meetingOnRequest(seminar), in: place)
         } else if let meeting = talk.meeting {
             try tree.text("online, ", in: place)

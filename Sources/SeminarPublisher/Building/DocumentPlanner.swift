@@ -163,10 +163,12 @@ struct DocumentPlanner: Sendable {
         year: Int, previousYear: Int?, nextYear: Int?, format: Int, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
     ) throws {
         let ofYear = talks.filter { $0.year == year }
-        // The year's talks are rendered once for its three documents.
-        var context = context.withPresentations(of: ofYear)
+        // The year's talks are rendered once for its three documents, as its format says.
+        var context = self.context
         context.htmlEmbedding = SnapshotRecord.htmlEmbedding(format: format)
         context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
+        context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
+        context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
             current: base + FeedsLayout.atom,

@@ -21,7 +21,8 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 1: each entry's HTML escaped as text (`&lt;p&gt;`);
     /// - 2: each entry's HTML in CDATA sections, about half the size;
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
-    ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`).
+    ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
+    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`).
     /// A new freeze, or an amendment, takes the current format.
     public static let currentFormat = 3
 
@@ -34,6 +35,12 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// happens twice.
     static func ambiguousCalendarEnds(format: Int) -> AmbiguousCalendarEnd {
         format >= 3 ? .inUTC : .local
+    }
+
+    /// Whether the documents of a year frozen with `format` offer the meeting link of a
+    /// talk cancelled or postponed.
+    static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
+        format >= 3 ? .withheld : .offered
     }
 
     public var year: Int

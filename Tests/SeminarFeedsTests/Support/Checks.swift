@@ -28,7 +28,9 @@ struct Expected {
         published = talk.published
         updated = talk.updated
         speakers = talk.speakers
-        alternate = talk.meetingIsPrivate ? seminar.homePage : (talk.meeting ?? seminar.homePage)
+        // A talk cancelled or postponed offers no meeting (unless a frozen year's format did).
+        let offered = talk.status == .scheduled || context.meetingOfTalksNotHappening == .offered
+        alternate = talk.meetingIsPrivate || !offered ? seminar.homePage : (talk.meeting ?? seminar.homePage)
         related = talk.links
         status = talk.status.rawValue
         summary = p.summary
