@@ -247,6 +247,7 @@ import Testing
             (base + ["--speaker", "A"], "a talk needs --abstract or --abstract-file"),
             (base + ["--speaker", "A", "--abstract", "a", "--duration", "-5"], "--duration must be between 1 and 1440 minutes, got -5"),
             (base + ["--speaker", " ", "--abstract", "a"], "--speaker must not be empty"),
+            (base + ["--speaker", "A", "--abstract", " \n"], "--abstract must not be empty"),
             (["add", "--title", "", "--start", "2021-11-01", "--speaker", "A", "--abstract", "a"], "--title must not be empty"),
             (base + ["--speaker", "A", "--affiliation", "EPFL", "--speaker", "B", "--abstract", "a"],
              "with 2 speakers, give --affiliation once for each, in their order (\"\" for none), or not at all; got 1"),

@@ -1,6 +1,6 @@
-/// How `seminar edit` changes a talk's lists, so that only what is given changes: a new
-/// spelling of a speaker's name keeps their affiliation and web page, and a new link
-/// leaves the other links alone. Pure, so that the rules are tested apart from the command.
+// How `seminar edit` changes a talk's lists, so that only what is given changes: a new
+// spelling of a speaker's name keeps their affiliation and web page, and a new link
+// leaves the other links alone. Pure, so that the rules are tested apart from the command.
 
 /// A change to the speakers. `names` nil keeps them; `affiliations` and `urls`, when given,
 /// hold one entry per speaker, in order, an empty string removing that speaker's value.

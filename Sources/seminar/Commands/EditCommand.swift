@@ -116,9 +116,11 @@ struct EditCommand: ParsableCommand {
     func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
         let candidates = loaded.talks.map { Candidate(path: $0.source.path, id: $0.talk.id, talk: $0) }
             + loaded.rejectedTalkFiles.map { Candidate(path: $0.path, id: TalkStore.id(in: $0.bytes), talk: nil) }
-        let keyPath = ResolvedPath(key)
         let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
-        var matches = candidates.filter { $0.id == key || ResolvedPath($0.path) == keyPath }
+        // Paths are resolved (a few system calls each) only for files of the key's name.
+        let keyName = String(name.split(separator: "/").last ?? "")
+        let keyPath = ResolvedPath(key)
+        var matches = candidates.filter { $0.id == key || ($0.fileName == keyName && ResolvedPath($0.path) == keyPath) }
         if matches.isEmpty { matches = candidates.filter { $0.fileName == name } }
         if matches.isEmpty { matches = candidates.filter { ($0.id?.hasPrefix(key) ?? false) || $0.fileName.hasPrefix(name) } }
         if matches.count > 1 {

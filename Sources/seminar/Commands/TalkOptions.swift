@@ -49,6 +49,8 @@ struct TalkFieldOptions: ParsableArguments {
     func validate() throws {
         if abstract != nil && abstractFile != nil { throw ValidationError("give --abstract or --abstract-file, not both") }
         if let title, isBlank(title) { throw ValidationError("--title must not be empty") }
+        if let abstract, isBlank(abstract) { throw ValidationError("--abstract must not be empty (write \"To be announced.\" if it is not known yet)") }
+        if let location, isBlank(location) { throw ValidationError("--location must not be empty") }
         if speakers.contains(where: isBlank) { throw ValidationError("--speaker must not be empty") }
         if !speakers.isEmpty {
             for (option, values) in [("--affiliation", affiliations), ("--speaker-url", speakerURLs)] where !values.isEmpty {
