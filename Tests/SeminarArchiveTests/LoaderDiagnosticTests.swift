@@ -330,6 +330,28 @@ import Testing
         #expect(result.talks.count == 2)
     }
 
+    /// An overlapping time, or the name spelled with other case, accents or spacing, is
+    /// still the same speaker at the same time.
+    @Test(arguments: [
+        ["start": "\"2021-06-28T17:00\""],
+        ["speakers": #"[{"name": "SCOTT  PESME"}]"#],
+        ["speakers": #"[{"name": "Scótt Pesme"}]"#, "start": "\"2021-06-28T16:00\""],
+    ] as [[String: String?]])
+    func overlappingTimesAndOtherSpellingsArePossibleDuplicates(_ change: [String: String?]) throws {
+        let fixture = try ArchiveFixture()
+        try fixture.write(Self.standardName, ArchiveFixture.talk())
+        var other = change
+        other["id"] = "\"t2\""
+        other["published"] = "\"2021-06-25T08:00:00Z\""
+        other["updated"] = "\"2021-06-25T08:00:00Z\""
+        try fixture.write("2021/2021-06-28-scott-pesme-2.json", ArchiveFixture.talk(other))
+        let result = fixture.load()
+        #expect(result.diagnostics.map(\.code) == ["possible-duplicate"], "\(result.diagnostics)")
+        let d = try #require(result.with("possible-duplicate").first)
+        #expect(d.location?.path == fixture.path("2021/2021-06-28-scott-pesme-2.json"))
+        #expect(d.message.hasSuffix("already speaks at 2021-06-28T16:30 in \(fixture.path(Self.standardName)): the same talk twice?"))
+    }
+
     @Test(arguments: [
         ("2021-06-28-scott-pesme-2", ["start": "\"2021-06-28T17:30\""]), ("2021-06-28-ido-nachum", ["speakers": #"[{"name": "Ido Nachum"}]"#]),
         ("2021-06-28-scott-pesme-ido-nachum", ["speakers": #"[{"name": "Scott Pesme"}, {"name": "Ido Nachum"}]"#]),

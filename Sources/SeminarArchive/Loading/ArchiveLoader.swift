@@ -146,35 +146,64 @@ public struct ArchiveLoader {
         return result
     }
 
-    /// The same speakers at the same time is almost surely one talk entered twice (`seminar
-    /// add` run again for a talk already in the archive, or a copied file), which every
-    /// subscriber would see twice. A warning, not an error: the files may be right.
-    /// The warning goes to the talk published last (the one just added), the note to the
-    /// other; `talks` are in path order, which settles ties.
+    /// The same speakers at overlapping times is almost surely one talk entered twice
+    /// (`seminar add` run again for a talk already in the archive, or a copied file), which
+    /// every subscriber would see twice. Names are compared without regard to case, accents
+    /// or spacing (`scott pesme`, `Scott  Pesme`, `Zoe`/`Zoë`). A warning, not an error: the
+    /// files may be right. The warning goes to the talk published last (the one just
+    /// added), the note to the other; `talks` are in path order, which settles ties.
     private func possibleDuplicates(_ talks: [LoadedTalk]) -> [Diagnostic] {
-        struct Slot: Hashable {
-            var start: LocalDateTime
-            var timeZone: String
-            var speakers: [String]
-        }
-        var first: [Slot: LoadedTalk] = [:]
-        var found: [Diagnostic] = []
+        // Grouped by speakers first: times are resolved only where a group has two talks.
+        var bySpeakers: [[String]: [(order: Int, loaded: LoadedTalk)]] = [:]
         let newestLast = talks.enumerated().sorted { ($0.element.talk.published, $0.offset) < ($1.element.talk.published, $1.offset) }
-        for loaded in newestLast.map(\.element) {
-            let talk = loaded.talk
-            guard let start = talk.start, !talk.speakers.isEmpty else { continue }
-            let slot = Slot(start: start, timeZone: talk.timeZone, speakers: talk.speakers.map { $0.name.lowercased() }.sorted())
-            guard let other = first[slot] else {
-                first[slot] = loaded
-                continue
-            }
-            var report = FileReport(source: loaded.source)
-            report.warning("possible-duplicate", "\(talk.speakerNames) already speaks at \(start) in \(other.source.path): the same talk twice?",
-                           at: .value(["start"]), fix: "remove one of the two files, or correct `start`",
-                           notes: [FileReport(source: other.source).note("the other talk at this time", at: .value(["start"]))])
-            found += report.diagnostics
+        for (order, loaded) in newestLast.map(\.element).enumerated() where loaded.talk.start != nil && !loaded.talk.speakers.isEmpty {
+            bySpeakers[loaded.talk.speakers.map { Self.comparable($0.name) }.sorted(), default: []].append((order, loaded))
         }
-        return found
+        var found: [(order: Int, diagnostic: Diagnostic)] = []
+        for group in bySpeakers.values where group.count > 1 {
+            let spans = group.map { span(of: $0.loaded.talk) }
+            for i in group.indices {
+                // The earliest-published talk that overlaps this one, if any.
+                guard let span = spans[i],
+                      let j = group.indices.first(where: { $0 < i && spans[$0].map { $0.overlaps(span) } == true }) else { continue }
+                let (loaded, other) = (group[i].loaded, group[j].loaded)
+                var report = FileReport(source: loaded.source)
+                report.warning("possible-duplicate",
+                               "\(loaded.talk.speakerNames) already speaks at \(other.talk.start!) in \(other.source.path): the same talk twice?",
+                               at: .value(["start"]), fix: "remove one of the two files, or correct `start`",
+                               notes: [FileReport(source: other.source).note("the other talk at this time", at: .value(["start"]))])
+                found += report.diagnostics.map { (group[i].order, $0) }
+            }
+        }
+        return found.sorted { $0.order < $1.order }.map(\.diagnostic)
+    }
+
+    /// A name as compared for duplicates: case, accents and runs of spaces do not count.
+    private static func comparable(_ name: String) -> String {
+        // Most names are ASCII, folded byte by byte: Foundation's folding costs as much as
+        // the rest of this check.
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(name.utf8.count)
+        for b in name.utf8 {
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                if let last = folded.last, last != 0x20 { folded.append(0x20) }
+            } else {
+                folded.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+            }
+        }
+        if folded.last == 0x20 { folded.removeLast() }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// When a dated talk takes place, in seconds since 1970; nil if its zone cannot say.
+    private func span(of talk: Talk) -> Range<Int64>? {
+        guard let start = talk.start, let zone = try? zones.zone(talk.timeZone),
+              case let .unique(begin) = zone.resolve(start) else { return nil }
+        return begin.secondsSince1970..<(begin.secondsSince1970 + Int64(talk.duration) * 60)
     }
 
     /// Ids are permanent feed entry ids and calendar UIDs: two talks sharing one would
