@@ -9,7 +9,7 @@ struct SeminarCommand: ParsableCommand {
             The archive is one JSON file per talk in archive/YEAR/, plus archive/seminar.json. `seminar build` checks every talk (including the LaTeX in titles and abstracts) and, only if nothing is wrong, writes feeds/. Errors are printed as path:line:col: error: message, which editors can jump to.
             """,
         subcommands: [
-            AddCommand.self, EditCommand.self, ListCommand.self, CheckCommand.self, BuildCommand.self,
+            InitCommand.self, AddCommand.self, EditCommand.self, ListCommand.self, CheckCommand.self, BuildCommand.self,
             SnapshotCommand.self, VerifyCommand.self, LaTeXCommand.self,
         ]
     )

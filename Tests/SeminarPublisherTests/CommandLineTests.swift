@@ -238,6 +238,53 @@ import Testing
         #expect(broken.stderr.hasSuffix("error: archive/2021/2021-03-28-q.json has errors that keep it from loading (above): `seminar edit` cannot change it; fix the file by hand, then run `seminar check`\n"))
     }
 
+    /// A new seminar starts from nothing: `init` writes a `seminar.json` that checks and
+    /// builds, never replaces one, and reports a mistake in what it wrote at its place.
+    @Test func initStartsAnArchiveThatBuilds() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seminar-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let arguments = ["init", "--title", "Reading Group: Learning Theory", "--description", "We read papers on $\\ell_1$ methods.",
+                         "--home-page", "https://www.example.org/lt-reading/", "--timezone", "Europe/Paris", "--start-time", "14:00",
+                         "--contact", "Ada Lovelace", "--contact-email", "ada@example.org", "--organiser", "Alan Turing",
+                         "--now", "2026-11-29T12:00:00Z"]
+        let started = try run(arguments, in: folder)
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout == "archive/seminar.json\n")
+        let seminar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/archive/seminar.json"))) as? [String: Any])
+        #expect(seminar["idPrefix"] as? String == "tag:example.org,2026:reading-group-learning-theory/talk/")
+        #expect(seminar["feedsBaseURL"] as? String == "https://www.example.org/lt-reading/feeds/")
+        #expect(seminar["defaultStartTime"] as? String == "14:00" && seminar["defaultDuration"] as? Int == 60)
+        #expect(seminar["organisers"] as? [[String: String]] == [["name": "Alan Turing"]])
+        #expect(try run(["check"], in: folder).stderr == "checked 0 talks: 0 errors, 0 warnings\n")
+
+        let added = try run(["add", "--speaker", "Zoë Smith", "--title", "T", "--abstract", "a", "--start", "2027-01-12",
+                             "--now", "2026-11-29T12:00:00Z"], in: folder)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stderr.contains("on 2027-01-12T14:00"))  // the seminar's usual time
+        let built = try run(["build"], in: folder)
+        #expect(built.status == 0, "\(built.stderr)")
+        let atom = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/feeds/atom.xml")), as: UTF8.self)
+        #expect(atom.contains("<id>tag:example.org,2026:reading-group-learning-theory/talk/feed</id>"))
+        #expect(atom.contains("Tuesday 12 January 2027, 14:00–15:00 CET"))
+
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/archive/seminar.json"))
+        let again = try run(arguments, in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: archive/seminar.json exists: `seminar init` starts an archive, it never replaces one; change the file itself\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/archive/seminar.json")) == before)
+
+        let wrongZone = try run(["init", "--archive", "other", "--title", "T", "--description", "D", "--home-page", "https://a.org/",
+                                 "--timezone", "Mars/Base", "--start-time", "10:00", "--contact", "C"], in: folder)
+        #expect(wrongZone.status == 1)
+        #expect(wrongZone.stderr.hasPrefix("other/seminar.json:"))
+        #expect(wrongZone.stderr.contains("error: unknown time zone `Mars/Base` [unknown-timezone]"))
+        let badTime = try run(["init", "--archive", "third", "--title", "T", "--description", "D", "--home-page", "https://a.org/",
+                               "--timezone", "UTC", "--start-time", "4pm", "--contact", "C"], in: folder)
+        #expect(badTime.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/third"))
+    }
+
     /// What `add` cannot write as a talk that builds is refused before anything is written.
     @Test func addRefusesIncompleteTalksUpFront() throws {
         let a = try ArchiveFixture()
