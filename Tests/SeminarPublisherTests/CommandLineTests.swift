@@ -226,15 +226,34 @@ import Testing
         #expect(tooMany.status == 1)
         #expect(tooMany.stderr.contains("the talk has 1 speaker: give --affiliation once for each"))
 
-        // A start in the gap of a clock change keeps the talk from loading: `edit` finds it
-        // by its name all the same, and says to fix it by hand.
+        // A talk that would not load (a start the clocks skip, a meeting that is not http,
+        // a link without a title) is refused, and nothing is written: `edit` could not
+        // read such a file back.
+        let archiveBefore = try ArchiveFixture.files(under: a.archive)
         let gap = try run(["add", "--speaker", "Q", "--title", "T", "--abstract", "a", "--start", "2021-03-28T02:30",
-                           "--now", "2021-01-01T00:00:00Z"], in: folder)
+                           "--link", "=https://x.org", "--now", "2021-01-01T00:00:00Z"], in: folder)
         #expect(gap.status == 1)
-        #expect(gap.stderr.contains("archive/2021/2021-03-28-q.json has errors that keep it from loading: correct them in the file"))
+        #expect(gap.stderr == """
+            error: the talk would not load, so nothing was written:
+              `links[0].title` must not be empty
+              `2021-03-28T02:30` does not exist in Europe/Zurich: the clocks skip that time when they go forward
+
+            """)
+        let ftp = try run(["edit", "2021-11-01-jane", "--meeting", "ftp://x.org/m"], in: folder)
+        #expect(ftp.status == 1)
+        #expect(ftp.stderr.contains("`meeting` is not an absolute http or https URL: `ftp://x.org/m`"))
+        #expect(try ArchiveFixture.files(under: a.archive) == archiveBefore)
+
+        // A file that does not load, written by hand: `edit` finds it by its name all the
+        // same, and says to fix it by hand.
+        try Data(String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.archive + "/2021/2021-11-01-jane-doe-smith.json")), as: UTF8.self)
+            .replacingOccurrences(of: "2021-11-01T16:30", with: "2021-03-28T02:30").utf8)
+            .write(to: URL(fileURLWithPath: a.archive + "/2021/2021-03-28-q.json"))
+        try FileManager.default.removeItem(atPath: a.archive + "/2021/2021-11-01-jane-doe-smith.json")
         let broken = try run(["edit", "2021-03-28-q", "--start", "2021-03-28T03:30"], in: folder)
         #expect(broken.status == 1)
-        #expect(broken.stderr.contains("archive/2021/2021-03-28-q.json:11:13: error: `2021-03-28T02:30` does not exist in Europe/Zurich"))
+        #expect(broken.stderr.contains("archive/2021/2021-03-28-q.json:"))
+        #expect(broken.stderr.contains("error: `2021-03-28T02:30` does not exist in Europe/Zurich"))
         #expect(broken.stderr.hasSuffix("error: archive/2021/2021-03-28-q.json has errors that keep it from loading (above): `seminar edit` cannot change it; fix the file by hand, then run `seminar check`\n"))
     }
 

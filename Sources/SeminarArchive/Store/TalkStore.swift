@@ -71,12 +71,41 @@ public struct TalkStore: Sendable {
         links: [TalkLink] = [], status: TalkStatus = .scheduled, now: Instant,
         id: String = UUID().uuidString.lowercased()
     ) throws -> (talk: Talk, path: String) {
-        let talk = Talk(
-            id: id, title: title, speakers: speakers, start: start, timeZone: timeZone, duration: duration,
-            abstract: abstract, meeting: meeting, meetingIsPrivate: meetingIsPrivate, location: location,
-            links: links, status: status, published: now, updated: now, sequence: 0)
+        let talk = Self.newTalk(
+            title: title, speakers: speakers, start: start, timeZone: timeZone, duration: duration, abstract: abstract,
+            meeting: meeting, meetingIsPrivate: meetingIsPrivate, location: location, links: links, status: status,
+            now: now, id: id)
         let path = try save(talk, previousPath: nil)
         return (talk, path)
+    }
+
+    /// A new talk, announced and updated `now`, not yet written (see `create`).
+    public static func newTalk(
+        title: String, speakers: [Person], start: LocalDateTime?, timeZone: String, duration: Int,
+        abstract: String, meeting: String? = nil, meetingIsPrivate: Bool = false, location: String? = nil,
+        links: [TalkLink] = [], status: TalkStatus = .scheduled, now: Instant,
+        id: String = UUID().uuidString.lowercased()
+    ) -> Talk {
+        Talk(id: id, title: title, speakers: speakers, start: start, timeZone: timeZone, duration: duration,
+             abstract: abstract, meeting: meeting, meetingIsPrivate: meetingIsPrivate, location: location,
+             links: links, status: status, published: now, updated: now, sequence: 0)
+    }
+
+    /// The errors that would keep `talk` from loading once saved (a URL that is not http,
+    /// an unknown zone, a start the clocks skip...), found by the loader's own reading of
+    /// the bytes `save` would write: `add` and `edit` refuse such a talk rather than write
+    /// a file that `edit` could no longer read back. LaTeX is checked later, by the
+    /// publisher: a talk with a LaTeX error loads, and `edit` can correct it.
+    public func loadErrors(of talk: Talk, seminar: Seminar, zones: ZoneDatabase = .system) -> [Diagnostic] {
+        var defaults = SeminarDefaults()
+        defaults.timeZone = seminar.timeZone
+        defaults.zone = try? zones.zone(seminar.timeZone)
+        defaults.duration = seminar.defaultDuration
+        let path = self.path(for: talk)
+        let source = JSONSourceFile(path: path, bytes: Self.canonicalJSON(talk))
+        let name = String(path.split(separator: "/").last ?? "")
+        return TalkReader(defaults: defaults, zones: zones).read(source, folderYear: talk.year, fileName: name)
+            .diagnostics.filter { $0.severity == .error }
     }
 
     /// Writes `talk` canonically at its right path and returns that path. When the path

@@ -36,11 +36,14 @@ struct AddCommand: ParsableCommand {
         let loaded = try loadArchiveForEditing(locations.archive)
         let seminar = loaded.seminar!
         let start = fields.startTime(seminar: seminar)
-        let (talk, path) = try TalkStore(root: locations.archive).create(
+        let store = TalkStore(root: locations.archive)
+        let talk = TalkStore.newTalk(
             title: fields.title!, speakers: try fields.speakerEdit.applied(to: []).speakers, start: start,
             timeZone: fields.timezone ?? seminar.timeZone, duration: fields.duration ?? seminar.defaultDuration,
             abstract: try fields.abstractText() ?? "", meeting: fields.meeting, meetingIsPrivate: privateMeeting,
             location: fields.location, links: fields.linkList, now: clock.instant)
+        try refuseUnloadable(talk, store: store, seminar: seminar)
+        let path = try store.save(talk, previousPath: nil)
         Console.data(path)
         Console.note("added “\(talk.speakerNames) — \(talk.title)” \(start.map { "on \($0)" } ?? "(date to be defined)") with id \(talk.id)")
         try WrittenTalkCheck(archive: locations.archive, path: path, previousPath: nil, years: [talk.year]).report()

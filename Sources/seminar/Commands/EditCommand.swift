@@ -81,6 +81,7 @@ struct EditCommand: ParsableCommand {
             Console.note("nothing changed in \(target.source.path)")
             return
         }
+        try refuseUnloadable(edited, store: store, seminar: loaded.seminar!)
         let path = try store.save(edited, previousPath: target.source.path)
         Console.data(path)
         let moved = path != target.source.path ? " (moved from \(target.source.path))" : ""

@@ -102,6 +102,15 @@ struct TalkFieldOptions: ParsableArguments {
     }
 }
 
+/// Refuses, before anything is written, a talk that would not load: a value the command
+/// line gave is wrong (a URL that is not http, an unknown zone, a start the clocks skip).
+/// Written, such a file would block every build, and `seminar edit` could not read it back.
+func refuseUnloadable(_ talk: Talk, store: TalkStore, seminar: Seminar) throws {
+    let errors = store.loadErrors(of: talk, seminar: seminar)
+    guard !errors.isEmpty else { return }
+    throw CommandFailure((["the talk would not load, so nothing was written:"] + errors.map { "  " + $0.message }).joined(separator: "\n"))
+}
+
 /// Loads the seminar and talks for a command that changes the archive, or explains why not.
 func loadArchiveForEditing(_ root: String) throws -> ArchiveLoadResult {
     let loaded = ArchiveLoader(root: root).load()

@@ -4,7 +4,8 @@ import SeminarPublisher
 
 /// After `add` or `edit` wrote a talk file, checks the archive and reports the problems
 /// of that talk, with what to do next. The file is kept either way: what the organiser
-/// typed is never lost.
+/// typed is never lost. (A talk that would not load on its own is refused before it is
+/// written: see `refuseUnloadable`.)
 struct WrittenTalkCheck {
     var archive: String
     /// Where the talk is now.
@@ -25,8 +26,8 @@ struct WrittenTalkCheck {
         } else if checked.talks.contains(where: { $0.source.path.standardizedPath == path.standardizedPath }) {
             Console.note("\(path) has errors: correct them with `seminar edit` or in the file, then run `seminar check`")
         } else {
-            // Errors that keep the talk from loading (a start in a clock change's gap, an
-            // unknown zone, a URL that is not http): `seminar edit` cannot read it back.
+            // Errors found only beside the rest of the archive that keep the talk from
+            // loading (an id another file uses): `seminar edit` cannot read it back.
             Console.note("\(path) has errors that keep it from loading: correct them in the file, then run `seminar check`")
         }
         throw ExitCode.failure
