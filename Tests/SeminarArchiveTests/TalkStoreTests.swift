@@ -197,7 +197,23 @@ import Testing
     @Test func aCorrectedNameKeepsTheSpeakersAffiliationAndPage() throws {
         let (speakers, carried) = try SpeakerEdit(names: ["Jane Doe-Smith"]).applied(to: [Self.jane])
         #expect(speakers == [Person(name: "Jane Doe-Smith", affiliation: "EPFL", url: "https://jane.example.org")])
-        #expect(carried == [SpeakerEdit.Carried(speaker: speakers[0], from: "Jane Doe")])
+        #expect(carried == [SpeakerEdit.Carried(name: "Jane Doe-Smith", from: "Jane Doe", affiliation: "EPFL", url: "https://jane.example.org")])
+    }
+
+    /// Matched by name first, without regard to case or spacing; then the speakers left,
+    /// in order, when their number is unchanged; each old speaker's values go once.
+    @Test func reorderedAndRenamedSpeakersKeepTheirOwnValues() throws {
+        let ann = Person(name: "Ann A", affiliation: "EPFL", url: "https://a.org/")
+        let bob = Person(name: "Bob B", affiliation: "ETH", url: "https://b.org/")
+        let (swapped, carried) = try SpeakerEdit(names: ["Bob B", "Anne A"]).applied(to: [ann, bob])
+        #expect(swapped == [bob, Person(name: "Anne A", affiliation: "EPFL", url: "https://a.org/")])
+        #expect(carried.map(\.from) == ["Ann A"])
+        let (recased, _) = try SpeakerEdit(names: ["bob  b"]).applied(to: [ann, bob])
+        #expect(recased == [Person(name: "bob  b", affiliation: "ETH", url: "https://b.org/")])
+        // A given URL is not announced as kept; only the affiliation is.
+        let (_, partly) = try SpeakerEdit(names: ["Carl", "Dan"], urls: ["https://c.org/", ""]).applied(to: [ann, bob])
+        #expect(partly == [SpeakerEdit.Carried(name: "Carl", from: "Ann A", affiliation: "EPFL", url: nil),
+                           SpeakerEdit.Carried(name: "Dan", from: "Bob B", affiliation: "ETH", url: nil)])
     }
 
     @Test func speakersKeepTheirValuesByNameWhenReorderedOrJoined() throws {

@@ -157,7 +157,7 @@ public struct ArchiveLoader {
         var bySpeakers: [[String]: [(order: Int, loaded: LoadedTalk)]] = [:]
         let newestLast = talks.enumerated().sorted { ($0.element.talk.published, $0.offset) < ($1.element.talk.published, $1.offset) }
         for (order, loaded) in newestLast.map(\.element).enumerated() where loaded.talk.start != nil && !loaded.talk.speakers.isEmpty {
-            bySpeakers[loaded.talk.speakers.map { Self.comparable($0.name) }.sorted(), default: []].append((order, loaded))
+            bySpeakers[loaded.talk.speakers.map { comparableName($0.name) }.sorted(), default: []].append((order, loaded))
         }
         var found: [(order: Int, diagnostic: Diagnostic)] = []
         for group in bySpeakers.values where group.count > 1 {
@@ -176,27 +176,6 @@ public struct ArchiveLoader {
             }
         }
         return found.sorted { $0.order < $1.order }.map(\.diagnostic)
-    }
-
-    /// A name as compared for duplicates: case, accents and runs of spaces do not count.
-    private static func comparable(_ name: String) -> String {
-        // Most names are ASCII, folded byte by byte: Foundation's folding costs as much as
-        // the rest of this check.
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(name.utf8.count)
-        for b in name.utf8 {
-            if b == 0x20 || (0x09...0x0D).contains(b) {
-                if let last = folded.last, last != 0x20 { folded.append(0x20) }
-            } else {
-                folded.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
-            }
-        }
-        if folded.last == 0x20 { folded.removeLast() }
-        return String(decoding: folded, as: UTF8.self)
     }
 
     /// When a dated talk takes place, in seconds since 1970; nil if its zone cannot say.

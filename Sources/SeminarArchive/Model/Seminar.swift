@@ -1,3 +1,5 @@
+import Foundation
+
 /// The seminar itself, as described by `archive/seminar.json`.
 public struct Seminar: Sendable, Equatable {
     public var title: String
@@ -69,4 +71,27 @@ public struct Person: Sendable, Equatable {
         self.url = url
         self.email = email
     }
+}
+
+/// A person's name as compared for "the same person": case, accents and runs of spaces do
+/// not count (`scott pesme`, `Scott  Pesme`, `Zoe`/`Zoë`). Used by the duplicate check and
+/// by `seminar edit`, which keeps a speaker's affiliation across such a correction.
+public func comparableName(_ name: String) -> String {
+    // Most names are ASCII, folded byte by byte: Foundation's folding cost as much as the
+    // rest of the duplicate check, which folds every speaker's name.
+    guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+        return name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    var folded: [UInt8] = []
+    folded.reserveCapacity(name.utf8.count)
+    for b in name.utf8 {
+        if b == 0x20 || (0x09...0x0D).contains(b) {
+            if let last = folded.last, last != 0x20 { folded.append(0x20) }
+        } else {
+            folded.append((0x41...0x5A).contains(b) ? b | 0x20 : b)
+        }
+    }
+    if folded.last == 0x20 { folded.removeLast() }
+    return String(decoding: folded, as: UTF8.self)
 }

@@ -17,11 +17,14 @@ public struct SpeakerEdit: Sendable, Equatable {
 
     public var isEmpty: Bool { names == nil && affiliations == nil && urls == nil }
 
-    /// A new speaker that took what was not given from a speaker of the old list.
+    /// A speaker of a new spelling that kept an old speaker's affiliation or web page
+    /// (what it kept; nil for what it did not).
     public struct Carried: Sendable, Equatable {
-        public var speaker: Person
-        /// The name of the old speaker whose affiliation or web page it took.
+        public var name: String
+        /// The old speaker's name.
         public var from: String
+        public var affiliation: String?
+        public var url: String?
     }
 
     public enum Problem: Error, Equatable, CustomStringConvertible {
@@ -39,8 +42,11 @@ public struct SpeakerEdit: Sendable, Equatable {
     /// The speakers after the edit, and those that kept an old speaker's values.
     ///
     /// A speaker without a given affiliation or web page keeps those of the old speaker
-    /// of the same name, or else of the old speaker in the same position when the number
-    /// of speakers is unchanged (a name corrected: `Jane Doe` → `Jane Doe-Smith`).
+    /// of the same name (compared by `comparableName`: `jane doe` is `Jane Doe`). When the
+    /// number of speakers is unchanged, the speakers left without a match take those of
+    /// the old speakers left without one, in order (a corrected name: `Jane Doe` → `Jane
+    /// Doe-Smith`, also when the order changed). Each old speaker's values go to one new
+    /// speaker at most.
     public func applied(to old: [Person]) throws(Problem) -> (speakers: [Person], carried: [Carried]) {
         let names = self.names ?? old.map(\.name)
         for (option, values) in [("--affiliation", affiliations), ("--speaker-url", urls)] {
@@ -48,16 +54,34 @@ public struct SpeakerEdit: Sendable, Equatable {
                 throw .countMismatch(option: option, given: values.count, speakers: names.count)
             }
         }
+        var source = [Int?](repeating: nil, count: names.count)
+        var taken = [Bool](repeating: false, count: old.count)
+        let oldKeys = old.map { comparableName($0.name) }
+        for (i, name) in names.enumerated() {
+            let key = comparableName(name)
+            if let j = old.indices.first(where: { !taken[$0] && oldKeys[$0] == key }) {
+                source[i] = j
+                taken[j] = true
+            }
+        }
+        if old.count == names.count {
+            for (i, j) in zip(names.indices.filter { source[$0] == nil }, old.indices.filter { !taken[$0] }) {
+                source[i] = j
+                taken[j] = true
+            }
+        }
         var speakers: [Person] = []
         var carried: [Carried] = []
         for (i, name) in names.enumerated() {
-            let previous = old.first { $0.name == name } ?? (old.count == names.count ? old[i] : nil)
+            let previous = source[i].map { old[$0] }
             var speaker = Person(name: name, affiliation: previous?.affiliation, url: previous?.url, email: previous?.email)
             if let affiliations { speaker.affiliation = affiliations[i].isEmpty ? nil : affiliations[i] }
             if let urls { speaker.url = urls[i].isEmpty ? nil : urls[i] }
-            if let previous, previous.name != name,
-               (speaker.affiliation != nil && affiliations == nil) || (speaker.url != nil && urls == nil) {
-                carried.append(Carried(speaker: speaker, from: previous.name))
+            if let previous, previous.name != name {
+                let kept = Carried(name: name, from: previous.name,
+                                   affiliation: affiliations == nil ? previous.affiliation : nil,
+                                   url: urls == nil ? previous.url : nil)
+                if kept.affiliation != nil || kept.url != nil { carried.append(kept) }
             }
             speakers.append(speaker)
         }

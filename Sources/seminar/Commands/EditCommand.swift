@@ -8,7 +8,7 @@ struct EditCommand: ParsableCommand {
         discussion: """
             TALK is the talk's id or its file, or a unique beginning of either's name. Only the options given change. `updated` becomes now; the calendar SEQUENCE grows when the time, place or status changes, so calendars update the event instead of adding one. A new date moves the file to its new name and year folder; its id never changes.
 
-            --speaker gives the whole list of speakers; each keeps the affiliation and web page of the speaker of the same name, or of the same position when their number is unchanged (a corrected name), unless --affiliation or --speaker-url says otherwise ("" removes). --link "Title=URL" replaces the link of that title or adds it; "Title=" removes it; --no-links removes every link first. Examples:
+            --speaker gives the whole list of speakers; each keeps the affiliation and web page of the speaker of the same name (whatever its case or accents), or, when their number is unchanged, the speakers left take those of the old speakers left, in order (a corrected name), unless --affiliation or --speaker-url says otherwise ("" removes). --link "Title=URL" replaces the link of that title or adds it; "Title=" removes it; --no-links removes every link first. Examples:
               seminar edit 0e9d8c7b --start 2021-07-05T16:30
               seminar edit archive/2021/2021-06-07-ido-nachum.json --status cancelled
               seminar edit tbd-francesco --start 2021-09-20
@@ -92,9 +92,9 @@ struct EditCommand: ParsableCommand {
 
     /// “Jane Doe-Smith” keeps the affiliation and web page of “Jane Doe”…
     static func describe(_ carried: SpeakerEdit.Carried) -> String {
-        let kept = [carried.speaker.affiliation.map { "affiliation “\($0)”" }, carried.speaker.url.map { "web page \($0)" }]
+        let kept = [carried.affiliation.map { "affiliation “\($0)”" }, carried.url.map { "web page \($0)" }]
             .compactMap { $0 }.joined(separator: " and ")
-        return "“\(carried.speaker.name)” keeps the \(kept) of “\(carried.from)” (--affiliation \"\" or --speaker-url \"\" removes them)"
+        return "“\(carried.name)” keeps the \(kept) of “\(carried.from)” (--affiliation \"\" or --speaker-url \"\" removes them)"
     }
 
     /// A talk file as `find` matches it: the talk, when the file loaded.
