@@ -295,9 +295,24 @@ import Testing
 
         let wrongZone = try run(["init", "--archive", "other", "--title", "T", "--description", "D", "--home-page", "https://a.org/",
                                  "--timezone", "Mars/Base", "--start-time", "10:00", "--contact", "C"], in: folder)
+        // What would not load is refused, and nothing written: `init` never replaces a file.
         #expect(wrongZone.status == 1)
-        #expect(wrongZone.stderr.hasPrefix("other/seminar.json:"))
-        #expect(wrongZone.stderr.contains("error: unknown time zone `Mars/Base` [unknown-timezone]"))
+        #expect(wrongZone.stderr == "error: seminar.json would not load, so nothing was written:\n  unknown time zone `Mars/Base`\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/other"))
+        let badMath = try run(["init", "--archive", "other", "--title", "T", "--description", "About $x", "--home-page", "https://a.org/",
+                               "--timezone", "UTC", "--start-time", "10:00", "--contact", "C"], in: folder)
+        #expect(badMath.stderr.contains("`description`: math opened with `$` is never closed"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/other"))
+        // The feeds go beside the home page, without its query, fragment or file.
+        let page = try run(["init", "--archive", "other", "--title", "T", "--description", "D",
+                            "--home-page", "https://a.org/s/index.html?x=1#top", "--timezone", "UTC", "--start-time", "10:00",
+                            "--contact", "C", "--now", "2026-11-29T12:00:00Z"], in: folder)
+        #expect(page.status == 0, "\(page.stderr)")
+        #expect(page.stderr.contains("add a talk with `seminar add --archive other`"))
+        let other = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/other/seminar.json"))) as? [String: Any])
+        #expect(other["feedsBaseURL"] as? String == "https://a.org/s/feeds/")
+        #expect(try run(["init", "--archive", "x", "--title", "T", "--description", "D", "--home-page", "https://u:p@a.org/",
+                         "--timezone", "UTC", "--start-time", "10:00", "--contact", "C"], in: folder).status == 64)
         let badTime = try run(["init", "--archive", "third", "--title", "T", "--description", "D", "--home-page", "https://a.org/",
                                "--timezone", "UTC", "--start-time", "4pm", "--contact", "C"], in: folder)
         #expect(badTime.status == 64)

@@ -59,6 +59,14 @@ public enum SeminarFile {
         return [UInt8](try! encoder.encode(fields)) + [0x0A]
     }
 
+    /// The errors that would keep the file from loading, found by the loader's own reading
+    /// of the bytes `create` would write: `init` refuses such a file rather than write one
+    /// it could not write again (it never replaces a file).
+    public static func loadErrors(_ fields: Fields, root: String, zones: ZoneDatabase = .system) -> [Diagnostic] {
+        let source = JSONSourceFile(path: root + "/seminar.json", bytes: canonicalJSON(fields))
+        return SeminarReader(zones: zones).read(source).2.filter { $0.severity == .error }
+    }
+
     /// Writes `root/seminar.json` (creating `root`), and returns its path; refuses to
     /// replace one that exists.
     public static func create(_ fields: Fields, root: String) throws -> String {
@@ -67,6 +75,24 @@ public enum SeminarFile {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try AtomicFile.write(canonicalJSON(fields), to: path)
         return path
+    }
+
+    /// Where `feeds/` goes by default: the folder of the home page, without its query,
+    /// fragment or credentials (`https://example.org/a/index.html?x#y` →
+    /// `https://example.org/a/feeds/`). Nil when the home page is no absolute URL.
+    public static func feedsBaseURL(homePage: String) -> String? {
+        guard var parts = URLComponents(string: homePage), parts.scheme != nil, parts.host != nil else { return nil }
+        parts.query = nil
+        parts.fragment = nil
+        parts.user = nil
+        parts.password = nil
+        var path = parts.path
+        if !path.hasSuffix("/") {
+            // A last segment with a dot names a file (`index.html`); anything else a folder.
+            if let slash = path.lastIndex(of: "/"), path[slash...].contains(".") { path = String(path[...slash]) } else { path += "/" }
+        }
+        parts.path = path + "feeds/"
+        return parts.string
     }
 
     /// A `tag:` URI prefix for the talks' permanent ids (RFC 4151): the home page's host

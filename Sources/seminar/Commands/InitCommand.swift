@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import LaTeX
 import SeminarArchive
 
 struct InitCommand: ParsableCommand {
@@ -6,7 +8,7 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start an archive: write archive/seminar.json.",
         discussion: """
-            Writes archive/seminar.json, which every other command reads, then checks it. Refused when the file exists: change it by hand (the README's reference lists every key). The feeds' base URL defaults to the home page's feeds/ folder, and the prefix of the talks' permanent ids to a tag URI made of the home page's host, this year and the title; both are written into the file and never change afterwards. Example:
+            Checks what it is given as every other command will read it, then writes archive/seminar.json; nothing is written if anything is wrong. Refused when the file exists: change it by hand (the README's reference lists every key). The feeds' base URL defaults to feeds/ beside the home page, and the prefix of the talks' permanent ids to a tag URI made of the home page's host, this year and the title; both are written into the file and never change afterwards. Example:
               seminar init --title "Internal Seminar: Theory of Neural Nets" \\
                 --description "Talks on the theory of neural networks." \\
                 --home-page https://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/ \\
@@ -17,7 +19,7 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var locations: ArchiveOption
 
-    @Option(help: "The seminar's name (may contain LaTeX).")
+    @Option(help: "The seminar's name.")
     var title: String
 
     @Option(help: "A paragraph or more about the seminar (may contain LaTeX).")
@@ -38,7 +40,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("start-time"), help: ArgumentHelp("The usual start of a talk, HH:MM.", valueName: "time"))
     var startTime: String
 
-    @Option(help: ArgumentHelp("The usual length of a talk in minutes.", valueName: "minutes"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The usual length of a talk in minutes.", valueName: "minutes"))
     var duration = 60
 
     @Option(help: ArgumentHelp("Who answers for the seminar: the feeds' author.", valueName: "name"))
@@ -64,30 +66,35 @@ struct InitCommand: ParsableCommand {
         if !Talk.durationRange.contains(duration) {
             throw ValidationError("--duration must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, got \(duration)")
         }
-        if idPrefix == nil, SeminarFile.idPrefix(homePage: homePage, title: title, year: 2000) == nil {
+        guard let parts = URLComponents(string: homePage), parts.host != nil, SeminarFile.feedsBaseURL(homePage: homePage) != nil else {
             throw ValidationError("--home-page must be an absolute URL such as https://example.org/seminar/, got \(homePage)")
         }
+        // Every feed would publish them.
+        if parts.user != nil || parts.password != nil { throw ValidationError("--home-page must not hold a user name or password") }
     }
 
     func run() throws {
         let fields = SeminarFile.Fields(
             title: title, description: description, homePage: homePage,
-            feedsBaseURL: feedsBaseURL ?? homePage + (homePage.hasSuffix("/") ? "" : "/") + "feeds/",
+            feedsBaseURL: feedsBaseURL ?? SeminarFile.feedsBaseURL(homePage: homePage)!,
             language: language, timezone: timezone, defaultStartTime: startTime, defaultDuration: duration,
             contact: .init(name: contact, email: contactEmail), organisers: organisers.map { .init(name: $0) },
             idPrefix: idPrefix ?? SeminarFile.idPrefix(homePage: homePage, title: title, year: clock.instant.utcDateTime.year)!)
+        // Checked as every other command will read it, before anything is written: `init`
+        // never replaces a file, so it must not write one that needs correcting.
+        let problems = SeminarFile.loadErrors(fields, root: locations.archive).map(\.message)
+            + LaTeXChecker.check(description).filter { $0.severity == .error }.map { "`description`: " + $0.message }
+        if !problems.isEmpty {
+            throw CommandFailure((["seminar.json would not load, so nothing was written:"] + problems.map { "  " + $0 }).joined(separator: "\n"))
+        }
         let path: String
         do { path = try SeminarFile.create(fields, root: locations.archive) } catch let exists as SeminarFile.Exists {
             throw CommandFailure(exists.description)
+        } catch {
+            throw CommandFailure("cannot write \(locations.archive)/seminar.json: \(error.localizedDescription)")
         }
         Console.data(path)
-        // Checked as every other command will read it; the file is kept either way.
-        let loaded = ArchiveLoader(root: locations.archive).load()
-        DiagnosticPrinter().print(loaded.diagnostics)
-        guard loaded.seminar != nil else {
-            Console.note("\(path) has errors: correct them in the file, then run `seminar check`")
-            throw ExitCode.failure
-        }
-        Console.note("started the archive of “\(title)”; add a talk with `seminar add`, publish with `seminar build`")
+        let archive = locations.archive == "archive" ? "" : " --archive \(locations.archive)"
+        Console.note("started the archive of “\(title)”; add a talk with `seminar add\(archive)`, publish with `seminar build\(archive)`")
     }
 }
