@@ -121,7 +121,11 @@ public struct Publisher: Sendable {
         let damaged = zip(frozenYears, intact).filter { !$0.1 }.map(\.0)
         // Years rendered again need their talks; so does the organisers' set, which
         // renders every frozen year.
-        let pinnable = privateOut == nil ? Set(frozenYears).subtracting(damaged) : []
+        // The newest frozen year's talks are read when its record is older than records
+        // that keep the newest `updated`: the subscription documents' date needs it once
+        // every year is frozen (see `DocumentPlanner.archivedTalksUpdated`).
+        let undated = frozenYears.last.map { snapshots.records[$0]?.updated == nil ? [$0] : [] } ?? []
+        let pinnable = privateOut == nil ? Set(frozenYears).subtracting(damaged).subtracting(undated) : []
 
         let checked = check(snapshots: snapshots, pinningFilesOf: pinnable)
         guard let seminar = checked.seminar, !checked.hasErrors else {

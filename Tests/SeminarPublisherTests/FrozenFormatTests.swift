@@ -71,6 +71,24 @@ import Testing
         #expect(SnapshotRecord.meetingOfTalksNotHappening(format: 3) == .withheld)
     }
 
+    /// Every year of a fixture is frozen, so the subscription documents hold no talk and
+    /// take the date of the newest one: from the record, or (for records made before they
+    /// kept it) from the newest frozen year's talk files, which a build then reads.
+    @Test(arguments: formats)
+    func everyYearFrozenDatesTheFeedsByTheNewestTalk(format: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frozen-dates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.fixture(format: format), to: folder)
+        let publisher = Publisher(archiveRoot: folder.path + "/archive", feedsRoot: folder.path + "/feeds")
+        let record = try #require(publisher.check().records[2019])
+        #expect((record.updated != nil) == (format >= 3))
+        let result = try publisher.build(reusingLastBuild: false)
+        #expect(result.report != nil, "\(result.diagnostics)")
+        let atom = String(decoding: try Data(contentsOf: folder.appendingPathComponent("feeds/atom.xml")), as: UTF8.self)
+        #expect(atom.contains("<updated>2019-11-01T08:00:00Z</updated>"))
+        #expect(!atom.contains("<entry>"))
+    }
+
     @Test func amendingAnOlderFormatRewritesTheYearInTheCurrentOne() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frozen-format-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

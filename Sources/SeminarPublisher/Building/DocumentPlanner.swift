@@ -145,8 +145,16 @@ struct DocumentPlanner: Sendable {
         FeedDocumentLinks(
             selfURL: base + path, alternateURL: seminar.homePage,
             current: nil, prevArchive: frozenYears.last.map { base + archive($0) }, nextArchive: nil,
-            isArchive: false, stylesheet: FeedsLayout.stylesheet,
-            archivedTalksUpdated: records.values.compactMap { $0.updated.flatMap(Instant.init(rfc3339:)) }.max())
+            isArchive: false, stylesheet: FeedsLayout.stylesheet, archivedTalksUpdated: archivedTalksUpdated)
+    }
+
+    /// The newest `updated` of the frozen years' talks: from their records, and from the
+    /// talks of frozen years that were read (all of them for records made before records
+    /// kept it; see `Publisher.buildEverything`).
+    var archivedTalksUpdated: Instant? {
+        let recorded = records.values.compactMap { $0.updated.flatMap(Instant.init(rfc3339:)) }
+        let read = talks.lazy.filter { records[$0.year] != nil }.map(\.updated)
+        return (recorded + read).max()
     }
 
     /// The documents of one frozen year, with the neighbours recorded when it was frozen
