@@ -73,16 +73,21 @@ import Testing
     }
 
     @Test func scalarsOutOfAOneLineField() {
-        #expect(firstScalarOutOfOneLine("Plain, é, 😀, Ελληνικά, עברית, العربية") == nil)
+        #expect(scalarsOutOfOneLine("Plain, é, 😀, Ελληνικά, עברית, العربية").isEmpty)
         // Neighbours of the characters sought, with the same lead bytes.
-        #expect(firstScalarOutOfOneLine("\u{2010}\u{2027}\u{202F}\u{2060}\u{2065}\u{206A}\u{200D}\u{0600}\u{061B}\u{061D}") == nil)
-        for v: UInt32 in [0x09, 0x0A, 0x0D, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+        #expect(scalarsOutOfOneLine("\u{2010}\u{2027}\u{202F}\u{2060}\u{2065}\u{206A}\u{200D}\u{0600}\u{061B}\u{061D}\u{84}\u{A0}").isEmpty)
+        for v: UInt32 in [0x09, 0x0A, 0x0D, 0x85, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
                           0x2066, 0x2067, 0x2068, 0x2069] {
             let scalar = Unicode.Scalar(v)!
-            let found = firstScalarOutOfOneLine("é😀" + String(Character(scalar)) + "x\t")
-            #expect(found?.0 == 2, "\(scalarName(scalar))")
-            #expect(found?.1 == scalar, "\(scalarName(scalar))")
+            let found = scalarsOutOfOneLine("é😀" + String(Character(scalar)) + "x" + String(Character(scalar)))
+            #expect(found.count == 1, "\(scalarName(scalar))")  // the first of its kind only
+            #expect(found.first?.0 == 2, "\(scalarName(scalar))")
+            #expect(found.first?.1 == scalar, "\(scalarName(scalar))")
         }
+        // A control behind a line break is reported too, and a second of either is not.
+        let both = scalarsOutOfOneLine("A\nB \u{202E} C\tD \u{2066}")
+        #expect(both.map(\.0) == [1, 4])
+        #expect(both.map(\.1) == ["\n", "\u{202E}"])
     }
 
     @Test func utf8Validation() {

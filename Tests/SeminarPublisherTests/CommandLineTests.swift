@@ -222,6 +222,11 @@ import Testing
         let missing = try run(["edit", "2021-11-01-jane", "--link", "Paper="], in: folder)
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: the talk has no link titled “Paper” to remove: its links are “slides”\n")
+        // Spaces around a link's title and URL do not count: this replaces the slides.
+        let spaced = try run(["edit", "2021-11-01-jane", "--link", " Slides = https://x.org/s3.pdf ", "--now", "2021-10-05T00:00:00Z"], in: folder)
+        #expect(spaced.status == 0, "\(spaced.stderr)")
+        #expect(try talkFile()["links"] as? [[String: String]] == [["title": "Slides", "url": "https://x.org/s3.pdf"]])
+        #expect(try run(["edit", "", "--location", "Room"], in: folder).status == 64)
         let tooMany = try run(["edit", "2021-11-01-jane", "--affiliation", "EPFL", "--affiliation", "ETH"], in: folder)
         #expect(tooMany.status == 1)
         #expect(tooMany.stderr.contains("the talk has 1 speaker: give --affiliation once for each"))

@@ -184,9 +184,9 @@ extension FileReport {
     /// renders as written, only not as meant, and frozen years must still load.
     mutating func oneLineString(_ object: JSONObject, _ key: String, required: Bool = true) -> String? {
         guard let s = string(object, key, required: required) else { return nil }
-        if let (offset, scalar) = firstScalarOutOfOneLine(s) {
+        for (offset, scalar) in scalarsOutOfOneLine(s) {
             let path = object.path(key)
-            if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            if isOneLineBreak(scalar) {
                 warning("one-line-field", "`\(path.displayName)` is a one-line field but holds \(oneLineScalarDescription(scalar))",
                         at: .scalar(path, offset), fix: "replace it with a space")
             } else {

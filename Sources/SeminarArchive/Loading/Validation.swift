@@ -30,21 +30,27 @@ func firstForbiddenScalar(_ s: String) -> (Int, Unicode.Scalar)? {
     return nil
 }
 
-/// The first scalar out of place in a field shown on one line (a name, a title, a room),
-/// with its offset in the string's scalars: a line break (LF, CR, U+2028, U+2029) or a tab,
-/// which break the line wherever the field is shown, or an invisible bidirectional
-/// control (U+200E, U+200F, U+061C, U+202A...U+202E, U+2066...U+2069), which can make the
-/// text around it read otherwise than it is written.
-func firstScalarOutOfOneLine(_ s: String) -> (Int, Unicode.Scalar)? {
+/// The scalars out of place in a field shown on one line (a name, a title, a room), with
+/// their offsets in the string's scalars: the first line break (LF, CR, NEL, U+2028,
+/// U+2029) or tab, which break the line wherever the field is shown, and the first
+/// invisible bidirectional control (U+200E, U+200F, U+061C, U+202A...U+202E,
+/// U+2066...U+2069), which can make the text around it read otherwise than it is written.
+/// One of each at most, in the order found, so that a control is not hidden behind a
+/// line break reported first.
+func scalarsOutOfOneLine(_ s: String) -> [(Int, Unicode.Scalar)] {
     // Over the UTF-8 bytes: every such field of every file goes through here. The scalars
-    // are the bytes 09, 0A, 0D, and the sequences D8 9C, E2 80 xx and E2 81 xx; scalars
-    // are counted only once one is found.
-    func scan(_ u: UnsafeBufferPointer<UInt8>) -> (Int, Unicode.Scalar)? {
-        for i in u.indices where u[i] < 0x20 || u[i] == 0xE2 || u[i] == 0xD8 {
+    // are the bytes 09, 0A, 0D, and the sequences C2 85, D8 9C, E2 80 xx and E2 81 xx;
+    // scalars are counted only once one is found.
+    func scan(_ u: UnsafeBufferPointer<UInt8>) -> [(Int, Unicode.Scalar)] {
+        var found: [(Int, Unicode.Scalar)] = []
+        var sawBreak = false, sawControl = false
+        for i in u.indices where u[i] < 0x20 || u[i] == 0xE2 || u[i] == 0xD8 || u[i] == 0xC2 {
             var value: UInt32? = nil
             switch u[i] {
             case 0x09, 0x0A, 0x0D:
                 value = UInt32(u[i])
+            case 0xC2 where i + 1 < u.count && u[i + 1] == 0x85:
+                value = 0x85
             case 0xD8 where i + 1 < u.count && u[i + 1] == 0x9C:
                 value = 0x061C
             case 0xE2 where i + 2 < u.count && (u[i + 1] == 0x80 || u[i + 1] == 0x81):
@@ -56,23 +62,30 @@ func firstScalarOutOfOneLine(_ s: String) -> (Int, Unicode.Scalar)? {
             default:
                 break
             }
-            if let value {
-                let scalarsBefore = u[..<i].reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }
-                return (scalarsBefore, Unicode.Scalar(value)!)
-            }
+            guard let value, let scalar = Unicode.Scalar(value) else { continue }
+            let isBreak = isOneLineBreak(scalar)
+            if isBreak ? sawBreak : sawControl { continue }
+            if isBreak { sawBreak = true } else { sawControl = true }
+            found.append((u[..<i].reduce(0) { $1 & 0xC0 != 0x80 ? $0 + 1 : $0 }, scalar))
+            if sawBreak && sawControl { break }
         }
-        return nil
+        return found
     }
     var native = s
     native.makeContiguousUTF8()  // a no-op for the native strings Foundation returns
     return native.utf8.withContiguousStorageIfAvailable(scan) ?? Array(native.utf8).withUnsafeBufferPointer(scan)
 }
 
-/// How a scalar of `firstScalarOutOfOneLine` is named in messages.
+/// A line break or a tab, as opposed to a bidirectional control (`scalarsOutOfOneLine`).
+func isOneLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+}
+
+/// How a scalar of `scalarsOutOfOneLine` is named in messages.
 func oneLineScalarDescription(_ scalar: Unicode.Scalar) -> String {
     switch scalar {
     case "\t": return "a tab"
-    case "\n", "\r", "\u{2028}", "\u{2029}": return "a line break (\(scalarName(scalar)))"
+    case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": return "a line break (\(scalarName(scalar)))"
     default: return "\(scalarName(scalar)) \(scalar.properties.name ?? "")"
     }
 }

@@ -45,6 +45,7 @@ struct EditCommand: ParsableCommand {
     @OptionGroup var clock: ClockOption
 
     func validate() throws {
+        if isBlank(talk) { throw ValidationError("name the talk: its id, its file, or a unique beginning of either") }
         if tbd && fields.start != nil { throw ValidationError("give --start or --tbd, not both") }
         if noMeeting && fields.meeting != nil { throw ValidationError("give --meeting or --no-meeting, not both") }
         if noLocation && fields.location != nil { throw ValidationError("give --location or --no-location, not both") }

@@ -78,11 +78,13 @@ struct TalkFieldOptions: ParsableArguments {
                     urls: speakerURLs.isEmpty ? nil : speakerURLs)
     }
 
-    /// `--link` values as links, in order.
+    /// `--link` values as links, in order; spaces around the title and the URL do not
+    /// count (`--link "Slides = https://…"`).
     var linkList: [TalkLink] {
         links.map { link in
             let cut = link.firstIndex(of: "=")!
-            return TalkLink(title: String(link[..<cut]), url: String(link[link.index(after: cut)...]))
+            return TalkLink(title: link[..<cut].trimmingCharacters(in: .whitespaces),
+                            url: link[link.index(after: cut)...].trimmingCharacters(in: .whitespaces))
         }
     }
 
