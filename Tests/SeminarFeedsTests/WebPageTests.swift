@@ -105,6 +105,16 @@ func collapsed(_ s: String) -> String {
         #expect(page.text.contains("François Ged"))
     }
 
+    /// The seminar's name is plain text on the page, as in every feed and the calendar:
+    /// a `$` or a backslash in it is shown as written.
+    @Test func theSeminarsNameIsShownAsWritten() throws {
+        var named = seminar
+        named.title = "Seminar on $\\alpha$-nets"
+        let page = try self.page([], context: try PageTestArchive.context(named))
+        #expect(page.string("//head/title") == "Seminar on $\\alpha$-nets")
+        #expect(page.strings("//h1") == ["Seminar on $\\alpha$-nets"])
+    }
+
     @Test func everyTalkWithWhenSpeakersAbstractAndLinks() throws {
         let talks = try PageTestArchive.mixedTalks()
         let page = try page(talks)

@@ -45,7 +45,9 @@ public enum WebPageWriter {
         let body = try tree.element("body", in: html)
 
         let header = try tree.element("header", in: body)
-        try tree.element("h1", text: PlainTextRenderer.render(seminar.title), in: header)
+        // The seminar's name is plain text, as every feed and the calendar show it (only
+        // talk titles, abstracts and the description hold LaTeX, and are checked for it).
+        try tree.element("h1", text: seminar.title, in: header)
         let about = try tree.element("div", [("class", "description")], in: header)
         for paragraph in paragraphs(of: seminar.description) {
             try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph), tree: tree, in: about)
@@ -86,7 +88,7 @@ public enum WebPageWriter {
         // Belt and braces for "no external resources": even if a later change slipped in a
         // remote script, style, font or image, the browser would refuse to load it.
         try tree.element("meta", [("http-equiv", "Content-Security-Policy"), ("content", WebPageAssets.contentSecurityPolicy)], in: head)
-        let title = PlainTextRenderer.render(seminar.title)
+        let title = seminar.title
         try tree.element("title", text: title, in: head)
         try tree.element("meta", [("name", "description"), ("content", PlainTextRenderer.render(seminar.description))], in: head)
         try tree.element("meta", [("name", "color-scheme"), ("content", "light dark")], in: head)
