@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes `archive/seminar.json` for `seminar init`: what an organiser starting an archive
-/// gives, as text. The loader checks it afterwards like any hand-written file, so a mistake
-/// is reported at its place in the file, in the usual way.
+/// gives, as text. The loader's own reading of those bytes checks them first
+/// (`loadErrors`), so that no file is written that would need correcting.
 public enum SeminarFile {
     /// The keys of `seminar.json` that `init` writes (see the README's reference).
     public struct Fields: Encodable, Sendable, Equatable {
