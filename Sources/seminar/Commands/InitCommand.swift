@@ -28,7 +28,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("home-page"), help: ArgumentHelp("The seminar's page for people.", valueName: "url"))
     var homePage: String
 
-    @Option(name: .customLong("feeds-base-url"), help: ArgumentHelp("Where feeds/ will be served (default: the home page's feeds/).", valueName: "url"))
+    @Option(name: .customLong("feeds-base-url"), help: ArgumentHelp("Where feeds/ will be served (default: feeds/ beside the home page).", valueName: "url"))
     var feedsBaseURL: String?
 
     @Option(help: ArgumentHelp("The talks' language, a BCP 47 tag.", valueName: "tag"))
