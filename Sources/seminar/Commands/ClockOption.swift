@@ -4,8 +4,8 @@ import SeminarArchive
 
 /// `--now`, for the commands that read the clock (`add`, `edit` and `snapshot` stamp
 /// records with it, `init` dates the id prefix it proposes, `list --upcoming` compares
-/// with it): tests and reproducible runs fix
-/// the instant. Hidden, since organisers never need it.
+/// with it): tests and reproducible runs fix the instant. Hidden, since organisers never
+/// need it.
 struct ClockOption: ParsableArguments {
     @Option(help: ArgumentHelp("Take this instant (RFC 3339) as now, instead of reading the clock.", visibility: .hidden))
     var now: String?
