@@ -28,6 +28,13 @@ import Testing
         return Run(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
     }
 
+    /// A new empty folder under the temporary folder, for a command run away from any archive.
+    func emptyFolder(_ prefix: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + "-" + UUID().uuidString).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
     @Test func addListEditBuild() throws {
         let a = try ArchiveFixture()
         defer { a.remove() }
@@ -265,8 +272,7 @@ import Testing
     /// A new seminar starts from nothing: `init` writes a `seminar.json` that checks and
     /// builds, never replaces one, and reports a mistake in what it wrote at its place.
     @Test func initStartsAnArchiveThatBuilds() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seminar-init-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try emptyFolder("seminar-init")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let arguments = ["init", "--title", "Reading Group: Learning Theory", "--description", "We read papers on $\\ell_1$ methods.",
                          "--home-page", "https://www.example.org/lt-reading/", "--timezone", "Europe/Paris", "--start-time", "14:00",
@@ -387,8 +393,7 @@ import Testing
     /// Outside the repository's root there is no `archive/`: every command that reads it
     /// fails alike, and says where to run it from; JSON diagnostics name the folder.
     @Test func commandsOutsideTheRepositoryRootSayWhereToRunThem() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seminar-elsewhere-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try emptyFolder("seminar-elsewhere")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for command in ["list", "check", "build", "edit"] {
             let result = try run(command == "edit" ? [command, "x", "--location", "Room"] : [command], in: folder)

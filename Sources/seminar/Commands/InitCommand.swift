@@ -63,9 +63,7 @@ struct InitCommand: ParsableCommand {
         }
         if organisers.contains(where: isBlank) { throw ValidationError("--organiser must not be empty") }
         if LocalTime(parsing: startTime) == nil { throw ValidationError("--start-time takes HH:MM, got \(startTime)") }
-        if !Talk.durationRange.contains(duration) {
-            throw ValidationError("--duration must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, got \(duration)")
-        }
+        try validateDuration(duration)
         guard let parts = URLComponents(string: homePage), parts.host != nil, SeminarFile.feedsBaseURL(homePage: homePage) != nil else {
             throw ValidationError("--home-page must be an absolute URL such as https://example.org/seminar/, got \(homePage)")
         }
@@ -85,7 +83,7 @@ struct InitCommand: ParsableCommand {
         let problems = SeminarFile.loadErrors(fields, root: locations.archive).map(\.message)
             + LaTeXChecker.check(description).filter { $0.severity == .error }.map { "`description`: " + $0.message }
         if !problems.isEmpty {
-            throw CommandFailure((["seminar.json would not load, so nothing was written:"] + problems.map { "  " + $0 }).joined(separator: "\n"))
+            throw CommandFailure(wouldNotLoad: "seminar.json", problems)
         }
         let path: String
         do { path = try SeminarFile.create(fields, root: locations.archive) } catch let exists as SeminarFile.Exists {

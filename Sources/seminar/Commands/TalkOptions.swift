@@ -60,9 +60,7 @@ struct TalkFieldOptions: ParsableArguments {
                     : "with \(speakers.count) speakers, give \(option) once for each, in their order (\"\" for none), or not at all; got \(values.count)")
             }
         }
-        if let duration, !Talk.durationRange.contains(duration) {
-            throw ValidationError("--duration must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, got \(duration)")
-        }
+        if let duration { try validateDuration(duration) }
         for link in links where !link.contains("=") { throw ValidationError("--link takes \"Title=URL\", got \(link)") }
         // Checked here, before anything is read, although a date alone takes its time from seminar.json.
         if let start, Self.start(start, defaultTime: LocalTime(hour: 0, minute: 0)) == nil {
@@ -110,7 +108,13 @@ struct TalkFieldOptions: ParsableArguments {
 func refuseUnloadable(_ talk: Talk, store: TalkStore, seminar: Seminar) throws {
     let errors = store.loadErrors(of: talk, seminar: seminar)
     guard !errors.isEmpty else { return }
-    throw CommandFailure((["the talk would not load, so nothing was written:"] + errors.map { "  " + $0.message }).joined(separator: "\n"))
+    throw CommandFailure(wouldNotLoad: "the talk", errors.map(\.message))
+}
+
+/// `--duration` of `add`, `edit` and `init`: the range the archive accepts.
+func validateDuration(_ minutes: Int) throws {
+    guard !Talk.durationRange.contains(minutes) else { return }
+    throw ValidationError("--duration must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, got \(minutes)")
 }
 
 /// Loads the seminar and talks for a command that changes the archive, or explains why not.

@@ -11,5 +11,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         self.message = message
     }
 
+    /// What `add`, `edit` and `init` say when what they would write would not load: the
+    /// loader's messages, one a line, and that nothing was written.
+    init(wouldNotLoad what: String, _ problems: [String]) {
+        message = ([what + " would not load, so nothing was written:"] + problems.map { "  " + $0 }).joined(separator: "\n")
+    }
+
     var description: String { message }
 }
