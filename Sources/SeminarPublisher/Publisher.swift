@@ -15,6 +15,8 @@ public struct Publisher: Sendable {
     /// vouch for it (see `BuildManifest.settled`); tests that wait for the file system's
     /// clock make it shorter.
     var recordMargin = BuildManifest.clockMargin
+    /// Whether the open years' talks get their own pages (see `DocumentPlanner.talkPages`).
+    public var talkPages = true
 
     public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system,
                 buildManifestPath: String? = nil) {
@@ -52,7 +54,8 @@ public struct Publisher: Sendable {
         guard let manifestPath = buildManifestPath, let tool = ToolIdentity.current else {
             return try buildEverything(privateOut: privateOut).result
         }
-        let last = reusingLastBuild ? BuildManifest.read(from: manifestPath) : nil
+        let recorded = BuildManifest.read(from: manifestPath)
+        let last = reusingLastBuild ? recorded : nil
         let change = last?.firstChange(tool: tool, stamp: FileStamp.of)
         if let last, change == nil {
             return BuildResult(
@@ -66,7 +69,7 @@ public struct Publisher: Sendable {
         let folder = (manifestPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let started = FileStamp.fileSystemTime(in: folder)
-        var (result, read) = try buildEverything(privateOut: privateOut)
+        var (result, read) = try buildEverything(privateOut: privateOut, previously: recorded)
         result.changedSinceLastBuild = change
         if let started, result.report != nil {
             record(result, read: read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
@@ -109,7 +112,11 @@ public struct Publisher: Sendable {
     /// as frozen are not even parsed (see `PinnedTalkFiles`); any other talk of a frozen
     /// year is checked against the record's fingerprints. A missing or damaged document is
     /// rendered again, from its year's talks, and must then match its digest.
-    private func buildEverything(privateOut: String?) throws -> (result: BuildResult, read: ReadAlso) {
+    ///
+    /// The talk pages the `previously` recorded build published and this one did not (a
+    /// talk deleted, or moved to another id) are then removed: only those, never any other
+    /// file of the folder.
+    private func buildEverything(privateOut: String?, previously: BuildManifest? = nil) throws -> (result: BuildResult, read: ReadAlso) {
         // Field fingerprints are needed only for the talks of frozen years that are read
         // again (`check` reads those records whole); the organisers' set reads every talk.
         let wholeRecords = privateOut != nil
@@ -140,8 +147,8 @@ public struct Publisher: Sendable {
         var privateStaged: [OutputWriter.StagedDocument] = []
         var drift: [Diagnostic] = []
         var failure: (any Error)?
-        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        let jobs = DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) }
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false, talkPages: talkPages)
+        let jobs = planner.subscriptionJobs + damaged.map { .archive(year: $0) }
         // Each document is streamed to its temporary file as it is rendered, and hashed on
         // the way when it must match the digest of a frozen year.
         for delivery in planner.render(jobs, open: { try publicSet.output(for: $0, hashing: frozenPaths.contains($0)) }) {
@@ -150,8 +157,8 @@ public struct Publisher: Sendable {
             failure = failure ?? delivery.error
         }
         if let privateSet, failure == nil, drift.isEmpty {
-            let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true)
-            let jobs = DocumentPlanner.subscriptionJobs + frozenYears.map { .archive(year: $0) }
+            let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true, talkPages: talkPages)
+            let jobs = organisers.subscriptionJobs + frozenYears.map { .archive(year: $0) }
             for delivery in organisers.render(jobs, open: { try privateSet.output(for: $0, hashing: false) }) {
                 privateStaged += delivery.delivered.map(\.staged)
                 failure = failure ?? delivery.error
@@ -162,8 +169,12 @@ public struct Publisher: Sendable {
             if let failure { throw failure }
             return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
-        let report = try publicSet.commit(publicStaged)
-        let privateReport = try privateSet?.commit(privateStaged)
+        var report = try publicSet.commit(publicStaged)
+        var privateReport = try privateSet?.commit(privateStaged)
+        report.removed = publicSet.removeStaleTalkPages(published: previously?.published ?? [], keeping: report, frozen: frozenPaths)
+        if let set = privateSet, let previous = previously?.privatelyPublished, let kept = privateReport {
+            privateReport?.removed = set.removeStaleTalkPages(published: previous, keeping: kept, frozen: [])
+        }
         let result = BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
         return (result, ReadAlso(zones: checked.zones.keys.sorted(), frozenDocuments: frozenPaths.sorted()))
     }
@@ -213,7 +224,7 @@ public struct Publisher: Sendable {
         // hashed on the way, to compare with their records.
         let frozenPaths = Set(checked.records.values.flatMap(\.documents.keys))
         let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        let deliveries = planner.render(DocumentPlanner.subscriptionJobs + planner.frozenYears.map { .archive(year: $0) }) {
+        let deliveries = planner.render(planner.subscriptionJobs + planner.frozenYears.map { .archive(year: $0) }) {
             ComparingOutput(path: $0, root: feedsRoot, hashing: frozenPaths.contains($0))
         }
         if let error = deliveries.lazy.compactMap(\.error).first { throw error }

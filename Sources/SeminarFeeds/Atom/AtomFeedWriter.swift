@@ -54,8 +54,11 @@ public enum AtomFeedWriter: StreamedFeedWriter {
             try writePerson(w, "author", name: speaker.name, uri: speaker.url, email: nil)
         }
         var alternate = [("rel", "alternate"), ("href", entry.alternateURL)]
-        if entry.alternateIsHomePage { alternate.insert(("type", "text/html"), at: 1) }
+        if entry.alternateIsPage { alternate.insert(("type", "text/html"), at: 1) }
         try w.emptyElement("link", attributes: alternate)
+        if let meeting = entry.relatedMeeting {
+            try w.emptyElement("link", attributes: [("rel", "related"), ("href", meeting), ("title", "Join the meeting")])
+        }
         for link in talk.links {
             try w.emptyElement("link", attributes: [("rel", "related"), ("href", link.url), ("title", link.title)])
         }

@@ -34,6 +34,10 @@ public struct FeedContext: Sendable {
     /// presentations (`withPresentations`), which depend on it.
     public var meetingOfTalksNotHappening: MeetingOfTalksNotHappening = .withheld
 
+    /// Whether each talk has its own page for the feeds to link to. Archive documents keep
+    /// the form of their snapshot format; everything else takes the default.
+    public var talkPages: TalkPages = .published
+
     /// Whether the documents offer `talk`'s meeting link (if it has a public one).
     func offersMeeting(of talk: Talk) -> Bool {
         talk.status == .scheduled || meetingOfTalksNotHappening == .offered
@@ -102,4 +106,14 @@ public enum MeetingOfTalksNotHappening: Sendable, Equatable {
     case offered
     /// Left out: such a talk's place reads "online", and its links go to the seminar's page.
     case withheld
+}
+
+/// Whether talks have pages of their own (`TalkPageAddress`), which feed entries link to.
+public enum TalkPages: Sendable, Equatable {
+    /// None: an entry links to the meeting, or to the seminar's page. What years frozen in
+    /// snapshot formats 1 to 3 hold.
+    case absent
+    /// An entry links to its talk's page (Atom `alternate`, RSS `link`, JSON Feed `url`);
+    /// the meeting stays one click away (Atom `related`, and the content's link).
+    case published
 }

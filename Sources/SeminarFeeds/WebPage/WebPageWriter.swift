@@ -73,7 +73,9 @@ public enum WebPageWriter {
         // Talk by talk, each freed once written: the page of a long history stays small in memory.
         try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
-            try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
+            let talk = ordered[i]
+            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar,
+                                  pageURL: links.talkPages ? TalkPageAddress.page(of: talk.id) : nil, tree: tree, in: all)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SeminarArchive
+import SeminarFeeds
 
 /// Writes a set of documents into a folder so that no reader ever sees a half-written
 /// file: every changed document is first written in full to a temporary file beside its
@@ -17,6 +18,21 @@ public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written: [String] = []
         public var unchanged: [String] = []
+        /// Talk pages of an earlier build whose talk is gone, removed.
+        public var removed: [String] = []
+    }
+
+    /// Removes the talk pages (`TalkPageAddress`) in `published`, the files an earlier
+    /// build published, that this build neither wrote nor kept (`keeping`) and no frozen
+    /// year holds (`frozen`). Nothing else is ever removed: a file the build did not
+    /// publish itself stays, whatever its name. Returns the paths removed.
+    func removeStaleTalkPages(published: [String], keeping report: Report, frozen: Set<String>) -> [String] {
+        let kept = Set(report.written + report.unchanged).union(frozen)
+        var removed: [String] = []
+        for path in published.sorted() where TalkPageAddress.holds(path) && !kept.contains(path) {
+            if unlink(root + "/" + path) == 0 { removed.append(path) }
+        }
+        return removed
     }
 
     /// A document ready to publish.

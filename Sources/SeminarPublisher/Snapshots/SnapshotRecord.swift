@@ -22,9 +22,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 2: each entry's HTML in CDATA sections, about half the size;
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
-    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`).
+    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
+    /// - 4: each talk has its own page and one-talk calendar under `talks/`, part of the
+    ///   year's documents, which the feed entries link to (see `TalkPages`).
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 3
+    public static let currentFormat = 4
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
@@ -41,6 +43,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// talk cancelled or postponed.
     static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
         format >= 3 ? .withheld : .offered
+    }
+
+    /// Whether the documents of a year frozen with `format` include its talks' pages.
+    static func talkPages(format: Int) -> TalkPages {
+        format >= 4 ? .published : .absent
     }
 
     public var year: Int

@@ -26,6 +26,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
+    @Flag(help: ArgumentHelp(
+        "Leave out the pages of the open years' talks, and link feed entries to the meeting or the seminar's page as before talks had pages. For measuring what the pages cost: the build neither uses nor keeps the record of the last build, and removes no page."))
+    var withoutTalkPages = false
+
     func validate() throws {
         if let problem = OutputFolders.problem(archive: locations.archive, feeds: locations.feeds, privateOut: privateOut) {
             throw ValidationError(problem)
@@ -33,7 +37,9 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds, buildManifestPath: manifestPath)
+        var publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds,
+                                  buildManifestPath: withoutTalkPages ? nil : manifestPath)
+        publisher.talkPages = !withoutTalkPages
         let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
         try BuildReportPrinter(feeds: locations.feeds, privateOut: privateOut, format: format).print(result)
     }
