@@ -69,20 +69,39 @@ public struct Publisher: Sendable {
         let folder = (manifestPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let started = FileStamp.fileSystemTime(in: folder)
-        var (result, read) = try buildEverything(privateOut: privateOut, previously: recorded)
-        result.changedSinceLastBuild = change
-        if let started, result.report != nil {
-            record(result, read: read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
+        // What is published stays known whatever happens, so that a later build can still
+        // remove the pages of talks that are gone.
+        let stillPublished = recorded.map {
+            BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
         }
-        return result
+        var outcome: (result: BuildResult, read: ReadAlso)
+        do {
+            outcome = try buildEverything(privateOut: privateOut, previously: recorded)
+        } catch {
+            try? stillPublished?.write(to: manifestPath)
+            throw error
+        }
+        outcome.result.changedSinceLastBuild = change
+        if outcome.result.report != nil {
+            record(outcome.result, read: outcome.read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
+        } else {
+            try? stillPublished?.write(to: manifestPath)
+        }
+        return outcome.result
     }
 
     /// Keeps the record of a successful build that began at `started`, if every file's
     /// stamp can vouch for what the build saw (see `BuildManifest.settled`). Best effort:
     /// without a record, the next build merely checks everything again.
-    private func record(_ result: BuildResult, read: ReadAlso, privateOut: String?, tool: String, started: Int64, at path: String) {
+    /// Without such stamps, the record only keeps what was published (see `BuildManifest.vouches`).
+    private func record(_ result: BuildResult, read: ReadAlso, privateOut: String?, tool: String, started: Int64?, at path: String) {
         let published = result.report.map { ($0.written + $0.unchanged).sorted() } ?? []
         let privatelyPublished = result.privateReport.map { ($0.written + $0.unchanged).sorted() }
+        let publishedOnly = BuildManifest.publishedOnly(tool: tool, published: published, privatelyPublished: privatelyPublished)
+        guard let started else {
+            try? publishedOnly.write(to: path)
+            return
+        }
         // A damaged frozen document was published again: it is in both lists.
         let outputs = Set(published + read.frozenDocuments).sorted().map { feedsRoot + "/" + $0 }
             + (privatelyPublished ?? []).map { (privateOut ?? "") + "/" + $0 }
@@ -92,7 +111,10 @@ public struct Publisher: Sendable {
                   tool: tool, started: started, margin: recordMargin, inputs: inputStamps, outputs: outputStamps,
                   talkCount: result.talkCount, diagnostics: result.diagnostics,
                   published: published, privatelyPublished: privatelyPublished)
-        else { return }
+        else {
+            try? publishedOnly.write(to: path)
+            return
+        }
         try? manifest.write(to: path)
     }
 

@@ -99,7 +99,9 @@ import Testing
         let result = try publisher.snapshot(year: 2019, now: Instant(rfc3339: "2030-01-01T00:00:00Z")!, amendReason: "Smaller documents")
         #expect(result.record.format == SnapshotRecord.currentFormat)
         let amendment = try #require(result.record.amendments.last)
-        #expect(amendment.changes == ["rewrote archive/2019/atom.xml", "rewrote archive/2019/rss.xml"])
+        // Format 4 adds the talks' pages and their calendars to the year's documents.
+        let pages = ["f1", "f2", "f3"].flatMap { ["added talks/\($0).html", "added talks/\($0).ics"] }
+        #expect(amendment.changes == ["rewrote archive/2019/atom.xml", "rewrote archive/2019/rss.xml"] + pages)
         let atom = String(decoding: try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/atom.xml")), as: UTF8.self)
         #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#))
         // The calendar carries no HTML: the same bytes in either format.

@@ -123,7 +123,8 @@ extension Publisher {
             lines.append("\(talk.file): removed")
         }
         for (path, digest) in new.documents.sorted(by: { $0.key < $1.key }) where old.documents[path] != digest {
-            lines.append("rewrote \(path)")
+            // A newer format may hold documents an older one did not (format 4's talk pages).
+            lines.append((old.documents[path] == nil ? "added " : "rewrote ") + path)
         }
         return lines
     }
