@@ -97,7 +97,7 @@ extension Publisher {
                               fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
                               location: at, sourceLine: source.lineText(at.line))
         }
-        let end = TalkPresentation.instant(of: start, in: zone).secondsSince1970 + Int64(talk.duration) * 60
+        let end = zone.instant(of: start).secondsSince1970 + Int64(talk.duration) * 60
         guard end > now.secondsSince1970 else { return nil }
         return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
                           location: at, sourceLine: source.lineText(at.line))
