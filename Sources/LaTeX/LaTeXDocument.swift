@@ -23,9 +23,12 @@ public struct LaTeXDocument: Sendable {
 
     /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`
     /// (whose tree is the fragment's `nodes`).
-    public func renderings() -> (plainText: String, html: HTMLFragment) {
+    /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link in the HTML,
+    /// as `\url{…}` does (the plain text is the same either way).
+    public func renderings(linkingBareURLs: Bool = false) -> (plainText: String, html: HTMLFragment) {
         let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink(capacity: tree.utf8.count + 64))
         var renderer = TextRenderer(tree: tree, sink: sink)
+        renderer.linksBareURLs = linkingBareURLs
         renderer.renderNode(Int32(tree.root))
         return (renderer.sink.first.finish(), renderer.sink.second.finish())
     }

@@ -74,3 +74,32 @@ import Testing
         #expect(Set(rss.strings("/rss/channel/item/link")) == Set(ids.map { base + "talks/" + $0 + ".html" }))
     }
 }
+
+/// What snapshot format 4 changes in a frozen year's documents, and what formats 1 to 3
+/// keep: the talk pages, the entries' links to them, bare URLs made links.
+@Suite struct FormatFourTests {
+    @Test(arguments: [3, 4])
+    func aFrozenYearHasTalkPagesAndLinkedAddressesFromFormatFour(_ format: Int) throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30",
+                   abstract: "Slides at https://example.org/slides.", extra: ["meeting": "https://zoom.example.org/j/1"])
+        let checked = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).check()
+        let planner = DocumentPlanner(checked: checked, seminar: try #require(checked.seminar), includePrivateLinks: false)
+        let documents = try planner.archiveDocuments(year: 2021, previousYear: nil, nextYear: nil, format: format)
+        let atom = String(decoding: try #require(documents.first { $0.path == FeedsLayout.archiveAtom(2021) }).bytes, as: UTF8.self)
+        let linked = #"<a href="https://example.org/slides">https://example.org/slides</a>."#
+        if format >= 4 {
+            #expect(documents.map(\.path).contains("talks/t1.html") && documents.map(\.path).contains("talks/t1.ics"))
+            #expect(atom.contains(linked))
+            #expect(atom.contains(#"<link rel="alternate" type="text/html" href="https://seminar.example.org/feeds/talks/t1.html"/>"#))
+            #expect(atom.contains(#"<link rel="related" href="https://zoom.example.org/j/1" title="Join the meeting"/>"#))
+            let page = String(decoding: try #require(documents.first { $0.path == "talks/t1.html" }).bytes, as: UTF8.self)
+            #expect(page.contains(#"href="../archive/2021/atom.xml""#), "a frozen talk's page links to its year's feeds")
+        } else {
+            #expect(!documents.map(\.path).contains { $0.hasPrefix("talks/") })
+            #expect(!atom.contains(linked) && atom.contains("Slides at https://example.org/slides."))
+            #expect(atom.contains(#"<link rel="alternate" href="https://zoom.example.org/j/1"/>"#))
+        }
+    }
+}

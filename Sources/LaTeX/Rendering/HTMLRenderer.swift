@@ -31,12 +31,14 @@ public enum HTMLRenderer {
 
     /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
     /// that walk it once (serializers), which need no tree.
-    public static func fragment(_ source: String) -> HTMLFragment {
-        fragment(LaTeXParser.parse(source))
+    /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link, as `\url{…}` does.
+    public static func fragment(_ source: String, linkingBareURLs: Bool = false) -> HTMLFragment {
+        fragment(LaTeXParser.parse(source), linkingBareURLs: linkingBareURLs)
     }
 
-    public static func fragment(_ tree: SyntaxTree) -> HTMLFragment {
+    public static func fragment(_ tree: SyntaxTree, linkingBareURLs: Bool = false) -> HTMLFragment {
         var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64))
+        renderer.linksBareURLs = linkingBareURLs
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }

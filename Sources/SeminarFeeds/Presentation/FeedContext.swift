@@ -38,6 +38,11 @@ public struct FeedContext: Sendable {
     /// the form of their snapshot format; everything else takes the default.
     public var talkPages: TalkPages = .published
 
+    /// Whether a bare `http(s)://` address in an abstract is a link in the HTML. Archive
+    /// documents keep the form of their snapshot format; everything else takes the
+    /// default. Set it before computing the presentations.
+    public var bareURLs: BareURLs = .linked
+
     /// Whether the documents offer `talk`'s meeting link (if it has a public one).
     func offersMeeting(of talk: Talk) -> Bool {
         talk.status == .scheduled || meetingOfTalksNotHappening == .offered
@@ -116,4 +121,12 @@ public enum TalkPages: Sendable, Equatable {
     /// An entry links to its talk's page (Atom `alternate`, RSS `link`, JSON Feed `url`);
     /// the meeting stays one click away (Atom `related`, and the content's link).
     case published
+}
+
+/// A bare `http(s)://` address written in an abstract, in the HTML of the documents.
+public enum BareURLs: Sendable, Equatable {
+    /// Text, as written: what years frozen in snapshot formats 1 to 3 hold.
+    case text
+    /// A link, as `\url{…}` makes one, without the punctuation that ends the sentence.
+    case linked
 }

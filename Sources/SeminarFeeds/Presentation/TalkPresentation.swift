@@ -59,7 +59,7 @@ public struct TalkPresentation: Sendable, Equatable {
         }
 
         // One parse and one walk give both renderings of the abstract.
-        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
+        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings(linkingBareURLs: context.bareURLs == .linked)
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []

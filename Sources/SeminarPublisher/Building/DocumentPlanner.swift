@@ -202,6 +202,7 @@ struct DocumentPlanner: Sendable {
         context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
         context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
         context.talkPages = SnapshotRecord.talkPages(format: format)
+        context.bareURLs = SnapshotRecord.bareURLs(format: format)
         context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,

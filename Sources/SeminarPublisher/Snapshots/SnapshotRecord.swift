@@ -24,7 +24,8 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
     ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
     /// - 4: each talk has its own page and one-talk calendar under `talks/`, part of the
-    ///   year's documents, which the feed entries link to (see `TalkPages`).
+    ///   year's documents, which the feed entries link to (see `TalkPages`); a bare
+    ///   `http(s)://` address in an abstract is a link (see `BareURLs`).
     /// A new freeze, or an amendment, takes the current format.
     public static let currentFormat = 4
 
@@ -43,6 +44,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// talk cancelled or postponed.
     static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
         format >= 3 ? .withheld : .offered
+    }
+
+    /// Whether the HTML of the documents of a year frozen with `format` links bare URLs.
+    static func bareURLs(format: Int) -> BareURLs {
+        format >= 4 ? .linked : .text
     }
 
     /// Whether the documents of a year frozen with `format` include its talks' pages.
