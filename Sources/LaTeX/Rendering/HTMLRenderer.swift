@@ -21,22 +21,23 @@ public enum HTMLNode: Sendable, Equatable {
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
 /// `span class="math"` with `sub`/`sup` and italic letters.
 public enum HTMLRenderer {
-    public static func render(_ source: String) -> [HTMLNode] {
-        render(LaTeXParser.parse(source))
+    public static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        render(LaTeXParser.parse(source), rules: rules)
     }
 
-    public static func render(_ tree: SyntaxTree) -> [HTMLNode] {
-        fragment(tree).nodes
+    /// Math is grouped as `rules` say (the parentheses and spaces of the linear text).
+    public static func render(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        fragment(tree, rules: rules).nodes
     }
 
     /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
     /// that walk it once (serializers), which need no tree.
-    public static func fragment(_ source: String) -> HTMLFragment {
-        fragment(LaTeXParser.parse(source))
+    public static func fragment(_ source: String, rules: LinearMathRules = .unambiguous) -> HTMLFragment {
+        fragment(LaTeXParser.parse(source), rules: rules)
     }
 
-    public static func fragment(_ tree: SyntaxTree) -> HTMLFragment {
-        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64))
+    public static func fragment(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> HTMLFragment {
+        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64), rules: rules)
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }

@@ -69,6 +69,8 @@ struct MathText {
 struct MathPieceList {
     var pieces: [MathPiece] = []
     private var buffer: [UInt8] = []
+    /// The rules the pieces were made with; the plain form's scripts follow them too.
+    var rules: LinearMathRules = .unambiguous
 
     var count: Int { pieces.count }
 
@@ -232,7 +234,7 @@ enum MathPieces {
                 // form at once rather than written and converted.
                 if position + 1 < pieces.endIndex, case .endScript = pieces[position + 1],
                    let scalar = list.onlyScalar(of: pieces[position]) {
-                    if let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) {
+                    if let form = scriptForm(scalar, superscript: superscript, list.rules) {
                         bytes.appendUTF8(form)
                     } else {
                         bytes.append(superscript ? 0x5E : 0x5F)
@@ -244,20 +246,24 @@ enum MathPieces {
                 scripts.append((bytes.count, superscript))
             case .endScript:
                 guard let (start, superscript) = scripts.popLast() else { continue }
-                convertScript(&bytes, from: start, superscript: superscript)
+                convertScript(&bytes, from: start, superscript: superscript, list.rules)
             case .beginStyle, .endStyle:
                 break
             }
         }
         // Unbalanced markers cannot come from the renderer, but never lose text.
         while let (start, superscript) = scripts.popLast() {
-            convertScript(&bytes, from: start, superscript: superscript)
+            convertScript(&bytes, from: start, superscript: superscript, list.rules)
         }
+    }
+
+    static func scriptForm(_ scalar: Unicode.Scalar, superscript: Bool, _ rules: LinearMathRules) -> Unicode.Scalar? {
+        superscript ? UnicodeScripts.superscript(scalar, rules) : UnicodeScripts.subscript(scalar, rules)
     }
 
     /// Replaces the script written from `start` on with its script form: Unicode script
     /// characters when every character has one, and `_x` / `^(…)` otherwise.
-    private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
+    private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool, _ rules: LinearMathRules) {
         let end = bytes.count
         guard start < end else { return }
         // The forms are written after the script and replace it once all exist: most
@@ -265,7 +271,7 @@ enum MathPieces {
         var index = start
         while index < end {
             let (scalar, length) = bytes.scalar(at: index)
-            guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
+            guard let form = scriptForm(scalar, superscript: superscript, rules) else {
                 bytes.truncate(to: end)
                 // `^` or `_` before the script, and parentheses around it if it is more than
                 // one character (not scalar: `x̂` is one).
@@ -388,10 +394,109 @@ enum MathPieces {
         if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
         if let superscript = scripts.last {
             // A script that has no Unicode form falls back to `_x` / `^(…)`.
-            let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
-            return form != nil
+            return scriptForm(scalar, superscript: superscript, .original) != nil
         }
         return isSimple(scalar)
+    }
+
+    /// Under the unambiguous rules, whether the pieces from `start` on read as one factor, so
+    /// that a fraction part or a radicand needs no parentheses: a number (`12`, `0.5`), or
+    /// one letter or symbol (`n`, `δ`, `x̂`, `ℝ`), or a parenthesized group, optionally after
+    /// a radical (`√2`, `ⁿ√x`) and followed by primes and scripts that all have Unicode
+    /// forms (`xᵢ`, `n²`). `2n`, `ab`, `x_θ` and `n!` are compound: `1/2n` would read (1/2)n.
+    static func isSingleFactor(_ list: MathPieceList, from start: Int) -> Bool {
+        enum Stage { case start, afterRadical, number, symbol, group(Int), done }
+        var stage = Stage.start
+        var scripts: [Bool] = []
+        for piece in list.pieces[start...] {
+            switch piece {
+            case .text(let text), .letter(let text):
+                var index = 0
+                while index < text.count {
+                    let (scalar, length) = list.scalar(text, at: index)
+                    index += length
+                    if let superscript = scripts.last {
+                        // A script without Unicode forms falls back to `_x` / `^(…)`, which
+                        // would run into the slash.
+                        guard scriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
+                        continue
+                    }
+                    let mark = isMark(scalar) || scalar == "′" || scalar == "″" || scalar == "‴"
+                    switch stage {
+                    case .start where scalar == "√" || scalar == "∛" || scalar == "∜":
+                        stage = .afterRadical
+                    case .start, .afterRadical:
+                        if scalar.isASCIIDigit || scalar == "." {
+                            stage = .number
+                        } else if scalar == "(" {
+                            stage = .group(1)
+                        } else if !mark && isSimple(scalar) && !UnicodeScripts.isScriptForm(scalar) {
+                            stage = .symbol
+                        } else {
+                            return false
+                        }
+                    case .number:
+                        if scalar.isASCIIDigit || scalar == "." { continue }
+                        guard mark else { return false }
+                        stage = .done
+                    case .symbol, .done:
+                        guard mark else { return false }
+                    case .group(let depth):
+                        let depth = scalar == "(" ? depth + 1 : scalar == ")" ? depth - 1 : depth
+                        stage = depth == 0 ? .done : .group(depth)
+                    }
+                }
+            case .beginScript(let superscript):
+                switch stage {
+                case .number, .symbol, .done: stage = .done
+                case .start: break // a root's index, before its radical
+                default: if scripts.isEmpty { return false }
+                }
+                scripts.append(superscript)
+            case .endScript:
+                _ = scripts.popLast()
+            case .lineBreak:
+                return false
+            case .beginStyle, .endStyle:
+                continue
+            }
+        }
+        switch stage {
+        case .number, .symbol, .done: return true
+        default: return false
+        }
+    }
+
+    /// Whether every scalar of the pieces from `start` on has a script form: the script
+    /// they make is written in Unicode script characters, not as `_x` / `^(…)`.
+    static func hasScriptForms(_ list: MathPieceList, from start: Int, superscript: Bool) -> Bool {
+        for piece in list.pieces[start...] {
+            switch piece {
+            case .text(let text), .letter(let text):
+                guard hasScriptForms(list, text, superscript: superscript) else { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
+    private static func hasScriptForms(_ list: MathPieceList, _ text: MathText, superscript: Bool) -> Bool {
+        var index = 0
+        while index < text.count {
+            let (scalar, length) = list.scalar(text, at: index)
+            guard scriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
+            index += length
+        }
+        return true
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
     }
 
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {

@@ -35,10 +35,10 @@ struct TextRenderer<Sink: TextSink> {
     /// The math renderer of every formula, kept between them (see `renderAsMath(display:_:)`).
     private var math: MathRenderer
 
-    init(tree: SyntaxTree, sink: Sink) {
+    init(tree: SyntaxTree, sink: Sink, rules: LinearMathRules) {
         self.tree = tree
         self.sink = sink
-        math = MathRenderer(tree: tree)
+        math = MathRenderer(tree: tree, rules: rules)
     }
 
     mutating func renderChildren(of index: Int) {
@@ -233,7 +233,7 @@ struct TextRenderer<Sink: TextSink> {
         guard let argument else { return "" }
         let node = tree.nodes[Int(argument)]
         if node.kind == .verbatim { return tree.text(of: Int(argument)) }
-        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink())
+        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink(), rules: math.rules)
         renderer.renderArgument(argument)
         return renderer.sink.finish()
     }

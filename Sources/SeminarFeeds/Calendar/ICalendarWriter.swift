@@ -74,7 +74,7 @@ public enum ICalendarWriter {
         lines.property("METHOD", value: "PUBLISH")
         lines.text("NAME", options.calendarName)
         lines.text("X-WR-CALNAME", options.calendarName)
-        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote)
+        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote, rules: context.linearMath)
         lines.text("DESCRIPTION", description)
         lines.text("X-WR-CALDESC", description)
         lines.text("X-WR-TIMEZONE", seminar.timeZone)
@@ -93,10 +93,10 @@ public enum ICalendarWriter {
     }
 
     /// The seminar's description, then how many talks this calendar leaves out.
-    static func calendarDescription(seminar: Seminar, pending: Int, note: String?) -> String {
+    static func calendarDescription(seminar: Seminar, pending: Int, note: String?, rules: LinearMathRules) -> String {
         // Paragraphs survive; within one, the LaTeX rendering decides.
         var paragraphs = seminar.description.components(separatedBy: "\n\n")
-            .map(PlainTextRenderer.render)
+            .map { PlainTextRenderer.render($0, rules: rules) }
             .filter { !$0.isEmpty }
         if pending > 0 {
             var sentence = pending == 1

@@ -1,3 +1,4 @@
+import LaTeX
 import SeminarArchive
 
 /// Everything a writer needs besides the talks; all of it comes from the archive, none
@@ -22,6 +23,11 @@ public struct FeedContext: Sendable {
     /// How Atom and RSS carry each talk's HTML. Archive documents keep the form of the
     /// snapshot format they were frozen with; everything else takes the default.
     public var htmlEmbedding: HTMLEmbedding = .cdataSections
+
+    /// The rules of the linear text of math, and of the grouping of math in HTML
+    /// (`LinearMathRules`). Archive documents keep the rules of their snapshot format;
+    /// everything else takes the default. Set it before computing the presentations.
+    public var linearMath: LinearMathRules = .unambiguous
 
     /// How a calendar event's end is written when its local reading happens twice (an end
     /// in the hour repeated when the clocks go back). Archive documents keep the form of

@@ -176,6 +176,7 @@ struct DocumentPlanner: Sendable {
         context.htmlEmbedding = SnapshotRecord.htmlEmbedding(format: format)
         context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
         context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
+        context.linearMath = SnapshotRecord.linearMath(format: format)
         context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,

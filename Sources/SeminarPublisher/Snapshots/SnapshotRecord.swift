@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LaTeX
 import SeminarArchive
 import SeminarFeeds
 
@@ -22,13 +23,22 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 2: each entry's HTML in CDATA sections, about half the size;
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
-    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`).
+    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
+    /// - 4: math in titles, abstracts and the description follows the unambiguous rules of
+    ///   the linear text (`LinearMathRules`: fractions grouped, operator names and bare
+    ///   scripts set apart, Greek script letters), in plain text and in the entries' HTML.
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 3
+    public static let currentFormat = 4
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
         format >= 2 ? .cdataSections : .escapedText
+    }
+
+    /// The rules of the linear text of math (and of its grouping in HTML) in the documents
+    /// of a year frozen with `format`.
+    static func linearMath(format: Int) -> LinearMathRules {
+        format >= 4 ? .unambiguous : .original
     }
 
     /// How the calendar of a year frozen with `format` writes an end whose local reading
