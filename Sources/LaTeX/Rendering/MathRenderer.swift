@@ -163,14 +163,40 @@ struct MathRenderer {
         if rules == .unambiguous && !space && previous != .none {
             // Operator names never touch a letter before them (`d log n`, not `dlog n`),
             // and a bare script or root is set apart from a following factor (`∇_θ f`).
-            space = (atom == .operatorName && (previous == .ordinary || previous == .closing || previous == .unknown))
-                || (state.separateNext && (atom == .opening || atom == .operatorName || atom == .bigOperator
+            space = (atom == .operatorName && (previous == .ordinary || previous == .closing || previous == .unknown)
+                     && endsWithFactor())
+                || (state.separateNext && (atom == .operatorName || atom == .bigOperator
                     || atom == .unknown || (atom == .ordinary && startsWithLetter)))
         }
         if space { appendSpace() }
         state.previous = atom
         state.separateNext = false
         return atom
+    }
+
+    /// Whether the list (this argument of it) ends in a letter, digit, script, prime or
+    /// closing bracket, which an operator name after it would run into (`d log`, but `n/log`).
+    func endsWithFactor() -> Bool {
+        var position = list.count
+        while position > argumentStart {
+            position -= 1
+            switch list.pieces[position] {
+            case .text(let text), .letter(let text):
+                guard !text.isEmpty else { continue }
+                // The last scalar: step back over continuation bytes.
+                var start = text.count - 1
+                while start > 0, list.byte(text, start) & 0xC0 == 0x80 { start -= 1 }
+                let scalar = list.scalar(text, at: start).scalar
+                return MathPieces.isSimple(scalar) || ")]}|‖⟩!".unicodeScalars.contains(scalar)
+            case .endScript:
+                return true
+            case .beginStyle, .endStyle:
+                continue
+            case .lineBreak, .beginScript:
+                return false
+            }
+        }
+        return false
     }
 
     /// Puts the open fraction, if it is still the end of the list, in parentheses: what
@@ -420,6 +446,11 @@ struct MathRenderer {
         // the kind, or a binding of its string, would retain and release the string.
         switch CommandTable.commands[entry].kind {
         case .symbol:
+            // Only a letter or digit (`\phi`, not `\|`) could run into a bare script before it.
+            if state.separateNext, let first = Self.output(of: entry).unicodeScalars.first,
+               !first.properties.isAlphabetic && first.properties.numericType == nil {
+                state.separateNext = false
+            }
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
                 list.append(scalars: Self.output(of: entry).unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })

@@ -24,7 +24,6 @@ enum UnicodeScripts {
         case "ι": return "ᶥ"
         case "φ", "ϕ": return "ᵠ"
         case "χ": return "ᵡ"
-        case "=": return "⁼"
         case "C": return "ꟲ"
         case "F": return "ꟳ"
         case "Q": return "ꟴ"
@@ -43,7 +42,6 @@ enum UnicodeScripts {
         case "ρ": return "ᵨ"
         case "φ", "ϕ": return "ᵩ"
         case "χ": return "ᵪ"
-        case "=": return "₌"
         default: return nil
         }
     }
