@@ -234,7 +234,7 @@ enum MathPieces {
                 // form at once rather than written and converted.
                 if position + 1 < pieces.endIndex, case .endScript = pieces[position + 1],
                    let scalar = list.onlyScalar(of: pieces[position]) {
-                    if let form = scriptForm(scalar, superscript: superscript, list.rules) {
+                    if let form = scriptForm(scalar, superscript: superscript, list.rules) ?? wholeScriptForm(scalar, superscript: superscript, list.rules) {
                         bytes.appendUTF8(form)
                     } else {
                         bytes.append(superscript ? 0x5E : 0x5F)
@@ -255,6 +255,11 @@ enum MathPieces {
         while let (start, superscript) = scripts.popLast() {
             convertScript(&bytes, from: start, superscript: superscript, list.rules)
         }
+    }
+
+    /// The form of a script that is this one scalar and has no `scriptForm`: a raised mark.
+    static func wholeScriptForm(_ scalar: Unicode.Scalar, superscript: Bool, _ rules: LinearMathRules) -> Unicode.Scalar? {
+        superscript && rules == .unambiguous ? UnicodeScripts.raisedMark(scalar) : nil
     }
 
     static func scriptForm(_ scalar: Unicode.Scalar, superscript: Bool, _ rules: LinearMathRules) -> Unicode.Scalar? {
@@ -404,8 +409,10 @@ enum MathPieces {
     /// one letter or symbol (`n`, `δ`, `x̂`, `ℝ`), or a parenthesized group, optionally after
     /// a radical (`√2`, `ⁿ√x`) and followed by primes and scripts that all have Unicode
     /// forms (`xᵢ`, `n²`). `2n`, `ab`, `x_θ` and `n!` are compound: `1/2n` would read (1/2)n.
-    static func isSingleFactor(_ list: MathPieceList, from start: Int) -> Bool {
-        enum Stage { case start, afterRadical, number, symbol, group(Int), done }
+    /// A `radicand` with a superscript, or a parenthesized one with a script, is compound too:
+    /// `√x²` and `√(4 - x²)₊` could be read with the script outside the root.
+    static func isSingleFactor(_ list: MathPieceList, from start: Int, radicand: Bool = false) -> Bool {
+        enum Stage { case start, afterRadical, number, symbol, group(Int), closedGroup, done }
         var stage = Stage.start
         var scripts: [Bool] = []
         for piece in list.pieces[start...] {
@@ -418,7 +425,8 @@ enum MathPieces {
                     if let superscript = scripts.last {
                         // A script without Unicode forms falls back to `_x` / `^(…)`, which
                         // would run into the slash.
-                        guard scriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
+                        guard scriptForm(scalar, superscript: superscript, list.rules) != nil
+                                || wholeScriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
                         continue
                     }
                     let mark = isMark(scalar) || scalar == "′" || scalar == "″" || scalar == "‴"
@@ -439,17 +447,22 @@ enum MathPieces {
                         if scalar.isASCIIDigit || scalar == "." { continue }
                         guard mark else { return false }
                         stage = .done
-                    case .symbol, .done:
+                    case .symbol, .done, .closedGroup:
                         guard mark else { return false }
                     case .group(let depth):
                         let depth = scalar == "(" ? depth + 1 : scalar == ")" ? depth - 1 : depth
-                        stage = depth == 0 ? .done : .group(depth)
+                        stage = depth == 0 ? .closedGroup : .group(depth)
                     }
                 }
             case .beginScript(let superscript):
                 switch stage {
-                case .number, .symbol, .done: stage = .done
-                case .start: break // a root's index, before its radical
+                case .number, .symbol, .done, .closedGroup:
+                    if radicand && scripts.isEmpty {
+                        if case .closedGroup = stage { return false }
+                        if superscript { return false }
+                    }
+                    stage = .done
+                case .start, .group: break // a root's index, before its radical; a script inside
                 default: if scripts.isEmpty { return false }
                 }
                 scripts.append(superscript)
@@ -462,7 +475,7 @@ enum MathPieces {
             }
         }
         switch stage {
-        case .number, .symbol, .done: return true
+        case .number, .symbol, .done, .closedGroup: return true
         default: return false
         }
     }

@@ -446,9 +446,8 @@ struct MathRenderer {
         // the kind, or a binding of its string, would retain and release the string.
         switch CommandTable.commands[entry].kind {
         case .symbol:
-            // Only a letter or digit (`\phi`, not `\|`) could run into a bare script before it.
-            if state.separateNext, let first = Self.output(of: entry).unicodeScalars.first,
-               !first.properties.isAlphabetic && first.properties.numericType == nil {
+            // A bar or bracket (`\|`, `\rangle`) does not run into a bare script before it.
+            if state.separateNext, let first = Self.output(of: entry).unicodeScalars.first, "‖|⟨⟩⌊⌋⌈⌉".unicodeScalars.contains(first) {
                 state.separateNext = false
             }
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
@@ -613,9 +612,9 @@ struct MathRenderer {
     /// A fraction part or radicand, in parentheses unless it is simple (under the original
     /// rules) or one factor (under the unambiguous ones); returns whether it is bare.
     @discardableResult
-    mutating func appendWrappedIfCompound(_ argument: Int32?, _ context: Context) -> Bool {
+    mutating func appendWrappedIfCompound(_ argument: Int32?, _ context: Context, radicand: Bool = false) -> Bool {
         let start = renderSeparately(argument, context)
-        let bare = rules == .original ? MathPieces.isSimple(list, from: start) : MathPieces.isSingleFactor(list, from: start)
+        let bare = rules == .original ? MathPieces.isSimple(list, from: start) : MathPieces.isSingleFactor(list, from: start, radicand: radicand)
         if !bare { group(from: start) }
         return bare
     }
@@ -653,7 +652,7 @@ struct MathRenderer {
         } else {
             list.append("√" as Unicode.Scalar)
         }
-        return appendWrappedIfCompound(tree.argument(index, 0), context)
+        return appendWrappedIfCompound(tree.argument(index, 0), context, radicand: true)
     }
 
     /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
@@ -769,6 +768,11 @@ struct MathRenderer {
     /// Whether the script from `start` on will be written `_θ` / `^α`: one character without
     /// a Unicode script form, which nothing closes (see `MathPieces.appendPlain`).
     func isBareScript(from start: Int, superscript: Bool) -> Bool {
+        // The commonest script, one piece of one scalar (`x_i`, `\nabla_\theta`), decided at once.
+        if list.count == start + 1, let scalar = list.onlyScalar(of: list.pieces[start]) {
+            return MathPieces.scriptForm(scalar, superscript: superscript, rules) == nil
+                && MathPieces.wholeScriptForm(scalar, superscript: superscript, rules) == nil
+        }
         guard !MathPieces.hasScriptForms(list, from: start, superscript: superscript) else { return false }
         var utf8: [UInt8] = []
         for piece in list.pieces[start...] {

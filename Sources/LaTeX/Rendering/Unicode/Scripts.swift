@@ -14,7 +14,7 @@ enum UnicodeScripts {
     }
 
     /// Superscript forms beyond the original table: the Greek and Latin modifier letters, and
-    /// marks that are written raised anyway (`A^\top` is Aᵀ, `x^*` is x*, `90^\circ` is 90°).
+    /// `⊤` as ᵀ (`w^\top`).
     static func extendedSuperscript(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
         case "β": return "ᵝ"
@@ -28,6 +28,15 @@ enum UnicodeScripts {
         case "F": return "ꟳ"
         case "Q": return "ꟴ"
         case "⊤": return "ᵀ"
+        default: return nil
+        }
+    }
+
+    /// Marks that are written raised anyway, as a superscript of their own (`x^*` is x*,
+    /// `U^\dagger` is U†, `90^\circ` is 90°): not inside a longer script, where `Lᵖ*` would
+    /// lose the level of the star.
+    static func raisedMark(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar {
         case "*", "∗": return "*"
         case "†", "‡": return scalar
         case "∘": return "°"
