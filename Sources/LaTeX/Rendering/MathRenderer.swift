@@ -17,6 +17,9 @@ struct MathRenderer {
     /// The last fraction written without outer parentheses, while nothing has followed it
     /// (`end` is still the list's end): a factor, script or prime that comes next groups it.
     private var openFraction: (start: Int, end: Int)?
+    /// The last root written with a bare radicand (`√x`), while nothing has followed it: a
+    /// script that comes next groups it (`(√x)²`, not `√x²`).
+    private var openRoot: (start: Int, end: Int)?
 
     init(tree: SyntaxTree, rules: LinearMathRules) {
         self.tree = tree
@@ -31,6 +34,7 @@ struct MathRenderer {
         list.pieces.reserveCapacity(32)
         argumentStart = 0
         openFraction = nil
+        openRoot = nil
     }
 
     enum AtomClass: UInt8 {
@@ -64,6 +68,11 @@ struct MathRenderer {
         var rowSeparator: StaticString?
     }
 
+    /// What a bare script or root is set apart from: a script from letters, digits and
+    /// operators that are words (`p_θ(x)` is p_θ applied to x); a root from any factor
+    /// (`√x (a/b)`, which `√x(a/b)` would put under the root).
+    enum Separation { case none, letters, factors }
+
     struct ListState {
         var previous: AtomClass = .none
         /// For a braced group's list, the class of the atom before the group: what the
@@ -71,7 +80,7 @@ struct MathRenderer {
         var outer: AtomClass = .none
         /// The previous atom ends in a bare script (`∇_θ`) or an unparenthesized root (`√n`):
         /// a following factor is set apart by a space, so that it does not read as part of it.
-        var separateNext = false
+        var separateNext = Separation.none
 
         /// The class of the atom the next one stands next to, through braces.
         var neighbour: AtomClass { previous == .none ? outer : previous }
@@ -165,12 +174,13 @@ struct MathRenderer {
             // and a bare script or root is set apart from a following factor (`∇_θ f`).
             space = (atom == .operatorName && (previous == .ordinary || previous == .closing || previous == .unknown)
                      && endsWithFactor())
-                || (state.separateNext && (atom == .operatorName || atom == .bigOperator
+                || (state.separateNext == .letters && (atom == .operatorName || atom == .bigOperator
                     || atom == .unknown || (atom == .ordinary && startsWithLetter)))
+                || (state.separateNext == .factors && atom.isFactor && atom != .closing)
         }
         if space { appendSpace() }
         state.previous = atom
-        state.separateNext = false
+        state.separateNext = .none
         return atom
     }
 
@@ -447,8 +457,9 @@ struct MathRenderer {
         switch CommandTable.commands[entry].kind {
         case .symbol:
             // A bar or bracket (`\|`, `\rangle`) does not run into a bare script before it.
-            if state.separateNext, let first = Self.output(of: entry).unicodeScalars.first, "‖|⟨⟩⌊⌋⌈⌉".unicodeScalars.contains(first) {
-                state.separateNext = false
+            if state.separateNext == .letters, let first = Self.output(of: entry).unicodeScalars.first,
+               "‖|⟨⟩⌊⌋⌈⌉".unicodeScalars.contains(first) {
+                state.separateNext = .none
             }
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
@@ -467,7 +478,7 @@ struct MathRenderer {
             if rules == .unambiguous, Self.commandTexts[entry].map({ list.byte($0, 0) }).map({ Unicode.Scalar($0).isASCIILetter }) == true {
                 if atom == .sign || context.tight, before != .none { appendSpace() }
                 appendOutput(of: entry)
-                if atom == .sign || context.tight { state.separateNext = true }
+                if atom == .sign || context.tight { state.separateNext = .letters }
                 return
             }
             appendOutput(of: entry)
@@ -543,8 +554,12 @@ struct MathRenderer {
             list.append(")" as Unicode.Scalar)
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
+            let start = list.count
             let bare = renderSquareRoot(index, context)
-            if rules == .unambiguous && bare { state.separateNext = true }
+            if rules == .unambiguous && bare {
+                state.separateNext = .factors
+                openRoot = (start, list.count)
+            }
         case .sizedDelimiter, .middle, .passThrough:
             // `\big(` is `(` at another size; `\mathrel{…}` and `\boxed{…}` are their content.
             if let argument = tree.argument(index, 0) {
@@ -748,8 +763,12 @@ struct MathRenderer {
         } else {
             _ = beginAtom(.ordinary, &state, context)
         }
-        // A fraction with a script is in parentheses: `(1/2)ⁿ`.
-        if rules == .unambiguous { groupOpenFraction() }
+        // A fraction or a bare root with a script is in parentheses: `(1/2)ⁿ`, `(√x)²`.
+        if rules == .unambiguous {
+            groupOpenFraction()
+            if let root = openRoot, root.end == list.count, root.start <= list.count { group(from: root.start) }
+            openRoot = nil
+        }
         var inner = context
         inner.tight = true
         var bare = false
@@ -762,7 +781,7 @@ struct MathRenderer {
             if rules == .unambiguous { bare = isBareScript(from: start, superscript: slot == 2) }
             list.append(.endScript)
         }
-        if bare { state.separateNext = true }
+        if bare { state.separateNext = .letters }
     }
 
     /// Whether the script from `start` on will be written `_θ` / `^α`: one character without
