@@ -17,8 +17,8 @@ struct MathRenderer {
     /// The last fraction written without outer parentheses, while nothing has followed it
     /// (`end` is still the list's end): a factor, script or prime that comes next groups it.
     private var openFraction: (start: Int, end: Int)?
-    /// The last root written with a bare radicand (`√x`), while nothing has followed it: a
-    /// script that comes next groups it (`(√x)²`, not `√x²`).
+    /// The last root written, while nothing has followed it: a script that comes next groups
+    /// it (`(√x)²`, not `√x²`; `(√(a + b))ⁿ`).
     private var openRoot: (start: Int, end: Int)?
 
     init(tree: SyntaxTree, rules: LinearMathRules) {
@@ -556,8 +556,8 @@ struct MathRenderer {
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             let start = list.count
             let bare = renderSquareRoot(index, context)
-            if rules == .unambiguous && bare {
-                state.separateNext = .factors
+            if rules == .unambiguous {
+                if bare { state.separateNext = .factors }
                 openRoot = (start, list.count)
             }
         case .sizedDelimiter, .middle, .passThrough:
