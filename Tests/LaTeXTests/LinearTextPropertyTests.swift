@@ -186,21 +186,14 @@ struct LinearReader {
 
     init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
-    static let superscripts: [Unicode.Scalar: Unicode.Scalar] = {
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let pairs = "0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺(⁽)⁾aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻAᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂβᵝγᵞδᵟθᶿιᶥϕᵠχᵡCꟲFꟳQꟴ"
-        let list = Array(pairs.unicodeScalars)
-        for index in stride(from: 0, to: list.count, by: 2) { map[list[index + 1]] = list[index] }
-        return map
-    }()
+    /// Plain character to script character, in pairs: the test's own tables, read backwards.
+    static let superscripts = inverse(of: "0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺(⁽)⁾aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻAᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂβᵝγᵞδᵟθᶿιᶥϕᵠχᵡCꟲFꟳQꟴ")
+    static let subscripts = inverse(of: "0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊(₍)₎aₐeₑhₕiᵢjⱼkₖlₗmₘnₙoₒpₚrᵣsₛtₜuᵤvᵥxₓβᵦγᵧρᵨϕᵩχᵪ")
 
-    static let subscripts: [Unicode.Scalar: Unicode.Scalar] = {
-        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
-        let pairs = "0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊(₍)₎aₐeₑhₕiᵢjⱼkₖlₗmₘnₙoₒpₚrᵣsₛtₜuᵤvᵥxₓβᵦγᵧρᵨϕᵩχᵪ"
+    static func inverse(of pairs: String) -> [Unicode.Scalar: Unicode.Scalar] {
         let list = Array(pairs.unicodeScalars)
-        for index in stride(from: 0, to: list.count, by: 2) { map[list[index + 1]] = list[index] }
-        return map
-    }()
+        return Dictionary(uniqueKeysWithValues: stride(from: 0, to: list.count, by: 2).map { (list[$0 + 1], list[$0]) })
+    }
 
     var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 

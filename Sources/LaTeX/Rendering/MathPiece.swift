@@ -363,23 +363,28 @@ enum MathPieces {
         fragment.endText()
     }
 
-    /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and
-    /// script characters, optionally after a leading radical. Decided on the pieces, as the
-    /// plain text would read, stopping at the first other character: parts nest (up to the
-    /// depth limit), so flattening every part at every level would cost depth × size.
-    static func isSimple(_ list: MathPieceList, from start: Int) -> Bool {
+    /// Walks the scalars of the pieces from `start` on, each with the script it is in (nil at
+    /// the top level), and tells `beginScript` where a script starts (whether it is a
+    /// superscript, and whether it is at the top level); stops with false as soon as either
+    /// does, or at a line break. Decided on the pieces, as the plain text would read: parts
+    /// nest (up to the depth limit), so flattening every part at every level would cost
+    /// depth × size.
+    private static func allScalars(
+        _ list: MathPieceList, from start: Int, beginScript: (_ superscript: Bool, _ topLevel: Bool) -> Bool,
+        _ body: (Unicode.Scalar, _ script: Bool?) -> Bool
+    ) -> Bool {
         var scripts: [Bool] = []
-        var first = true
         for piece in list.pieces[start...] {
             switch piece {
             case .text(let text), .letter(let text):
                 var index = 0
                 while index < text.count {
                     let (scalar, length) = list.scalar(text, at: index)
-                    if !isSimple(scalar, first: &first, scripts: scripts) { return false }
+                    if !body(scalar, scripts.last) { return false }
                     index += length
                 }
             case .beginScript(let superscript):
+                if !beginScript(superscript, scripts.isEmpty) { return false }
                 scripts.append(superscript)
             case .endScript:
                 _ = scripts.popLast()
@@ -392,16 +397,17 @@ enum MathPieces {
         return true
     }
 
-    /// One scalar of `isSimple(_:)`'s walk: `first` is whether nothing came before it,
-    /// `scripts` the scripts it is in.
-    private static func isSimple(_ scalar: Unicode.Scalar, first: inout Bool, scripts: [Bool]) -> Bool {
-        defer { first = false }
-        if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
-        if let superscript = scripts.last {
+    /// "Simple" fraction parts and roots (the original rules) need no parentheses: letters,
+    /// digits, `.`, primes and script characters, optionally after a leading radical.
+    static func isSimple(_ list: MathPieceList, from start: Int) -> Bool {
+        var first = true
+        return allScalars(list, from: start, beginScript: { _, _ in true }) { scalar, script in
+            defer { first = false }
+            if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
             // A script that has no Unicode form falls back to `_x` / `^(…)`.
-            return scriptForm(scalar, superscript: superscript, .original) != nil
+            if let superscript = script { return scriptForm(scalar, superscript: superscript, .original) != nil }
+            return isSimple(scalar)
         }
-        return isSimple(scalar)
     }
 
     /// Under the unambiguous rules, whether the pieces from `start` on read as one factor, so
@@ -414,66 +420,52 @@ enum MathPieces {
     static func isSingleFactor(_ list: MathPieceList, from start: Int, radicand: Bool = false) -> Bool {
         enum Stage { case start, afterRadical, number, symbol, group(Int), closedGroup, done }
         var stage = Stage.start
-        var scripts: [Bool] = []
-        for piece in list.pieces[start...] {
-            switch piece {
-            case .text(let text), .letter(let text):
-                var index = 0
-                while index < text.count {
-                    let (scalar, length) = list.scalar(text, at: index)
-                    index += length
-                    if let superscript = scripts.last {
-                        // A script without Unicode forms falls back to `_x` / `^(…)`, which
-                        // would run into the slash.
-                        guard scriptForm(scalar, superscript: superscript, list.rules) != nil
-                                || wholeScriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
-                        continue
-                    }
-                    let mark = isMark(scalar) || scalar == "′" || scalar == "″" || scalar == "‴"
-                    switch stage {
-                    case .start where scalar == "√" || scalar == "∛" || scalar == "∜":
-                        stage = .afterRadical
-                    case .start, .afterRadical:
-                        if scalar.isASCIIDigit || scalar == "." {
-                            stage = .number
-                        } else if scalar == "(" {
-                            stage = .group(1)
-                        } else if !mark && isSimple(scalar) && !UnicodeScripts.isScriptForm(scalar) {
-                            stage = .symbol
-                        } else {
-                            return false
-                        }
-                    case .number:
-                        if scalar.isASCIIDigit || scalar == "." { continue }
-                        guard mark else { return false }
-                        stage = .done
-                    case .symbol, .done, .closedGroup:
-                        guard mark else { return false }
-                    case .group(let depth):
-                        let depth = scalar == "(" ? depth + 1 : scalar == ")" ? depth - 1 : depth
-                        stage = depth == 0 ? .closedGroup : .group(depth)
-                    }
+        let walked = allScalars(list, from: start, beginScript: { superscript, topLevel in
+            switch stage {
+            case .number, .symbol, .done, .closedGroup:
+                if radicand && topLevel {
+                    if case .closedGroup = stage { return false }
+                    if superscript { return false }
                 }
-            case .beginScript(let superscript):
-                switch stage {
-                case .number, .symbol, .done, .closedGroup:
-                    if radicand && scripts.isEmpty {
-                        if case .closedGroup = stage { return false }
-                        if superscript { return false }
-                    }
-                    stage = .done
-                case .start, .group: break // a root's index, before its radical; a script inside
-                default: if scripts.isEmpty { return false }
-                }
-                scripts.append(superscript)
-            case .endScript:
-                _ = scripts.popLast()
-            case .lineBreak:
-                return false
-            case .beginStyle, .endStyle:
-                continue
+                stage = .done
+                return true
+            case .start, .group: return true // a root's index, before its radical; a script inside
+            case .afterRadical: return !topLevel
             }
+        }) { scalar, script in
+            if let superscript = script {
+                // A script without Unicode forms falls back to `_x` / `^(…)`, which would run
+                // into the slash.
+                return scriptForm(scalar, superscript: superscript, list.rules) != nil
+                    || wholeScriptForm(scalar, superscript: superscript, list.rules) != nil
+            }
+            let mark = isMark(scalar) || scalar == "′" || scalar == "″" || scalar == "‴"
+            switch stage {
+            case .start where scalar == "√" || scalar == "∛" || scalar == "∜":
+                stage = .afterRadical
+            case .start, .afterRadical:
+                if scalar.isASCIIDigit || scalar == "." {
+                    stage = .number
+                } else if scalar == "(" {
+                    stage = .group(1)
+                } else if !mark && isSimple(scalar) && !UnicodeScripts.isScriptForm(scalar) {
+                    stage = .symbol
+                } else {
+                    return false
+                }
+            case .number:
+                if scalar.isASCIIDigit || scalar == "." { return true }
+                guard mark else { return false }
+                stage = .done
+            case .symbol, .done, .closedGroup:
+                return mark
+            case .group(let depth):
+                let depth = scalar == "(" ? depth + 1 : scalar == ")" ? depth - 1 : depth
+                stage = depth == 0 ? .closedGroup : .group(depth)
+            }
+            return true
         }
+        guard walked else { return false }
         switch stage {
         case .number, .symbol, .done, .closedGroup: return true
         default: return false
