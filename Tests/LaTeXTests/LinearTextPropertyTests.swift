@@ -187,7 +187,7 @@ struct LinearReader {
     init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
     /// Plain character to script character, in pairs: the test's own tables, read backwards.
-    static let superscripts = inverse(of: "0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺(⁽)⁾aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻAᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂβᵝγᵞδᵟθᶿιᶥϕᵠχᵡCꟲFꟳQꟴ")
+    static let superscripts = inverse(of: "0⁰1¹2²3³4⁴5⁵6⁶7⁷8⁸9⁹+⁺(⁽)⁾aᵃbᵇcᶜdᵈeᵉfᶠgᵍhʰiⁱjʲkᵏlˡmᵐnⁿoᵒpᵖrʳsˢtᵗuᵘvᵛwʷxˣyʸzᶻAᴬBᴮDᴰEᴱGᴳHᴴIᴵJᴶKᴷLᴸMᴹNᴺOᴼPᴾRᴿTᵀUᵁVⱽWᵂαᵅβᵝγᵞδᵟϵᵋθᶿιᶥϕᵠχᵡCꟲFꟳQꟴq\u{107A5}")
     static let subscripts = inverse(of: "0₀1₁2₂3₃4₄5₅6₆7₇8₈9₉+₊(₍)₎aₐeₑhₕiᵢjⱼkₖlₗmₘnₙoₒpₚrᵣsₛtₜuᵤvᵥxₓβᵦγᵧρᵨϕᵩχᵪ")
 
     static func inverse(of pairs: String) -> [Unicode.Scalar: Unicode.Scalar] {

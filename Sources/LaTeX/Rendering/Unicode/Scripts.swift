@@ -17,9 +17,11 @@ enum UnicodeScripts {
     /// `⊤` as ᵀ (`w^\top`).
     static func extendedSuperscript(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar {
+        case "α": return "ᵅ"
         case "β": return "ᵝ"
         case "γ": return "ᵞ"
         case "δ": return "ᵟ"
+        case "ε", "ϵ": return "ᵋ"
         case "θ": return "ᶿ"
         case "ι": return "ᶥ"
         case "φ", "ϕ": return "ᵠ"
@@ -27,6 +29,7 @@ enum UnicodeScripts {
         case "C": return "ꟲ"
         case "F": return "ꟳ"
         case "Q": return "ꟴ"
+        case "q": return "\u{107A5}"
         case "⊤": return "ᵀ"
         default: return nil
         }
@@ -147,7 +150,7 @@ enum UnicodeScripts {
     static func isScriptForm(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00B2, 0x00B3, 0x00B9, 0x2070...0x209C, 0x1D2C...0x1D6A, 0x1D9B...0x1DBF, 0x02B0...0x02B8,
-             0x02E0...0x02E4, 0x2071, 0x207F, 0x2C7C, 0x2C7D, 0xA7F2...0xA7F4:
+             0x02E0...0x02E4, 0x2071, 0x207F, 0x2C7C, 0x2C7D, 0xA7F2...0xA7F4, 0x107A5:
             return true
         default:
             return false
