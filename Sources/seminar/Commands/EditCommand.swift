@@ -43,6 +43,7 @@ struct EditCommand: ParsableCommand {
     var noLinks = false
 
     @OptionGroup var clock: ClockOption
+    @OptionGroup var lock: LockOption
 
     func validate() throws {
         if isBlank(talk) { throw ValidationError("name the talk: its id, its file, or a unique beginning of either") }
@@ -55,6 +56,8 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive)
+        defer { withExtendedLifetime(held) {} }
         let loaded = try loadArchiveForEditing(locations.archive)
         let target = try find(talk, in: loaded)
         var changes = TalkChanges(
