@@ -98,11 +98,8 @@ struct SeminarReader {
                          fix: "write the list's address alone, such as `seminar@example.org`")
             announceTo = nil
         }
-        var announceFooter = report.string(object, "announceFooter", required: false)
-        if let footer = announceFooter, isBlank(footer) {
-            report.error("invalid-value", "`announceFooter` is blank", at: .value(["announceFooter"]), fix: "remove the key, or write the line")
-            announceFooter = nil
-        }
+        // Plain text; an empty one is refused by the reader like every empty string.
+        let announceFooter = report.string(object, "announceFooter", required: false)
 
         guard !report.hasErrors, let title, let description, let homePage, let feedsBaseURL, let language,
               let timeZone = defaults.timeZone, let startTime, let duration = defaults.duration, let contact, let idPrefix

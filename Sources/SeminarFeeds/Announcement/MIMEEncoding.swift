@@ -134,13 +134,15 @@ enum MIMEEncoding {
     }
 
     /// `Name: word word …` folded before a word wherever the line would pass 78
-    /// characters (a word longer than that stays whole, within RFC 5322's hard limit of
+    /// characters, even before the first (RFC 5322 allows folding white space before a
+    /// message id or an address); a word longer than that stays whole, within RFC 5322's hard limit of
     /// 998: the words above are at most 75 characters, message ids and addresses short).
     static func field(_ name: String, _ words: [String]) -> String {
         var out = name + ":"
         var length = out.count
         for word in words {
-            if length + 1 + word.count > headerLineLimit && length > name.count + 1 {
+            // Folding before the first word helps a long one (a message id) fit too.
+            if length + 1 + word.count > headerLineLimit && (length > name.count + 1 || 1 + word.count <= headerLineLimit) {
                 out += lineEnd
                 length = 0
             }
