@@ -122,7 +122,7 @@ struct AnnounceCommand: ParsableCommand {
         if kind == .reschedule && talk.sequence == 0 {
             throw CommandFailure("\(name) has not changed since it was first announced (sequence 0): there is no earlier announcement to reschedule")
         }
-        if !force && TalkPresentation.instant(of: start, in: zone) <= clock.instant {
+        if !force && zone.instant(of: start) <= clock.instant {
             throw CommandFailure("\(name) began on \(start) (\(talk.timeZone)), in the past; --force announces it all the same")
         }
     }
