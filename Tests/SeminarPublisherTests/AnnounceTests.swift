@@ -114,9 +114,17 @@ import Testing
         #expect(types == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar"])
 
         // --private puts the link in, for a list of members; the calendar event too.
-        let (open, openBytes) = try announce(["t.1", "--private", "--now", "2030-03-01T00:00:00Z"], in: a.root.path)
+        // (And --to, repeated, replaces announceTo.)
+        let (open, openBytes) = try announce(["t.1", "--private", "--now", "2030-03-01T00:00:00Z",
+                                              "--to", "Ann Öberg, PhD <ann@example.org>", "--to", "bob@example.org"], in: a.root.path)
         #expect(open.status == 0, "\(open.stderr)")
         let openDump = try MailParser.parse(openBytes)
+        #expect((openDump["defects"] as? [String]) == [])
+        #expect((Self.headers(openDump)["To-addresses"] as? [String]) == ["ann@example.org", "bob@example.org"])
+        #expect(Self.headers(openDump)["Date"] as? String == "Wed, 20 Feb 2030 09:00:00 +0000")
+        let dated = try MailParser.parse(try announce(["t.1", "--date", "now", "--now", "2030-03-01T07:05:09Z"], in: a.root.path).bytes)
+        #expect(Self.headers(dated)["Date"] as? String == "Fri, 01 Mar 2030 07:05:09 +0000")
+        #expect(Self.headers(openDump)["To"] as? String == "\"Ann Öberg, PhD\" <ann@example.org>, bob@example.org")
         #expect(Self.text(openDump, "text/plain")?.contains("https://zoom.example.org/j/1") == true)
         #expect(Self.text(openDump, "text/calendar")?.contains("https://zoom.example.org/j/1") == true)
     }

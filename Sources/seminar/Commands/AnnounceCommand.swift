@@ -9,12 +9,12 @@ struct AnnounceCommand: ParsableCommand {
         commandName: "announce",
         abstract: "Write a talk's announcement as an e-mail, or send it.",
         discussion: """
-            Writes one complete Internet message (RFC 5322, MIME) to standard output: a plain-text part (the abstract's math as Unicode), an HTML part (the feeds' rendering of the talk) and the talk's calendar event (text/calendar; method=PUBLISH, the same UID and SEQUENCE as calendar.ics). TALK is named as `seminar edit` names it. The archive is checked first, as `seminar build` checks it: any error stops the command.
+            Writes one complete Internet message (RFC 5322, MIME) to standard output: a plain-text part (the abstract's math as Unicode), an HTML part (the feeds' rendering of the talk) and the talk's calendar event (text/calendar; method=PUBLISH, the same UID and SEQUENCE as calendar.ics). TALK is named as `seminar edit` names it. The archive is checked first, as `seminar build` checks it: any error stops the command, as does a talk without a date, one whose status the kind of announcement does not fit, or one that has already begun (unless --force); nothing is then written or sent.
 
             From is the seminar's contact (or --from), To is `announceTo` of seminar.json (or --to). Date is the talk's `updated` stamp (or --date now), and the Message-ID is made of the talk's id and sequence, so that the same announcement sent twice has the same id. A reschedule, cancellation, postponement or reminder answers the earlier announcement (In-Reply-To), so that mail clients thread them. A private meeting link reads "link sent on request" unless --private. Examples:
               seminar announce 2021-06-28-scott-pesme --output announcement.eml
               seminar announce 0e9d8c7b --as reminder --send
-              seminar announce 2021-06-07-ido-nachum --as cancellation --send --sendmail /usr/sbin/sendmail
+              seminar announce 2021-06-07-ido-nachum --as cancellation --send
             """
     )
 
@@ -87,6 +87,9 @@ struct AnnounceCommand: ParsableCommand {
             kind: kind, from: try sender(seminar), to: try recipients(seminar),
             date: date == .now ? clock.instant : target.talk.updated,
             calendar: ICalendarOptions(calendarName: seminar.title, calendarURL: seminar.feedsBaseURL + FeedsLayout.calendar))
+        if seminar.contact.email == nil {
+            Console.note("warning: the seminar's contact has no email in seminar.json, so the calendar part names no ORGANIZER, which RFC 5546 requires with METHOD:PUBLISH; some calendar programs may not accept it")
+        }
         let context = FeedContext(seminar: shown, zones: checked.zones)
         let message: [UInt8]
         do { message = try AnnouncementWriter.write(talk: shownTalk, context: context, options: options) } catch {
