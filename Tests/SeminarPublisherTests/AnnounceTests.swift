@@ -172,9 +172,18 @@ import Testing
         #expect(event["status"] as? String == "CANCELLED")
         #expect(event["sequence"] as? Int == 1)
 
+        // A later change answers the cancellation, and names the whole thread.
+        let cancelled = try #require(h["Message-ID"] as? String)
+        let postponed = try cli.run(["edit", "t.1", "--status", "postponed", "--now", "2030-03-02T11:00:00Z"], in: a.root.path)
+        #expect(postponed.status == 0, "\(postponed.stderr)")
+        let postponement = Self.headers(try MailParser.parse(try announce(["t.1"] + now, in: a.root.path).bytes))
+        #expect(postponement["In-Reply-To"] as? String == cancelled)
+        #expect(postponement["References"] as? String == announced + " " + cancelled)
+        #expect((postponement["Subject"] as? String)?.hasPrefix("[Test Seminar] Postponed: ") == true)
+
         let wrongKind = try announce(["t.1", "--as", "announcement"] + now, in: a.root.path)
         #expect(wrongKind.run.status == 1)
-        #expect(wrongKind.run.stderr.contains("is cancelled, but announcement is for a scheduled talk"))
+        #expect(wrongKind.run.stderr.contains("is postponed, but announcement is for a scheduled talk (--as postponement fits it)"))
         #expect(wrongKind.bytes.isEmpty)
     }
 
