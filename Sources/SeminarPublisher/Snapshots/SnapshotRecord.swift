@@ -22,9 +22,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 2: each entry's HTML in CDATA sections, about half the size;
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
-    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`).
+    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
+    /// - 4: a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    ///   requires with METHOD:PUBLISH (see `CalendarOrganizer`).
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 3
+    public static let currentFormat = 4
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
@@ -41,6 +43,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// talk cancelled or postponed.
     static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
         format >= 3 ? .withheld : .offered
+    }
+
+    /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
+    static func calendarOrganizer(format: Int) -> CalendarOrganizer {
+        format >= 4 ? .contact : .omitted
     }
 
     public var year: Int
