@@ -40,6 +40,12 @@ public struct FeedContext: Sendable {
     /// presentations (`withPresentations`), which depend on it.
     public var meetingOfTalksNotHappening: MeetingOfTalksNotHappening = .withheld
 
+    /// Whether a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    /// requires of an event sent with METHOD:PUBLISH (an announcement's calendar part) and
+    /// which a subscription's calendar carries alike. Archive documents keep the form of
+    /// their snapshot format; everything else takes the default.
+    public var calendarOrganizer: CalendarOrganizer = .contact
+
     /// Whether the documents offer `talk`'s meeting link (if it has a public one).
     func offersMeeting(of talk: Talk) -> Bool {
         talk.status == .scheduled || meetingOfTalksNotHappening == .offered
@@ -108,4 +114,13 @@ public enum MeetingOfTalksNotHappening: Sendable, Equatable {
     case offered
     /// Left out: such a talk's place reads "online", and its links go to the seminar's page.
     case withheld
+}
+
+/// Whether calendar events carry an ORGANIZER (RFC 5545 3.8.4.3): the seminar's contact,
+/// when it has an e-mail address, since the property's value is a `mailto:` URI.
+public enum CalendarOrganizer: Sendable, Equatable {
+    /// No ORGANIZER: what years frozen in snapshot formats 1 to 3 hold.
+    case omitted
+    /// The contact as ORGANIZER, with its name as CN.
+    case contact
 }

@@ -24,9 +24,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
     ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
-    /// - 4: math in titles, abstracts and the description follows the unambiguous rules of
-    ///   the linear text (`LinearMathRules`: fractions grouped, operator names and bare
-    ///   scripts set apart, Greek script letters), in plain text and in the entries' HTML.
+    /// - 4: a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    ///   requires with METHOD:PUBLISH (see `CalendarOrganizer`); math in titles, abstracts
+    ///   and the description follows the unambiguous rules of the linear text
+    ///   (`LinearMathRules`: fractions grouped, operator names and bare scripts set apart,
+    ///   Greek script letters), in plain text and in the entries' HTML.
     /// A new freeze, or an amendment, takes the current format.
     public static let currentFormat = 4
 
@@ -51,6 +53,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// talk cancelled or postponed.
     static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
         format >= 3 ? .withheld : .offered
+    }
+
+    /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
+    static func calendarOrganizer(format: Int) -> CalendarOrganizer {
+        format >= 4 ? .contact : .omitted
     }
 
     public var year: Int
