@@ -20,10 +20,11 @@ import Testing
 
     /// Runs `seminar` in `folder` with `arguments`, under `env` prefix commands (such as
     /// `faketime` or `env TZ=…`). Its cache folder (records of builds) is `folder/.cache`.
-    func run(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
+    /// `program` replaces `seminar` (say, `bash` running several at once).
+    func run(_ arguments: [String], in folder: String, prefix: [String] = [], program: String = seminar) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: Self.seminar), "build the package first: scripts/test does")
         let script = "cd \"$1\" && export XDG_CACHE_HOME=\"$1/.cache\" && shift && exec \"$@\""
-        let command = prefix + [Self.seminar] + arguments
+        let command = prefix + [program] + arguments
         let result = try Subprocess.run("bash", ["-c", script, "bash", folder] + command)
         return Run(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
     }

@@ -11,7 +11,7 @@ enum LinkCheck {
         guard let argument = tree.argument(index, 0).map({ Int($0) }) else { return nil }
         let node = tree.nodes[argument]
         if node.kind == .verbatim, !node.isClosed { return nil }
-        let url = TextRenderer(tree: tree, sink: PlainTextSink()).linkURL(index)
+        let url = TextRenderer(tree: tree, sink: PlainTextSink(), rules: .unambiguous).linkURL(index)
         if HTMLRenderer.isAllowedLink(url) { return nil }
         var start = Int(node.start)
         var length = Int(node.end - node.start)

@@ -21,23 +21,24 @@ public enum HTMLNode: Sendable, Equatable {
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
 /// `span class="math"` with `sub`/`sup` and italic letters.
 public enum HTMLRenderer {
-    public static func render(_ source: String) -> [HTMLNode] {
-        render(LaTeXParser.parse(source))
+    public static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        render(LaTeXParser.parse(source), rules: rules)
     }
 
-    public static func render(_ tree: SyntaxTree) -> [HTMLNode] {
-        fragment(tree).nodes
+    /// Math is grouped as `rules` say (the parentheses and spaces of the linear text).
+    public static func render(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        fragment(tree, rules: rules).nodes
     }
 
     /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
     /// that walk it once (serializers), which need no tree.
     /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link, as `\url{…}` does.
-    public static func fragment(_ source: String, linkingBareURLs: Bool = false) -> HTMLFragment {
-        fragment(LaTeXParser.parse(source), linkingBareURLs: linkingBareURLs)
+    public static func fragment(_ source: String, rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> HTMLFragment {
+        fragment(LaTeXParser.parse(source), rules: rules, linkingBareURLs: linkingBareURLs)
     }
 
-    public static func fragment(_ tree: SyntaxTree, linkingBareURLs: Bool = false) -> HTMLFragment {
-        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64))
+    public static func fragment(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> HTMLFragment {
+        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64), rules: rules)
         renderer.linksBareURLs = linkingBareURLs
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()

@@ -38,10 +38,10 @@ struct TextRenderer<Sink: TextSink> {
     /// does (see `renderTextLinkingURLs`).
     var linksBareURLs = false
 
-    init(tree: SyntaxTree, sink: Sink) {
+    init(tree: SyntaxTree, sink: Sink, rules: LinearMathRules) {
         self.tree = tree
         self.sink = sink
-        math = MathRenderer(tree: tree)
+        math = MathRenderer(tree: tree, rules: rules)
     }
 
     mutating func renderChildren(of index: Int) {
@@ -320,7 +320,7 @@ struct TextRenderer<Sink: TextSink> {
         guard let argument else { return "" }
         let node = tree.nodes[Int(argument)]
         if node.kind == .verbatim { return tree.text(of: Int(argument)) }
-        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink())
+        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink(), rules: math.rules)
         renderer.renderArgument(argument)
         return renderer.sink.finish()
     }

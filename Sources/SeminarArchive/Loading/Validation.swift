@@ -166,7 +166,7 @@ private let atext: Set<Character> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM
 /// An RFC 5322 addr-spec in its dot-atom form, `local@example.org`. Quoted local parts
 /// and address literals are legal but never seen in practice, and refusing them keeps
 /// feeds free of quoting surprises.
-func isEmailAddress(_ s: String) -> Bool {
+public func isEmailAddress(_ s: String) -> Bool {
     let parts = s.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2 else { return false }
     let isDotAtom: (Substring) -> Bool = { part in

@@ -55,6 +55,28 @@ public enum AtomicFile {
             AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
         }
 
+        /// Gives the complete temporary file the name `target` only if no file has it:
+        /// false, and nothing changed, when one does. `link(2)` fails rather than replace,
+        /// so of two commands creating one name at once, exactly one wins (a check for the
+        /// file followed by a rename would let the second replace the first). The
+        /// temporary file stays, for another name or `discard()`.
+        public func commitIfAbsent(as target: String) throws -> Bool {
+            guard link(temporary, target) == 0 else {
+                if errno == EEXIST { return false }
+                throw AtomicFileError(path: target, operation: "link", code: errno)
+            }
+            unlink(temporary)
+            let folder = (target as NSString).deletingLastPathComponent
+            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+            return true
+        }
+
+        /// Renames the temporary file over `target`, which may exist (a file replaced on
+        /// purpose).
+        public func commit(as target: String) throws {
+            try Staged(path: target, temporary: temporary).commit()
+        }
+
         /// Removes the temporary file; the target stays as it was.
         public func discard() { unlink(temporary) }
     }
@@ -151,7 +173,7 @@ public enum AtomicFile {
     }
 
     /// Makes the rename itself durable. Best effort: some file systems refuse it.
-    private static func syncFolder(_ folder: String) {
+    fileprivate static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

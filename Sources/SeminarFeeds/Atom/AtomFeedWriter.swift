@@ -21,7 +21,7 @@ public enum AtomFeedWriter: StreamedFeedWriter {
 
         try w.element("id", FeedFacts.feedID(seminar))
         try w.element("title", seminar.title)
-        try w.element("subtitle", FeedFacts.plainDescription(seminar))
+        try w.element("subtitle", FeedFacts.plainDescription(context))
         try w.element("updated", FeedFacts.updated(of: entries.lazy.map(\.talk), links: links).rfc3339)
         // The feed's author covers entries without a speaker (RFC 4287 4.1.1 requires one).
         try writePerson(w, "author", name: seminar.contact.name, uri: nil, email: seminar.contact.email)

@@ -83,8 +83,8 @@ public enum FeedFacts {
     public static func statusScheme(_ seminar: Seminar) -> String { seminar.feedsBaseURL + "status" }
 
     /// The seminar description as plain text.
-    static func plainDescription(_ seminar: Seminar) -> String {
-        PlainTextRenderer.render(seminar.description)
+    static func plainDescription(_ context: FeedContext) -> String {
+        PlainTextRenderer.render(context.seminar.description, rules: context.linearMath)
     }
 
     static let atomNamespace = "http://www.w3.org/2005/Atom"

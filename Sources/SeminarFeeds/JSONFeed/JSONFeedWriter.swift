@@ -44,7 +44,7 @@ public enum JSONFeedWriter {
             title: seminar.title,
             homePageURL: homePageURL,
             feedURL: feedURL,
-            description: seminar.description.components(separatedBy: "\n\n").map(PlainTextRenderer.render)
+            description: seminar.description.components(separatedBy: "\n\n").map { PlainTextRenderer.render($0, rules: context.linearMath) }
                 .filter { !$0.isEmpty }.joined(separator: "\n\n"),
             language: seminar.language,
             authors: [JSONFeedDocument.Author(name: seminar.contact.name,

@@ -203,6 +203,8 @@ struct DocumentPlanner: Sendable {
         context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
         context.talkPages = SnapshotRecord.talkPages(format: format)
         context.bareURLs = SnapshotRecord.bareURLs(format: format)
+        context.calendarOrganizer = SnapshotRecord.calendarOrganizer(format: format)
+        context.linearMath = SnapshotRecord.linearMath(format: format)
         context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
@@ -284,8 +286,8 @@ struct DocumentPlanner: Sendable {
 
 /// Private meeting links never reach public documents: the link is removed and the talk
 /// marked, so every writer says "link sent on request" instead.
-enum PrivacyFilter {
-    static func publicView(of talk: Talk, seminar: Seminar) -> Talk {
+public enum PrivacyFilter {
+    public static func publicView(of talk: Talk, seminar: Seminar) -> Talk {
         guard seminar.isMeetingPrivate(talk), talk.meeting != nil else { return talk }
         var t = talk
         t.meeting = nil
@@ -294,7 +296,7 @@ enum PrivacyFilter {
     }
 
     /// For `--private-out`: the link is shown like a public one.
-    static func organisersView(of talk: Talk) -> Talk {
+    public static func organisersView(of talk: Talk) -> Talk {
         guard talk.meeting != nil else { return talk }
         var t = talk
         t.meetingIsPrivate = false

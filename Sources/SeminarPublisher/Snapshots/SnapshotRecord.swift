@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LaTeX
 import SeminarArchive
 import SeminarFeeds
 
@@ -23,7 +24,12 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
     ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
-    /// - 4: each talk has its own page and one-talk calendar under `talks/`, part of the
+    /// - 4: a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    ///   requires with METHOD:PUBLISH (see `CalendarOrganizer`); math in titles, abstracts
+    ///   and the description follows the unambiguous rules of the linear text
+    ///   (`LinearMathRules`: fractions grouped, operator names and bare scripts set apart,
+    ///   Greek script letters), in plain text and in the entries' HTML.
+    ///   Each talk also has its own page and one-talk calendar under `talks/`, part of the
     ///   year's documents, which the feed entries link to (see `TalkPages`); a bare
     ///   `http(s)://` address in an abstract is a link (see `BareURLs`).
     /// A new freeze, or an amendment, takes the current format.
@@ -32,6 +38,12 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
         format >= 2 ? .cdataSections : .escapedText
+    }
+
+    /// The rules of the linear text of math (and of its grouping in HTML) in the documents
+    /// of a year frozen with `format`.
+    static func linearMath(format: Int) -> LinearMathRules {
+        format >= 4 ? .unambiguous : .original
     }
 
     /// How the calendar of a year frozen with `format` writes an end whose local reading
@@ -54,6 +66,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// Whether the documents of a year frozen with `format` include its talks' pages.
     static func talkPages(format: Int) -> TalkPages {
         format >= 4 ? .published : .absent
+    }
+
+    /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
+    static func calendarOrganizer(format: Int) -> CalendarOrganizer {
+        format >= 4 ? .contact : .omitted
     }
 
     public var year: Int

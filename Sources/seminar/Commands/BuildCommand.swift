@@ -14,6 +14,7 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var locations: LocationOptions
+    @OptionGroup var lock: LockOption
 
     @Option(name: .customLong("private-out"), help: ArgumentHelp(
         "Also write a second set of outputs that includes private meeting links, for the organisers to share. Must be a folder apart from --feeds (not it, not inside it, not holding it) and outside the archive.",
@@ -37,6 +38,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive, locations.feeds, privateOut)
+        defer { withExtendedLifetime(held) {} }
         var publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds,
                                   buildManifestPath: withoutTalkPages ? nil : manifestPath)
         publisher.talkPages = !withoutTalkPages
