@@ -189,6 +189,9 @@ public struct Publisher: Sendable {
         }
         guard failure == nil, drift.isEmpty else {
             OutputWriter.discard(publicStaged + privateStaged)
+            if let failure, let problem = Self.unpublishable(failure, talks: checked.talks) {
+                return (BuildResult(diagnostics: checked.diagnostics + [problem], report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
+            }
             if let failure { throw failure }
             return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
@@ -200,6 +203,16 @@ public struct Publisher: Sendable {
         }
         let result = BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
         return (result, ReadAlso(zones: checked.zones.keys.sorted(), frozenDocuments: frozenPaths.sorted()))
+    }
+
+    /// A document that could not be written because of what one talk holds, reported at
+    /// that talk's file like every other problem of the archive (the check should have
+    /// caught it: this is the safety net, so that an editor can still jump to the talk).
+    static func unpublishable(_ error: any Error, talks: [LoadedTalk]) -> Diagnostic? {
+        guard let markup = error as? PageMarkupError, let context = markup.context, context.hasPrefix("talk "),
+              let talk = talks.first(where: { "talk " + $0.talk.id == context }) else { return nil }
+        return Diagnostic(.error, code: "unpublishable-talk", message: markup.description,
+                          location: FileLocation(path: talk.source.path, line: 1, column: 1))
     }
 
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.

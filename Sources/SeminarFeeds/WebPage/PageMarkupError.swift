@@ -17,6 +17,17 @@ public enum PageMarkupError: Error, Sendable, Equatable, CustomStringConvertible
     /// libxml2 failed to build or serialise the document.
     case libxml(String)
 
+    /// What was being written ("talk ID", "seminar"…), when the error came from the archive.
+    public var context: String? {
+        switch self {
+        case let .forbiddenCharacter(_, _, context), let .unsafeURL(_, context), let .invalidName(_, context),
+             let .disallowedMarkup(_, context):
+            return context
+        case .libxml:
+            return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case let .forbiddenCharacter(codePoint, text, context):

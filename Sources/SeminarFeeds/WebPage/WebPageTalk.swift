@@ -120,7 +120,7 @@ enum WebPageTalk {
     }
 
     private static let allowedElements: Set<String> = [
-        "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "dl", "dt", "em", "hr", "i", "ins",
+        "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dfn", "div", "dl", "dt", "em", "hr", "i", "ins",
         "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "ul", "var",
     ]
     private static let allowedAttributes: Set<String> = ["href", "class", "title", "lang", "dir"]
