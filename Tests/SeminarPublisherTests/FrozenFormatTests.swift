@@ -25,7 +25,9 @@ import Testing
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
         let record = try #require(checked.records[2019])
         #expect(record.format == format)
-        let documents = try publisher.documents(of: checked).filter { $0.path.hasPrefix("archive/2019/") }
+        // The year's feeds, and from format 4 its talks' pages (every year of the fixture is
+        // frozen, so every talk page is the year's).
+        let documents = try publisher.documents(of: checked).filter { $0.path.hasPrefix("archive/2019/") || $0.path.hasPrefix("talks/") }
         #expect(Set(documents.map(\.path)) == Set(record.documents.keys))
         for document in documents {
             let published = [UInt8](try Data(contentsOf: fixture.appendingPathComponent("feeds/" + document.path)))
@@ -58,6 +60,19 @@ import Testing
             #expect(talk.contains("https://zoom.example.org/j/2"))
             #expect(!atom.contains("zoom.example.org/j/2") && !calendar.contains("zoom.example.org/j/2"))
             #expect(atom.contains("<strong>Where:</strong> Room MA 10; online</p>"))
+        }
+        if format >= 4 {
+            // The linear text that keeps the meaning, in titles, summaries and calendars.
+            let calendar = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/archive/2019/calendar.ics")), as: UTF8.self)
+            #expect(atom.contains("Rates for (1/(2n))∑ᵢ xᵢ"))
+            #expect(calendar.contains("√(d log n/n)") && calendar.contains("∇_θ f(x)") && atom.contains("Zᵦ, wᵀx"))
+            #expect(calendar.contains("ORGANIZER;CN=Ada Organiser:mailto:ada@example.org"))
+            // Each talk has its page, which the entry links to, with display math and a
+            // bare address made a link.
+            let page = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/talks/f4.html")), as: UTF8.self)
+            #expect(atom.contains(#"href="https://seminar.example.org/feeds/talks/f4.html""#))
+            #expect(page.contains(#"class="math display""#))
+            #expect(page.contains(#"<a href="https://seminar.example.org/notes/f4">"#))
         }
     }
 
