@@ -50,7 +50,7 @@ struct FrozenYearCheck {
         // With the line of the file, and a caret, as every diagnostic at a file's place.
         func error(_ code: String, _ message: String, at location: FileLocation) -> Diagnostic {
             Diagnostic(.error, code: code, message: message, fix: Self.amend(record.year), location: location,
-                       sourceLine: loaded.source.lineText(location.line))
+                       excerpt: loaded.source.excerpt(line: location.line))
         }
         guard let frozen = record.talks[talk.id] else {
             return [error("frozen-year-talk-added",

@@ -95,12 +95,12 @@ extension Publisher {
         guard let start = talk.start, let zone = zones[talk.timeZone] else {
             return Diagnostic(.error, code: "snapshot-talk-undated", message: "\(name) has no date yet",
                               fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
-                              location: at, sourceLine: source.lineText(at.line))
+                              location: at, excerpt: source.excerpt(line: at.line))
         }
         let end = TalkPresentation.instant(of: start, in: zone).secondsSince1970 + Int64(talk.duration) * 60
         guard end > now.secondsSince1970 else { return nil }
         return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
-                          location: at, sourceLine: source.lineText(at.line))
+                          location: at, excerpt: source.excerpt(line: at.line))
     }
 
     /// `2019/2019-03-25-kurt-godel.json`: records name files relative to the archive, so
