@@ -1,4 +1,5 @@
 import Foundation
+import LaTeX
 
 /// Where in a JSON file a problem is, before it is turned into line:column.
 enum Anchor {
@@ -249,7 +250,7 @@ extension FileReport {
     /// paths) is refused so that it can never reach a feed.
     mutating func url(_ object: JSONObject, _ key: String, required: Bool = true) -> String? {
         guard let s = string(object, key, required: required) else { return nil }
-        guard isAbsoluteHTTPURL(s) else {
+        guard URLRule.isWebURL(s) else {
             error("invalid-url", "`\(object.path(key).displayName)` is not an absolute http or https URL: `\(s)`",
                   at: .value(object.path(key)))
             return nil
