@@ -84,6 +84,10 @@ extension Publisher {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)
         }
+        if let seminar = loaded.seminar {
+            checked.diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
+            checked.diagnostics += PrivateMeetingCheck.frozenYears(checked, feedsRoot: feedsRoot)
+        }
         checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
     }
