@@ -1,0 +1,95 @@
+import Foundation
+import SeminarArchive
+import Testing
+@testable import SeminarPublisher
+
+/// `check`, `build` and `verify` judge a frozen year by one rule, and a record that does
+/// not decode is reported where it goes wrong.
+@Suite struct FrozenTrustTests {
+    static let now = Instant(rfc3339: "2022-03-01T12:00:00Z")!
+
+    /// 2019 frozen, 2021 open.
+    func frozenArchive() throws -> (ArchiveFixture, Publisher) {
+        let a = try ArchiveFixture()
+        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30", speaker: "Ada One")
+        try a.talk("2021-06-28-cy-one", year: 2021, id: "c1", start: "2021-06-28T16:30", speaker: "Cy One")
+        let p = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds)
+        _ = try p.snapshot(year: 2019, now: Self.now)
+        return (a, p)
+    }
+
+    var recordPath: (ArchiveFixture) -> String { { $0.archive + "/snapshots/2019.json" } }
+
+    func record(_ a: ArchiveFixture) throws -> String {
+        String(decoding: try Data(contentsOf: URL(fileURLWithPath: recordPath(a))), as: UTF8.self)
+    }
+
+    func writeRecord(_ a: ArchiveFixture, _ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: recordPath(a)))
+    }
+
+    /// The record's problem, as `check` reports it.
+    func recordProblem(_ a: ArchiveFixture, _ p: Publisher) throws -> Diagnostic {
+        let found = p.check().diagnostics.filter { $0.code == "invalid-snapshot-record" }
+        #expect(found.count == 1, "\(found)")
+        return try #require(found.first)
+    }
+
+    func line(of needle: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }
+    }
+
+    @Test func aMistypedFieldIsNamedWhereItIs() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        let text = try record(a)
+        try writeRecord(a, text.replacingOccurrences(of: #""file" : "2019/2019-05-06-ada-one.json""#, with: #""file" : 3"#))
+        let d = try recordProblem(a, p)
+        #expect(d.message == "`talks.a1.file` must be a string, not a number")
+        #expect(d.location?.line == line(of: #""file" : 3"#, in: try record(a)))
+        #expect(d.fix?.contains("git checkout") == true)
+        #expect(!d.message.contains("DecodingError") && !d.message.contains("CodingKeys"))
+    }
+
+    @Test func nullWhereAValueMustBe() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        try writeRecord(a, try record(a).replacingOccurrences(of: #""file" : "2019/2019-05-06-ada-one.json""#, with: #""file" : null"#))
+        let d = try recordProblem(a, p)
+        #expect(d.message == "`talks.a1.file` must be a string, not null")
+        #expect(d.location?.line ?? 1 > 1)
+        try writeRecord(a, "null\n")
+        let only = try recordProblem(a, p)
+        #expect(only.message == "the record must be an object, not null", "\(only)")
+    }
+
+    @Test func aTruncatedRecordOrAnUnrepresentableNumberIsPlaced() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        let text = try record(a)
+        try writeRecord(a, String(text.prefix(text.count / 2)))
+        let truncated = try recordProblem(a, p)
+        #expect(truncated.message.hasPrefix("malformed JSON"))
+        #expect(truncated.location != FileLocation(path: truncated.location!.path, line: 1, column: 1))
+        try writeRecord(a, text.replacingOccurrences(of: #""format" : 3"#, with: #""format" : 1e400"#))
+        let large = try recordProblem(a, p)
+        #expect(large.location?.line == line(of: "1e400", in: try record(a)), "\(large)")
+    }
+
+    /// A changed fingerprint in a record whose talk file is byte for byte as frozen: the
+    /// file vouches for the talk, for `check` as for `build`.
+    @Test func checkAndBuildAgreeOnAChangedFingerprint() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        let text = try record(a)
+        let fingerprint = try #require(text.range(of: #""title" : ""#))
+        var changed = text
+        changed.replaceSubrange(fingerprint.upperBound..<text.index(fingerprint.upperBound, offsetBy: 4), with: "0000")
+        #expect(changed != text)
+        try writeRecord(a, changed)
+        let check = p.check()
+        let build = try p.build()
+        #expect(check.hasErrors == build.diagnostics.contains { $0.severity == .error }, "\(check.diagnostics) / \(build.diagnostics)")
+        #expect(!check.hasErrors)
+    }
+}
