@@ -92,4 +92,52 @@ import Testing
         #expect(check.hasErrors == build.diagnostics.contains { $0.severity == .error }, "\(check.diagnostics) / \(build.diagnostics)")
         #expect(!check.hasErrors)
     }
+
+    func errors(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.filter { $0.severity == .error }.map(\.code)
+    }
+
+    /// A changed document digest in a record: the build renders the year again, finds it
+    /// does not match, and fails; `check` says the same.
+    @Test func checkAndBuildAgreeOnAChangedDocumentDigest() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        let text = try record(a)
+        let digest = try #require(text.range(of: #""archive/2019/atom.xml" : "sha256:"#))
+        var changed = text
+        changed.replaceSubrange(digest.upperBound..<text.index(digest.upperBound, offsetBy: 4), with: "0000")
+        try writeRecord(a, changed)
+        let check = errors(p.check().diagnostics)
+        let build = errors(try p.build().diagnostics)
+        #expect(check == ["frozen-document-changed"])
+        #expect(build == check)
+        #expect(errors(try p.verify()).contains("frozen-document-changed"))
+    }
+
+    /// A deleted record does not unfreeze its year while the year's documents are published.
+    @Test func aDeletedRecordIsAnErrorWhileTheYearIsPublished() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        try FileManager.default.removeItem(atPath: recordPath(a))
+        let check = p.check().diagnostics.filter { $0.code == "frozen-year-record-missing" }
+        #expect(check.count == 1)
+        #expect(check.first?.location?.path == recordPath(a))
+        #expect(check.first?.fix?.contains("git checkout") == true)
+        let build = try p.build()
+        #expect(errors(build.diagnostics) == ["frozen-year-record-missing"])
+        #expect(build.report == nil)
+        // Unfreezing on purpose: the published year goes too.
+        try FileManager.default.removeItem(atPath: a.feeds + "/archive/2019")
+        #expect(errors(p.check().diagnostics).isEmpty)
+    }
+
+    @Test func aFolderInPlaceOfSeminarJSONIsTheSameErrorForCheckAndBuild() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        try FileManager.default.removeItem(atPath: a.archive + "/seminar.json")
+        try FileManager.default.createDirectory(atPath: a.archive + "/seminar.json", withIntermediateDirectories: false)
+        let check = errors(p.check().diagnostics)
+        #expect(check.contains("unreadable-file"))
+        #expect(errors(try p.build().diagnostics) == check)
+    }
 }
