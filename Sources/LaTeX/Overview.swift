@@ -1,7 +1,6 @@
-// The LaTeX module: checks and renders the small LaTeX found in talk abstracts.
-//
-// Checks and renders the small LaTeX found in talk abstracts (`$p$`, `$\mathbb{R}^d$`,
-// `G\"odel`). The contract is `notes/latex-spec.md`; read the code in this order:
+// The LaTeX module: checks and renders the small LaTeX found in talk abstracts (`$p$`,
+// `$\mathbb{R}^d$`, `G\"odel`). Its contract is its tests and their corpus
+// (`Tests/LaTeXTests/Fixtures/corpus`); read the code in this order:
 //
 // 1. `Lexing/` — `Lexer` turns Unicode scalars into `Token`s (words, punctuation, control
 //    sequences, braces, `$`, spaces, comments), each with its `SourcePosition`.

@@ -18,7 +18,8 @@ public struct Publisher: Sendable {
 
     public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system,
                 buildManifestPath: String? = nil) {
-        self.archiveRoot = archiveRoot
+        // Normalised once: every path below is spelt from it (`archive/` gives `archive/…`).
+        self.archiveRoot = ArchiveFolder(archiveRoot).path
         self.feedsRoot = feedsRoot
         self.zoneDatabase = zoneDatabase
         self.buildManifestPath = buildManifestPath

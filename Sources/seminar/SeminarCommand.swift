@@ -30,7 +30,6 @@ struct SeminarCommand: ParsableCommand {
     }
 }
 
-/// Where the archive and the feeds are; every command that reads the archive takes these.
 /// Where the archive is, for the commands that only read or change talks.
 struct ArchiveOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The archive folder (seminar.json and one folder per year).", valueName: "dir"))

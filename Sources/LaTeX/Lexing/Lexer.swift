@@ -12,8 +12,6 @@ public struct Lexer: Sendable {
         self.scalars = scalars
     }
 
-    public var isAtEnd: Bool { offset >= scalars.count }
-
     /// The scalar at the cursor, without consuming it.
     public func peekScalar() -> Unicode.Scalar? {
         offset < scalars.count ? scalars[offset] : nil

@@ -20,7 +20,7 @@ struct ArchiveLayout {
     var rootIsReadable = true
 
     static func scan(root: String) -> ArchiveLayout {
-        var layout = ArchiveLayout(seminarPath: root + "/seminar.json")
+        var layout = ArchiveLayout(seminarPath: ArchiveFolder(root).seminarFile)
         let entries: [FolderEntry]
         switch listFolder(root) {
         case .success(let listed):
@@ -33,7 +33,7 @@ struct ArchiveLayout {
         // Hidden entries (.DS_Store, .git, editor swap files) are the system's or the
         // editor's business, not the archive's: skipping them silently avoids noise.
         // `snapshots/` holds the records of frozen years (read by the publisher).
-        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") && name != "seminar.json" && name != ArchiveLoader.snapshotsFolder {
+        for name in entries.map(\.name).sorted() where !name.hasPrefix(".") && name != ArchiveFolder.seminarFileName && name != ArchiveFolder.snapshotsName {
             let path = root + "/" + name
             // A symbolic link to a folder counts as a folder: stat follows it.
             let folder = isFolder(path)

@@ -54,18 +54,11 @@ public struct LoadedTalk: Sendable {
 /// Every problem of every file is reported at once, and the result never depends on
 /// the order the file system lists files in or on the clock.
 public struct ArchiveLoader {
-    /// The folder of snapshot records (`archive/snapshots/`), beside the year folders: the
-    /// loader leaves it to the publisher, which reads and writes the records.
-    public static let snapshotsFolder = "snapshots"
-
     public let root: String
     public let zones: ZoneDatabase
 
     public init(root: String, zones: ZoneDatabase = .system) {
-        // Paths are shown as `root/2021/x.json`; a trailing slash would double up.
-        var r = root
-        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
-        self.root = r
+        self.root = ArchiveFolder(root).path
         self.zones = zones
     }
 

@@ -63,14 +63,14 @@ public enum SeminarFile {
     /// of the bytes `create` would write: `init` refuses such a file rather than write one
     /// it could not write again (it never replaces a file).
     public static func loadErrors(_ fields: Fields, root: String, zones: ZoneDatabase = .system) -> [Diagnostic] {
-        let source = JSONSourceFile(path: root + "/seminar.json", bytes: canonicalJSON(fields))
+        let source = JSONSourceFile(path: ArchiveFolder(root).seminarFile, bytes: canonicalJSON(fields))
         return SeminarReader(zones: zones).read(source).2.filter { $0.severity == .error }
     }
 
     /// Writes `root/seminar.json` (creating `root`), and returns its path; refuses to
     /// replace one that exists.
     public static func create(_ fields: Fields, root: String) throws -> String {
-        let path = root + "/seminar.json"
+        let path = ArchiveFolder(root).seminarFile
         if FileManager.default.fileExists(atPath: path) { throw Exists(path: path) }
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         try AtomicFile.write(canonicalJSON(fields), to: path)

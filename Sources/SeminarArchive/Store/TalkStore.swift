@@ -6,9 +6,7 @@ public struct TalkStore: Sendable {
     public let root: String
 
     public init(root: String) {
-        var r = root
-        while r.count > 1, r.hasSuffix("/") { r.removeLast() }
-        self.root = r
+        self.root = ArchiveFolder(root).path
     }
 
     // MARK: - Canonical form

@@ -169,6 +169,19 @@ public struct ZoneInfo: Sendable, Equatable {
         }
     }
 
+    /// The one instant a talk's wall-clock reading stands for. The loader rejects readings
+    /// in a gap or an overlap, so `.unique` is the normal case; the others fall back to the
+    /// earlier instant rather than failing inside a pure writer.
+    public func instant(of local: LocalDateTime) -> Instant {
+        switch resolve(local) {
+        case let .unique(i): return i
+        case let .ambiguous(earlier, _): return earlier
+        case .skipped:
+            let offset = localTimeType(at: Instant(secondsSince1970: local.secondsAsIfUTC)).utcOffset
+            return Instant(secondsSince1970: local.secondsAsIfUTC - Int64(offset))
+        }
+    }
+
     /// The local wall-clock reading of `instant` in this zone, with its type.
     public func localDateTime(at instant: Instant) -> (LocalDateTime, LocalTimeType) {
         let type = localTimeType(at: instant)

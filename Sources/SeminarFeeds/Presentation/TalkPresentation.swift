@@ -47,7 +47,7 @@ public struct TalkPresentation: Sendable, Equatable {
         title = Self.statusPrefix(talk.status) + (talk.speakers.isEmpty ? "" : talk.speakerNames + " — ") + plainTitle
 
         if let local = talk.start, let zone = context.zones[talk.timeZone] {
-            let begin = Self.instant(of: local, in: zone)
+            let begin = zone.instant(of: local)
             let finish = Instant(secondsSince1970: begin.secondsSince1970 + Int64(talk.duration) * 60)
             start = begin
             end = finish
@@ -99,19 +99,6 @@ public struct TalkPresentation: Sendable, Equatable {
     }
 
     // MARK: Time
-
-    /// The instant of a wall-clock reading. The loader rejects readings in a gap or an
-    /// overlap, so `.unique` is the normal case; the others fall back to the earlier
-    /// instant rather than failing inside a pure writer.
-    public static func instant(of local: LocalDateTime, in zone: ZoneInfo) -> Instant {
-        switch zone.resolve(local) {
-        case let .unique(i): return i
-        case let .ambiguous(earlier, _): return earlier
-        case .skipped:
-            let offset = zone.localTimeType(at: Instant(secondsSince1970: local.secondsAsIfUTC)).utcOffset
-            return Instant(secondsSince1970: local.secondsAsIfUTC - Int64(offset))
-        }
-    }
 
     /// "Monday 28 June 2021, 16:30–17:30 CEST" in the talk's own zone; when the end falls on
     /// another day or in another offset it is spelled out in full.

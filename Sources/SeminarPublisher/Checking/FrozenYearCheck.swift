@@ -29,7 +29,7 @@ struct FrozenYearCheck {
         let store = SnapshotStore(archiveRoot: archiveRoot)
         for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
             for (id, frozen) in record.talks.sorted(by: { $0.key < $1.key }) where !present.contains(id) {
-                if failedFiles.contains(archiveRoot + "/" + frozen.file) { continue }
+                if failedFiles.contains(ArchiveFolder(archiveRoot).file(frozen.file)) { continue }
                 let moved = byID[id]
                 let message = moved.map { "talk `\(id)` of frozen year \(year) moved to \($0.source.path)" }
                     ?? "talk `\(id)` (\(frozen.file)) was removed from \(year) after the year was frozen"

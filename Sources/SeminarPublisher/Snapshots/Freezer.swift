@@ -68,7 +68,7 @@ extension Publisher {
             year: year, previousYear: previous, nextYear: next,
             documents: Dictionary(uniqueKeysWithValues: documents.map { ($0.path, sha256Digest($0.bytes)) }),
             talks: Dictionary(uniqueKeysWithValues: talks.map {
-                ($0.talk.id, SnapshotRecord.FrozenTalk(file: relativeToArchive($0.source.path), fields: TalkFingerprint.fields(of: $0.talk),
+                ($0.talk.id, SnapshotRecord.FrozenTalk(file: ArchiveFolder(archiveRoot).relative($0.source.path), fields: TalkFingerprint.fields(of: $0.talk),
                                                        source: sha256Digest($0.source.bytes)))
             }),
             amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults,
@@ -97,18 +97,12 @@ extension Publisher {
                               fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
                               location: at, excerpt: source.excerpt(line: at.line))
         }
-        let end = TalkPresentation.instant(of: start, in: zone).secondsSince1970 + Int64(talk.duration) * 60
+        let end = zone.instant(of: start).secondsSince1970 + Int64(talk.duration) * 60
         guard end > now.secondsSince1970 else { return nil }
         return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
                           location: at, excerpt: source.excerpt(line: at.line))
     }
 
-    /// `2019/2019-03-25-kurt-godel.json`: records name files relative to the archive, so
-    /// they read the same whatever folder the command ran from.
-    func relativeToArchive(_ path: String) -> String {
-        let prefix = archiveRoot.hasSuffix("/") ? archiveRoot : archiveRoot + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
 
     /// What an amendment changed, for its record: fields per talk, added and removed talks,
     /// rewritten documents.

@@ -5,11 +5,11 @@ import SeminarArchive
 public struct SnapshotStore: Sendable {
     public let archiveRoot: String
 
-    public init(archiveRoot: String) { self.archiveRoot = archiveRoot }
+    public init(archiveRoot: String) { self.archiveRoot = ArchiveFolder(archiveRoot).path }
 
-    public var folder: String { archiveRoot + "/" + ArchiveLoader.snapshotsFolder }
+    public var folder: String { ArchiveFolder(archiveRoot).snapshotsFolder }
 
-    public func path(of year: Int) -> String { folder + "/" + String(year) + ".json" }
+    public func path(of year: Int) -> String { ArchiveFolder(archiveRoot).snapshotRecord(year: year) }
 
     /// Every record, by year. A record that cannot be read is a diagnostic, not a crash:
     /// the build must refuse to publish rather than silently unfreeze a year.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import LaTeX
 import SeminarArchive
-import SeminarFeeds
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,7 +40,7 @@ struct ListCommand: ParsableCommand {
             if let year, talk.year != year { continue }
             var date = "to be defined", time = "", key = Int64.max
             if let start = talk.start, let zone = try? zones.zone(talk.timeZone) {
-                let instant = TalkPresentation.instant(of: start, in: zone)
+                let instant = zone.instant(of: start)
                 if let nowInstant, instant.secondsSince1970 + Int64(talk.duration) * 60 <= nowInstant.secondsSince1970 { continue }
                 key = instant.secondsSince1970
                 date = fourDigits(start.year) + "-" + twoDigits(start.month) + "-" + twoDigits(start.day)

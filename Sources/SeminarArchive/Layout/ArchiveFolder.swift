@@ -1,0 +1,39 @@
+/// The archive folder, named once: every path inside it comes from here, so that
+/// `archive`, `archive/` and `archive//` name the same files with the same spelling in
+/// every message (paths are shown as the user gave the folder, `archive/2021/x.json`).
+public struct ArchiveFolder: Hashable, Sendable {
+    /// The folder as given, without trailing slashes (`/` stays `/`).
+    public let path: String
+
+    public init(_ path: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.path = String(trimmed)
+    }
+
+    /// The folder of snapshot records, beside the year folders.
+    public static let snapshotsName = "snapshots"
+    public static let seminarFileName = "seminar.json"
+
+    /// `archive/seminar.json`.
+    public var seminarFile: String { file(Self.seminarFileName) }
+    /// `archive/snapshots`.
+    public var snapshotsFolder: String { file(Self.snapshotsName) }
+    /// `archive/snapshots/2021.json`.
+    public func snapshotRecord(year: Int) -> String { snapshotsFolder + "/" + String(year) + ".json" }
+    /// `archive/2021`.
+    public func yearFolder(_ year: Int) -> String { file(String(year)) }
+
+    /// A path inside the folder, from one relative to it (`2021/x.json`).
+    public func file(_ relative: String) -> String {
+        path == "/" ? "/" + relative : path + "/" + relative
+    }
+
+    /// `2021/x.json` for `archive/2021/x.json`: records name files relative to the
+    /// archive, so that they read the same whatever folder a command ran from. A path
+    /// outside the folder comes back as it is.
+    public func relative(_ inside: String) -> String {
+        let prefix = path == "/" ? "/" : path + "/"
+        return inside.hasPrefix(prefix) ? String(inside.dropFirst(prefix.count)) : inside
+    }
+}
