@@ -82,7 +82,8 @@ import Testing
         let (a, p) = try frozenArchive()
         defer { a.remove() }
         let text = try record(a)
-        let fingerprint = try #require(text.range(of: #""title" : ""#))
+        let talks = try #require(text.range(of: #""talks" : {"#))
+        let fingerprint = try #require(text.range(of: #""title" : ""#, range: talks.upperBound..<text.endIndex))
         var changed = text
         changed.replaceSubrange(fingerprint.upperBound..<text.index(fingerprint.upperBound, offsetBy: 4), with: "0000")
         #expect(changed != text)
@@ -139,5 +140,29 @@ import Testing
         let check = errors(p.check().diagnostics)
         #expect(check.contains("unreadable-file"))
         #expect(errors(try p.build().diagnostics) == check)
+    }
+
+    /// A change to seminar.json that a frozen year's documents show: `check` names the
+    /// field and how to publish it; `build` and `verify` say the same; after the amendment
+    /// all three pass.
+    @Test func aSeminarChangeOverAFrozenYearIsNamedAndCanBeAmended() throws {
+        let (a, p) = try frozenArchive()
+        defer { a.remove() }
+        var seminar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: a.archive + "/seminar.json"))) as? [String: Any])
+        seminar["title"] = "Renamed Seminar"
+        try a.write(seminar, to: "seminar.json")
+        let check = p.check().diagnostics.filter { $0.severity == .error }
+        #expect(check.map(\.code) == ["frozen-year-seminar-changed"], "\(check)")
+        let d = try #require(check.first)
+        #expect(d.message.hasPrefix("`title` of seminar.json changed after 2019 was frozen"))
+        #expect(d.location?.path.hasSuffix("seminar.json") == true && d.sourceLine?.contains("\"title\"") == true)
+        #expect(d.fix?.contains("seminar snapshot 2019 --amend --reason") == true)
+        #expect(errors(try p.build().diagnostics) == ["frozen-year-seminar-changed"])
+        #expect(errors(try p.verify()).contains("frozen-year-seminar-changed"))
+        _ = try p.snapshot(year: 2019, now: Self.now, amendReason: "the seminar was renamed")
+        #expect(errors(p.check().diagnostics).isEmpty)
+        #expect(errors(try p.verify()).isEmpty)
+        let atom = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/archive/2019/atom.xml")), as: UTF8.self)
+        #expect(atom.contains("<title>Renamed Seminar</title>"))
     }
 }

@@ -5,6 +5,7 @@ extension Diagnostic {
     /// of its documents that would change: what `seminar snapshot YEAR --amend` records.
     public static let frozenYearCodes: Set<String> = [
         "frozen-talk-changed", "frozen-year-talk-added", "frozen-year-talk-removed", "frozen-document-changed",
+        "frozen-year-seminar-changed",
     ]
 }
 
@@ -40,7 +41,30 @@ struct FrozenYearCheck {
                                       location: FileLocation(path: store.path(of: year), line: 1, column: 1), notes: notes))
             }
         }
-        return out
+        return out + seminarChanges(checked)
+    }
+
+    /// Each field of `seminar.json` that every document of a frozen year shows and that
+    /// changed since the year was frozen (or last amended): the year's documents would no
+    /// longer be what it published. Reported at the field, with the years it concerns.
+    private func seminarChanges(_ checked: CheckedArchive) -> [Diagnostic] {
+        guard let seminar = checked.seminar, let source = checked.seminarSource else { return [] }
+        let now = SeminarFingerprint.fields(of: seminar)
+        var years: [String: [Int]] = [:]
+        for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
+            guard let frozen = record.seminar else { continue }
+            for field in now.keys where frozen[field] != nil && frozen[field] != now[field] { years[field, default: []].append(year) }
+        }
+        return years.keys.sorted().map { field in
+            let changed = years[field]!
+            let location = source.locationOfKey([.key(field)]) ?? source.startLocation
+            let names = changed.map(String.init).joined(separator: ", ")
+            return Diagnostic(
+                .error, code: "frozen-year-seminar-changed",
+                message: "`\(field)` of seminar.json changed after \(names) \(changed.count == 1 ? "was" : "were") frozen; the documents of \(changed.count == 1 ? "that year" : "those years") show it and would change",
+                fix: "undo the change, or publish it on purpose with " + changed.map { "`seminar snapshot \($0) --amend --reason \"…\"`" }.joined(separator: ", then "),
+                location: location, excerpt: source.excerpt(line: location.line))
+        }
     }
 
     /// A talk of a frozen year that was added after the freeze, or each of its fields

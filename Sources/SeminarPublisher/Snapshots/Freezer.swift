@@ -72,7 +72,7 @@ extension Publisher {
                                                        source: sha256Digest($0.source.bytes)))
             }),
             amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults,
-            updated: talks.map(\.talk.updated).max()?.rfc3339)
+            updated: talks.map(\.talk.updated).max()?.rfc3339, seminar: SeminarFingerprint.fields(of: seminar))
         if let reason = amendReason, let old = existing {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }
