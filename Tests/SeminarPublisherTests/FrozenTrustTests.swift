@@ -8,15 +8,8 @@ import Testing
 @Suite struct FrozenTrustTests {
     static let now = Instant(rfc3339: "2022-03-01T12:00:00Z")!
 
-    /// 2019 frozen, 2021 open.
-    func frozenArchive() throws -> (ArchiveFixture, Publisher) {
-        let a = try ArchiveFixture()
-        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30", speaker: "Ada One")
-        try a.talk("2021-06-28-cy-one", year: 2021, id: "c1", start: "2021-06-28T16:30", speaker: "Cy One")
-        let p = Publisher(archiveRoot: a.archive, feedsRoot: a.feeds)
-        _ = try p.snapshot(year: 2019, now: Self.now)
-        return (a, p)
-    }
+    /// 2019 and 2020 frozen; 2021 open.
+    func frozenArchive() throws -> (ArchiveFixture, Publisher) { try PinnedFilesTests().frozenArchive() }
 
     var recordPath: (ArchiveFixture) -> String { { $0.archive + "/snapshots/2019.json" } }
 
@@ -154,12 +147,14 @@ import Testing
         let check = p.check().diagnostics.filter { $0.severity == .error }
         #expect(check.map(\.code) == ["frozen-year-seminar-changed"], "\(check)")
         let d = try #require(check.first)
-        #expect(d.message.hasPrefix("`title` of seminar.json changed after 2019 was frozen"))
+        #expect(d.message.hasPrefix("`title` of seminar.json changed after 2019, 2020 were frozen"))
         #expect(d.location?.path.hasSuffix("seminar.json") == true && d.sourceLine?.contains("\"title\"") == true)
-        #expect(d.fix?.contains("seminar snapshot 2019 --amend --reason") == true)
+        #expect(d.fix?.contains("`seminar snapshot 2019 --amend --reason \"…\"`, then `seminar snapshot 2020 --amend") == true)
         #expect(errors(try p.build().diagnostics) == ["frozen-year-seminar-changed"])
         #expect(errors(try p.verify()).contains("frozen-year-seminar-changed"))
         _ = try p.snapshot(year: 2019, now: Self.now, amendReason: "the seminar was renamed")
+        #expect(p.check().diagnostics.first { $0.code == "frozen-year-seminar-changed" }?.message.hasPrefix("`title` of seminar.json changed after 2020 was frozen") == true)
+        _ = try p.snapshot(year: 2020, now: Self.now, amendReason: "the seminar was renamed")
         #expect(errors(p.check().diagnostics).isEmpty)
         #expect(errors(try p.verify()).isEmpty)
         let atom = String(decoding: try Data(contentsOf: URL(fileURLWithPath: a.feeds + "/archive/2019/atom.xml")), as: UTF8.self)
