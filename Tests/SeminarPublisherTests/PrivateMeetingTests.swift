@@ -60,5 +60,10 @@ import Testing
         #expect(found.map(\.message) == ["`privateMeetingLinks` is on, but the frozen documents of 2019 publish the meeting links of 1 talk; they stay public"])
         #expect(found.first?.location?.path.hasSuffix("seminar.json") == true)
         #expect(found.first?.fix?.contains("seminar snapshot 2019 --amend") == true)
+        // verify renders the year with the links withheld: the documents would change,
+        // which it says once, with how to amend; `seminar build` would change nothing.
+        let verified = try p.verify()
+        #expect(verified.contains { $0.code == "frozen-document-changed" })
+        #expect(!verified.contains { $0.code == "changed-file" && $0.location?.path.contains("/archive/2019/") == true }, "\(verified)")
     }
 }
