@@ -26,7 +26,7 @@ struct LaTeXCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every LaTeX problem as path:line:col, with a caret and a suggested fix.",
-        discussion: "Exits non-zero if any file has an error. Warnings alone do not fail."
+        discussion: "Each file shows at most ten problems of one kind, then a note counts the rest. Exits non-zero if any file has an error. Warnings alone do not fail."
     )
 
     @OptionGroup var inputs: LaTeXInputs
