@@ -271,7 +271,8 @@ public struct Publisher: Sendable {
         for document in deliveries.flatMap(\.delivered) {
             expectedPaths.insert(document.path)
             if document.verdict == .same, let digest = document.digest { publishedDigests[document.path] = digest }
-            out += frozenDrift(of: document.path, digest: document.digest, records: checked.records)
+            let drift = frozenDrift(of: document.path, digest: document.digest, records: checked.records)
+            out += drift
             let path = feedsRoot + "/" + document.path
             let at = FileLocation(path: path, line: 1, column: 1)
             switch document.verdict {
@@ -282,6 +283,10 @@ public struct Publisher: Sendable {
             case let .truncated(publishedBytes):
                 out.append(.error("truncated-file", "`\(path)` is truncated (\(publishedBytes) of \(document.size) bytes)",
                                   at: at, fix: "run `seminar build`"))
+            case .changed where !drift.isEmpty:
+                // A frozen document that renders differently from what its record holds
+                // is reported once, with how to amend the year: `build` would not change it.
+                break
             case .changed:
                 out.append(.error("changed-file", "`\(path)` does not match what the archive gives", at: at, fix: "run `seminar build`"))
             }

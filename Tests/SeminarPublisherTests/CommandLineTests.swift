@@ -577,3 +577,34 @@ import Testing
         #expect(render.stdout.contains("xₖ₊₁ ≤ \\alpah"))
     }
 }
+
+extension CommandLineTests {
+    @Test func latexCheckShowsTenProblemsOfAKindAndCountsTheRest() throws {
+        let folder = try emptyFolder("latex-many")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(String(repeating: "\\alpha ", count: 2_000).utf8).write(to: URL(fileURLWithPath: folder + "/many.tex"))
+        let check = try run(["latex", "check", "many.tex"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stderr.components(separatedBy: "[latex-math-only-in-text]").count - 1 == 10)
+        #expect(check.stderr.contains("many.tex:1:64: note: … and 1,990 more `latex-math-only-in-text` in this file [more-diagnostics]"))
+        // Each excerpt is a window around its column, not the 14,000-character line.
+        #expect(check.stderr.split(separator: "\n").allSatisfy { $0.count < 200 })
+    }
+
+    @Test func nothingFromAFileReachesTheTerminalRaw() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30",
+                   title: "Red \u{9B}31m title \u{202E}", extra: ["\u{1B}[2Jkey": 1])
+        let check = try run(["check", "--archive", a.archive], in: a.root.path)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("unknown key `\\u{1B}[2Jkey`"), "\(check.stderr)")
+        #expect(!check.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" })
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30",
+                   title: "Red \u{9B}31m title \u{202E}")
+        let list = try run(["list", "--archive", a.archive], in: a.root.path)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("Red \\u{9B}31m title \\u{202E}"), "\(list.stdout)")
+        #expect(!(list.stdout + list.stderr).unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{202E}" })
+    }
+}

@@ -43,15 +43,6 @@ public enum HTMLRenderer {
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }
-
-    /// Only schemes that cannot run code (`http:`, `https:`, `mailto:`); relative and
-    /// `javascript:` URLs stay text. The one rule for which URLs become links: the checker
-    /// reports exactly the `\url` and `\href` targets it refuses (`invalid-url`), and the
-    /// web page applies it to every link it writes.
-    public static func isAllowedLink(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
-    }
 }
 
 /// Builds the fragment with a stack of open containers. Block things (paragraphs, display
@@ -201,7 +192,8 @@ struct HTMLSink: TextSink {
     mutating func endStyle(_ style: TextStyle) { closeInline() }
 
     mutating func beginLink(url: String, showURL: Bool) {
-        if HTMLRenderer.isAllowedLink(url) {
+        // By scheme alone (see `URLRule.hasLinkScheme`): the checker refuses the rest.
+        if URLRule.hasLinkScheme(url) {
             openInline(.a, href: url)
         } else {
             openInline(nil)

@@ -68,10 +68,11 @@ enum PageText {
     }
 
     /// A link taken from the archive, for an `href`: only web and mail links are written,
-    /// by the rule the abstract renderer links by (and the LaTeX checker reports by).
+    /// by the scheme the abstract renderer links by (the loader and the LaTeX checker have
+    /// already held every URL to the whole of `URLRule`).
     static func checkedURL(_ url: String, context: @autoclosure () -> String) throws(PageMarkupError) -> String {
         try check(url, context: context())
-        guard HTMLRenderer.isAllowedLink(url) else {
+        guard URLRule.hasLinkScheme(url) else {
             throw .unsafeURL(url, context: context())
         }
         return url

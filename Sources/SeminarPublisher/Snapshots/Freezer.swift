@@ -72,7 +72,7 @@ extension Publisher {
                                                        source: sha256Digest($0.source.bytes)))
             }),
             amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults,
-            updated: talks.map(\.talk.updated).max()?.rfc3339)
+            updated: talks.map(\.talk.updated).max()?.rfc3339, seminar: SeminarFingerprint.fields(of: seminar))
         if let reason = amendReason, let old = existing {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }
@@ -95,12 +95,12 @@ extension Publisher {
         guard let start = talk.start, let zone = zones[talk.timeZone] else {
             return Diagnostic(.error, code: "snapshot-talk-undated", message: "\(name) has no date yet",
                               fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
-                              location: at, sourceLine: source.lineText(at.line))
+                              location: at, excerpt: source.excerpt(line: at.line))
         }
         let end = zone.instant(of: start).secondsSince1970 + Int64(talk.duration) * 60
         guard end > now.secondsSince1970 else { return nil }
         return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
-                          location: at, sourceLine: source.lineText(at.line))
+                          location: at, excerpt: source.excerpt(line: at.line))
     }
 
 

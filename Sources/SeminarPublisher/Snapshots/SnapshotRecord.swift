@@ -95,6 +95,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// made before; not part of the format, which is about how documents render.
     public var updated: String?
 
+    /// A fingerprint of each `seminar.json` field the year's documents show (see
+    /// `SeminarFingerprint`), as frozen or last amended, so that `check` names a field
+    /// changed since. Nil in records made before; not part of the format.
+    public var seminar: [String: String]?
+
     public struct FrozenTalk: Codable, Equatable, Sendable {
         /// The talk file when the year was frozen, relative to the archive, for messages.
         public var file: String
@@ -150,7 +155,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public init(
         year: Int, format: Int = SnapshotRecord.currentFormat, previousYear: Int?, nextYear: Int?,
         documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = [], talkDefaults: String? = nil,
-        updated: String? = nil
+        updated: String? = nil, seminar: [String: String]? = nil
     ) {
         self.year = year
         self.format = format
@@ -161,6 +166,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         self.amendments = amendments
         self.talkDefaults = talkDefaults
         self.updated = updated
+        self.seminar = seminar
     }
 
     /// Canonical bytes: sorted keys, so the record diffs cleanly in git.
@@ -185,7 +191,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 /// document digests are what guarantee the documents themselves.
 public enum TalkFingerprint {
     public static func fields(of talk: Talk) -> [String: String] {
-        var values: [String: String] = [
+        let values: [String: String] = [
             "title": talk.title,
             "speakers": talk.speakers.map { [$0.name, $0.affiliation ?? "", $0.url ?? "", $0.email ?? ""].joined(separator: "\u{1F}") }
                 .joined(separator: "\u{1E}"),
@@ -202,10 +208,34 @@ public enum TalkFingerprint {
             "updated": talk.updated.rfc3339,
             "sequence": String(talk.sequence),
         ]
-        for (field, value) in values {
-            var text = value
-            values[field] = text.withUTF8 { hexDigits(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
-        }
-        return values
+        return fieldDigests(values)
     }
+}
+
+/// The fields of `seminar.json` that every document of a frozen year shows (the feed's
+/// title, subtitle, author, links and ids), by their names in the file. The organisers,
+/// default start time and duration and extra macros are not shown; the time zone reaches
+/// the documents through the talks, whose own fingerprints catch it.
+public enum SeminarFingerprint {
+    public static func fields(of seminar: Seminar) -> [String: String] {
+        fieldDigests([
+            "title": seminar.title,
+            "description": seminar.description,
+            "homePage": seminar.homePage,
+            "feedsBaseURL": seminar.feedsBaseURL,
+            "language": seminar.language,
+            "contact": seminar.contact.name + "\u{1F}" + (seminar.contact.email ?? ""),
+            "idPrefix": seminar.idPrefix,
+        ])
+    }
+}
+
+/// A short digest of each value: enough to tell a change, and the record stays small.
+private func fieldDigests(_ values: [String: String]) -> [String: String] {
+    var digests: [String: String] = [:]
+    for (field, value) in values {
+        var text = value
+        digests[field] = text.withUTF8 { hexDigits(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
+    }
+    return digests
 }
