@@ -162,6 +162,14 @@ public struct Publisher: Sendable {
             return (BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
 
+        // A link in a published folder is refused before anything is written; what a
+        // stopped build left behind is removed once this build has published.
+        let folderScan = FeedsFolderScan.scan(feedsRoot)
+        let links = folderScan.linkDiagnostics(root: feedsRoot) + (privateOut.map { FeedsFolderScan.scan($0).linkDiagnostics(root: $0) } ?? [])
+        guard links.isEmpty else {
+            return (BuildResult(diagnostics: checked.diagnostics + links, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
+        }
+
         let publicSet = OutputWriter(root: feedsRoot)
         let privateSet = privateOut.map(OutputWriter.init(root:))
         let records = checked.records
@@ -196,6 +204,9 @@ public struct Publisher: Sendable {
             return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
         var report = try publicSet.commit(publicStaged)
+        for path in folderScan.strayTemporaryFiles where unlink(feedsRoot + "/" + path) == 0 {
+            report.removedTemporaryFiles.append(path)
+        }
         var privateReport = try privateSet?.commit(privateStaged)
         report.removed = publicSet.removeStaleTalkPages(published: previously?.published ?? [], keeping: report, frozen: frozenPaths)
         if let set = privateSet, let previous = previously?.privatelyPublished, let kept = privateReport {
@@ -254,7 +265,8 @@ public struct Publisher: Sendable {
     public func verify() throws -> [Diagnostic] {
         let checked = check()
         guard !checked.hasErrors, let seminar = checked.seminar else { return checked.diagnostics }
-        var out = checked.diagnostics
+        let folderScan = FeedsFolderScan.scan(feedsRoot)
+        var out = checked.diagnostics + folderScan.linkDiagnostics(root: feedsRoot) + folderScan.strayDiagnostics(root: feedsRoot)
         // Every document is rendered and compared with its file as it is rendered, as a
         // build does: neither is ever held whole in memory. Frozen years' documents are
         // hashed on the way, to compare with their records.

@@ -20,6 +20,8 @@ public struct OutputWriter: Sendable {
         public var unchanged: [String] = []
         /// Talk pages of an earlier build whose talk is gone, removed.
         public var removed: [String] = []
+        /// Temporary files of a build that was stopped before it could remove them.
+        public var removedTemporaryFiles: [String] = []
     }
 
     /// Removes the talk pages (`TalkPageAddress`) in `published`, the files an earlier

@@ -45,10 +45,12 @@ public struct SnapshotStore: Sendable {
             return .failure(.init(.warning, code: "ignored-file", message: "not a snapshot record (expected YEAR.json); ignored", location: at))
         }
         let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            return .failure(.error("invalid-snapshot-record", "cannot read the snapshot record: \(error.localizedDescription)", at: at))
+        // A record holds a fingerprint of every field of every talk of its year: a large
+        // year's record may be many times the size of a talk file, never without bound.
+        switch readFile(path, limit: 64 * maximumFileSize) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            return .failure(.error("invalid-snapshot-record", "cannot read the snapshot record: \(failure.reason)", at: at))
         }
         let record: SnapshotRecord
         do {

@@ -11,11 +11,16 @@ struct VerifyCommand: ParsableCommand {
     )
 
     @OptionGroup var locations: LocationOptions
+    // Verify writes nothing, but waits for a build under way: its temporary files and half
+    // renamed documents are not what a finished build leaves.
+    @OptionGroup var lock: LockOption
 
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
     func run() throws {
+        let held = try lock.lock(locations.archive, locations.feeds)
+        defer { withExtendedLifetime(held) {} }
         let diagnostics = try Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).verify()
         DiagnosticPrinter(format: format).print(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) {
