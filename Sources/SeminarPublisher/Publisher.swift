@@ -226,6 +226,26 @@ public struct Publisher: Sendable {
                           location: FileLocation(path: talk.source.path, line: 1, column: 1))
     }
 
+    /// Finishes a publication that a stopped `build` or `snapshot` left halfway (see
+    /// `PublicationJournal`), in the feeds folder and in `privateOut`: every command that
+    /// reads the feeds calls it first. Returns the files it renamed into place.
+    public func finishInterruptedPublication(privateOut: String? = nil) throws -> [String] {
+        var renamed: [String] = []
+        for folder in [feedsRoot] + (privateOut.map { [$0] } ?? []) {
+            let finished = try PublicationJournal.finish(in: folder)
+            renamed += finished.renamed
+            // A snapshot stopped before the subscription documents were built without its
+            // year: build them, as it would have.
+            if finished.thenBuild {
+                var builder = self
+                builder.buildManifestPath = nil
+                renamed += try builder.build(reusingLastBuild: false).report.map(\.written) ?? []
+                PublicationJournal.remove(in: folder)
+            }
+        }
+        return renamed
+    }
+
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.
     func publishedFilesMatch(_ record: SnapshotRecord) -> Bool {
         record.documents.allSatisfy { path, digest in publishedDigest(of: path) == digest }

@@ -10,10 +10,10 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var reason: String
 
-    init(path: String, operation: String, code: Int32) {
+    public init(path: String, operation: String, code: Int32) {
         self.init(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
-    init(path: String, operation: String, reason: String) {
+    public init(path: String, operation: String, reason: String) {
         self.path = path
         self.operation = operation
         self.reason = reason
@@ -46,7 +46,7 @@ public enum AtomicFile {
     /// for writing several files so that none changes unless all could be written.
     public struct Staged: Sendable {
         public let path: String
-        let temporary: String
+        public let temporary: String
 
         /// Renames the temporary file over the target, atomically.
         public func commit() throws {

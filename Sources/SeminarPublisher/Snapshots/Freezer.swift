@@ -77,9 +77,12 @@ extension Publisher {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }
 
-        _ = try OutputWriter(root: feedsRoot).write(documents)
-        try store.save(record)
+        // The year's documents and its record are one publication: a snapshot stopped
+        // between them is finished by the next command, never left with documents and no
+        // record.
+        _ = try OutputWriter(root: feedsRoot).write(documents, also: [try store.stage(record)], thenBuild: true)
         let build = try self.build()
+        PublicationJournal.remove(in: feedsRoot)
         return SnapshotResult(record: record, recordPath: store.path(of: year), documents: documents.map(\.path), build: build)
     }
 

@@ -73,6 +73,12 @@ public struct SnapshotStore: Sendable {
     public func save(_ record: SnapshotRecord) throws {
         try AtomicFile.write(try record.encoded(), to: path(of: record.year))
     }
+
+    /// The record written in full beside its place, to be renamed there with the
+    /// documents it describes (see `OutputWriter.commit`).
+    func stage(_ record: SnapshotRecord) throws -> AtomicFile.Staged {
+        try AtomicFile.stage(try record.encoded(), for: path(of: record.year))
+    }
 }
 
 /// Why a snapshot record did not decode, at its place in the record and in words a person

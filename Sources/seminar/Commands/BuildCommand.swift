@@ -43,6 +43,7 @@ struct BuildCommand: ParsableCommand {
         var publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds,
                                   buildManifestPath: withoutTalkPages ? nil : manifestPath)
         publisher.talkPages = !withoutTalkPages
+        try publisher.finishInterruptedPublication(noting: privateOut)
         let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
         try BuildReportPrinter(feeds: locations.feeds, privateOut: privateOut, format: format).print(result)
     }

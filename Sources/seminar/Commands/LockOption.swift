@@ -1,5 +1,6 @@
 import ArgumentParser
 import SeminarArchive
+import SeminarPublisher
 
 /// `--lock-timeout`, for the commands that write the archive or the feeds: each holds a
 /// lock on the folders it writes for as long as it runs, so that two commands at once
@@ -15,13 +16,23 @@ struct LockOption: ParsableArguments {
 
     /// Locks `folders` in the order given (archive before feeds, in every command, so that
     /// two commands never wait for each other). The locks last as long as the value kept.
-    func lock(_ folders: String?...) throws -> [FolderLock] {
+    func lock(_ folders: String?..., readOnly: Bool = false) throws -> [FolderLock] {
         do {
-            return try FolderLock.acquire(folders.compactMap { $0 }, timeout: seconds) { held in
+            return try FolderLock.acquire(folders.compactMap { $0 }, creating: !readOnly, timeout: seconds) { held in
                 Console.note("waiting for another seminar command to finish writing into \(held)…")
             }
         } catch let timeout as FolderLock.Timeout {
             throw CommandFailure(timeout.description)
         }
+    }
+}
+
+extension Publisher {
+    /// What `build`, `snapshot` and `verify` do first, once they hold their locks: finish
+    /// a publication a stopped command left halfway, and say so.
+    func finishInterruptedPublication(noting privateOut: String? = nil) throws {
+        let finished = try finishInterruptedPublication(privateOut: privateOut)
+        guard !finished.isEmpty else { return }
+        Console.note("finished a publication that was stopped halfway: renamed \(counted(finished.count, "file")) into place")
     }
 }

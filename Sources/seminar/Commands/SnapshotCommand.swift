@@ -37,6 +37,7 @@ struct SnapshotCommand: ParsableCommand {
         let held = try lock.lock(locations.archive, locations.feeds)
         defer { withExtendedLifetime(held) {} }
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        try publisher.finishInterruptedPublication(noting: nil)
         do {
             let result = try publisher.snapshot(year: year, now: clock.instant, amendReason: amend ? reason : nil)
             Console.note("\(amend ? "amended" : "froze") \(year): \(counted(result.record.talks.count, "talk")), recorded in \(result.recordPath)")

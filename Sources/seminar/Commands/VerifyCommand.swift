@@ -19,9 +19,11 @@ struct VerifyCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let held = try lock.lock(locations.archive, locations.feeds)
+        let held = try lock.lock(locations.archive, locations.feeds, readOnly: true)
         defer { withExtendedLifetime(held) {} }
-        let diagnostics = try Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).verify()
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        try publisher.finishInterruptedPublication(noting: nil)
+        let diagnostics = try publisher.verify()
         DiagnosticPrinter(format: format).print(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) {
             Console.note("verify failed: \(DiagnosticPrinter.summary(diagnostics))")
