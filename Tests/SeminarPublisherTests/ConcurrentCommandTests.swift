@@ -66,8 +66,9 @@ import Testing
         }
     }
 
-    /// Every command that writes waits for the lock of each folder it writes, and gives
-    /// up with a message after `--lock-timeout`, having written nothing.
+    /// Every command that writes waits for the lock of each folder it writes (the feeds
+    /// folder's through the folder that holds it), and gives up with a message after
+    /// `--lock-timeout`, having written nothing.
     @Test(arguments: [
         (["add", "--speaker", "Ada", "--title", "T", "--start", "2021-06-28", "--abstract", "A."], "archive"),
         (["edit", "t1", "--title", "New"], "archive"),
@@ -83,7 +84,7 @@ import Testing
         if arguments[0] == "init" { try FileManager.default.removeItem(atPath: a.archive + "/seminar.json") }
         try FileManager.default.createDirectory(atPath: a.feeds, withIntermediateDirectories: true)
         let before = try ArchiveFixture.files(under: a.root.path)
-        let run = try withExtendedLifetime(try FolderLock.acquire([locked == "archive" ? a.archive : a.feeds], timeout: 0, waiting: { _ in })) {
+        let run = try withExtendedLifetime(try FolderLock.acquire([locked == "archive" ? a.archive : a.root.path], timeout: 0, waiting: { _ in })) {
             try cli.run(arguments + ["--lock-timeout", "0.3"], in: a.root.path)
         }
         #expect(run.status == 1)

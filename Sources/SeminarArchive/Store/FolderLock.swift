@@ -31,24 +31,15 @@ public final class FolderLock: Sendable {
         private static func seconds(_ s: Double) -> String { s == s.rounded() ? "\(Int(s)) s" : "\(s) s" }
     }
 
-    /// Locks each of `folders`, in the order given. A command that writes a folder not
-    /// created yet creates it first (`creating`): two builds locking the parent of a
-    /// feeds folder that one of them then creates would not exclude each other. A command
-    /// that only reads locks the nearest folder above that exists instead. Folders that
-    /// come to the same one are locked once: a second lock on the same folder would wait
-    /// for the first forever. When another command holds a lock, `waiting` is called once
-    /// with the folder, and the lock is retried until `timeout` seconds have passed.
-    public static func acquire(_ folders: [String], creating: Bool = true, timeout: Double, waiting: (String) -> Void) throws -> [FolderLock] {
+    /// Locks each of `folders`, in the order given, or the nearest folder above it that
+    /// exists. Folders that come to the same one are locked once: a second lock on the
+    /// same folder would wait for the first forever. When another command holds a lock,
+    /// `waiting` is called once with the folder, and the lock is retried until `timeout`
+    /// seconds have passed.
+    public static func acquire(_ folders: [String], timeout: Double, waiting: (String) -> Void) throws -> [FolderLock] {
         var seen = Set<String>()
         var locks: [FolderLock] = []
         for folder in folders {
-            if creating {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw AtomicFileError(path: folder, operation: "creating the folder", reason: error.localizedDescription)
-                }
-            }
             let existing = nearestExistingFolder(folder)
             guard seen.insert(URL(fileURLWithPath: existing).resolvingSymlinksInPath().path).inserted else { continue }
             locks.append(try acquire(existing: existing, timeout: timeout, waiting: waiting))

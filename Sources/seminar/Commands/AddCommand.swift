@@ -34,7 +34,7 @@ struct AddCommand: ParsableCommand {
     }
 
     func run() throws {
-        let held = try lock.lock(locations.archive)
+        let held = try lock.lock(archive: locations.archive)
         defer { withExtendedLifetime(held) {} }
         let loaded = try loadArchiveForEditing(locations.archive)
         let seminar = loaded.seminar!

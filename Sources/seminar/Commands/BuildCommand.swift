@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let held = try lock.lock(locations.archive, locations.feeds, privateOut)
+        let held = try lock.lock(archive: locations.archive, outputs: locations.feeds, privateOut)
         defer { withExtendedLifetime(held) {} }
         var publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds,
                                   buildManifestPath: withoutTalkPages ? nil : manifestPath)

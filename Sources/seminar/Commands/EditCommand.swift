@@ -56,7 +56,7 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let held = try lock.lock(locations.archive)
+        let held = try lock.lock(archive: locations.archive)
         defer { withExtendedLifetime(held) {} }
         let loaded = try loadArchiveForEditing(locations.archive)
         let target = try Self.find(talk, in: loaded)

@@ -73,7 +73,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let held = try lock.lock(locations.archive)
+        let held = try lock.lock(archive: locations.archive)
         defer { withExtendedLifetime(held) {} }
         let fields = SeminarFile.Fields(
             title: title, description: description, homePage: homePage,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SeminarArchive
 import SeminarPublisher
 
@@ -14,11 +15,19 @@ struct LockOption: ParsableArguments {
         guard seconds >= 0, seconds.isFinite else { throw ValidationError("--lock-timeout takes a number of seconds, 0 or more") }
     }
 
-    /// Locks `folders` in the order given (archive before feeds, in every command, so that
-    /// two commands never wait for each other). The locks last as long as the value kept.
-    func lock(_ folders: String?..., readOnly: Bool = false) throws -> [FolderLock] {
+    /// Locks the archive, then the folder that holds each output folder (`feeds/`,
+    /// `--private-out`), the same order in every command, so that two commands never wait
+    /// for each other. An output folder is locked through its parent, which exists before
+    /// the folder does and does not change when a build creates it: two builds into a new
+    /// feeds folder take turns, and a build that fails creates nothing. The locks last as
+    /// long as the value kept.
+    func lock(archive: String, outputs: String?...) throws -> [FolderLock] {
+        let parents = outputs.compactMap { $0 }.map { output in
+            let parent = (ArchiveFolder(output).path as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
         do {
-            return try FolderLock.acquire(folders.compactMap { $0 }, creating: !readOnly, timeout: seconds) { held in
+            return try FolderLock.acquire([archive] + parents, timeout: seconds) { held in
                 Console.note("waiting for another seminar command to finish writing into \(held)…")
             }
         } catch let timeout as FolderLock.Timeout {

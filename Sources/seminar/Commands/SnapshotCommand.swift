@@ -34,7 +34,7 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
-        let held = try lock.lock(locations.archive, locations.feeds)
+        let held = try lock.lock(archive: locations.archive, outputs: locations.feeds)
         defer { withExtendedLifetime(held) {} }
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         try publisher.finishInterruptedPublication(noting: nil)

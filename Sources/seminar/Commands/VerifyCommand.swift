@@ -19,7 +19,7 @@ struct VerifyCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let held = try lock.lock(locations.archive, locations.feeds, readOnly: true)
+        let held = try lock.lock(archive: locations.archive, outputs: locations.feeds)
         defer { withExtendedLifetime(held) {} }
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         try publisher.finishInterruptedPublication(noting: nil)
