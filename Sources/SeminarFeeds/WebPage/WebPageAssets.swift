@@ -42,6 +42,9 @@ enum WebPageAssets {
         .talk .status { color: var(--warn); font-weight: 600; }
         .talk.cancelled h3, .talk.cancelled h4 { text-decoration: line-through; }
         .talk .abstract { margin-top: 0.7rem; }
+        math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
+        mtd.left { text-align: left; }
+        mtd.right { text-align: right; }
         .talk .links { margin: 0.5rem 0 0; padding-left: 1.2rem; }
         #archive .note { color: var(--muted); }
         .years { padding-left: 1.2rem; }

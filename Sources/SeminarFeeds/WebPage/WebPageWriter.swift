@@ -50,7 +50,7 @@ public enum WebPageWriter {
         try tree.element("h1", text: seminar.title, in: header)
         let about = try tree.element("div", [("class", "description")], in: header)
         for paragraph in paragraphs(of: seminar.description) {
-            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph), tree: tree, in: about)
+            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph), formulas: MathMLRenderer.formulas(paragraph), tree: tree, in: about)
         }
         try writeSubscribe(tree, header, links: links)
 
