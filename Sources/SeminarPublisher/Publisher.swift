@@ -160,6 +160,12 @@ public struct Publisher: Sendable {
         }
         guard failure == nil, drift.isEmpty else {
             OutputWriter.discard(publicStaged + privateStaged)
+            if let failure = failure as? TalkRenderingError {
+                // A writer refused a talk the check accepted: reported at the talk's file,
+                // like every problem of a talk.
+                return (BuildResult(diagnostics: checked.diagnostics + [renderingDiagnostic(failure, talks: checked.talks)], report: nil,
+                                    privateReport: nil, talkCount: checked.talkCount), ReadAlso())
+            }
             if let failure { throw failure }
             return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
@@ -258,5 +264,17 @@ public struct Publisher: Sendable {
             }
         }
         return out.sorted(by: Diagnostic.reportOrder)
+    }
+}
+
+extension Publisher {
+    /// The diagnostic of a writer's failure on one talk: at the field that failed when
+    /// known, else at the start of the talk's file.
+    func renderingDiagnostic(_ failure: TalkRenderingError, talks: [LoadedTalk]) -> Diagnostic {
+        let source = talks.first { $0.talk.id == failure.talkID }?.source
+        let location = source.flatMap { source in failure.field.flatMap { source.location(of: [.key($0)]) } }
+            ?? source.map { FileLocation(path: $0.path, line: 1, column: 1) }
+        return Diagnostic(.error, code: "render-failed", message: "could not publish this talk: \(failure.message)",
+                          location: location, sourceLine: location.flatMap { source?.lineText($0.line) })
     }
 }

@@ -40,7 +40,11 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.compactAbstract, formulas: MathMLRenderer.formulas(source.abstract), tree: tree, in: abstract)
+        do {
+            try appendHTML(talk.compactAbstract, formulas: MathMLRenderer.formulas(source.abstract), tree: tree, in: abstract)
+        } catch {
+            throw TalkRenderingError(talkID: source.id, field: "abstract", message: String(describing: error))
+        }
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)

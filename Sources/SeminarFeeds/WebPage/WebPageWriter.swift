@@ -73,7 +73,13 @@ public enum WebPageWriter {
         // Talk by talk, each freed once written: the page of a long history stays small in memory.
         try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
-            try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
+            do {
+                try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
+            } catch let error as TalkRenderingError {
+                throw error
+            } catch {
+                throw TalkRenderingError(talkID: ordered[i].id, field: nil, message: String(describing: error))
+            }
         }
     }
 
