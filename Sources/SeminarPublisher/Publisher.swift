@@ -274,7 +274,7 @@ extension Publisher {
         let source = talks.first { $0.talk.id == failure.talkID }?.source
         let location = source.flatMap { source in failure.field.flatMap { source.location(of: [.key($0)]) } }
             ?? source.map { FileLocation(path: $0.path, line: 1, column: 1) }
-        return Diagnostic(.error, code: "render-failed", message: "could not publish this talk: \(failure.message)",
+        return Diagnostic(.error, code: "render-failed", message: "could not publish this talk: \(failure)",
                           location: location, sourceLine: location.flatMap { source?.lineText($0.line) })
     }
 }

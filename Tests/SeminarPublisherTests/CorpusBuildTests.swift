@@ -3,6 +3,7 @@ import Foundation
 import SeminarArchive
 import Testing
 @testable import SeminarPublisher
+import SeminarFeeds
 
 /// Every abstract the checker accepts must publish: one archive holds every valid abstract
 /// of the LaTeX corpus (display math of every kind included), and every document it builds
@@ -37,5 +38,23 @@ import Testing
         #expect((feed?["items"] as? [Any])?.count == names.count)
         let calendar = String(decoding: try #require(outputs["calendar.ics"]), as: UTF8.self)
         #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count - 1 == names.count)
+    }
+}
+
+extension CorpusBuildTests {
+    /// A writer's failure on a talk names the talk's file, line and column.
+    @Test func aWriterFailureOnATalkIsReportedAtItsFile() throws {
+        let archive = try ArchiveFixture()
+        defer { archive.remove() }
+        try archive.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30")
+        let publisher = Publisher(archiveRoot: archive.archive, feedsRoot: archive.feeds)
+        let checked = publisher.check()
+        struct Refused: Error, CustomStringConvertible { var description: String { "refused" } }
+        let diagnostic = publisher.renderingDiagnostic(TalkRenderingError(talkID: "t1", field: "abstract", underlying: Refused()),
+                                                       talks: checked.talks)
+        let location = try #require(diagnostic.location)
+        #expect(location.path.hasSuffix("2021/2021-06-28-grace-speaker.json"))
+        #expect(location.line > 1)
+        #expect(diagnostic.description.hasPrefix(location.description + ": error: could not publish this talk: refused"))
     }
 }

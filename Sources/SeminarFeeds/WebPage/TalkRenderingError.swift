@@ -4,7 +4,14 @@ public struct TalkRenderingError: Error, Sendable, CustomStringConvertible {
     public let talkID: String
     /// The talk file's key whose text failed, when known (`abstract`).
     public let field: String?
-    public let message: String
+    /// What failed (a `PageMarkupError`, which already names the talk).
+    public let underlying: any Error
 
-    public var description: String { "talk \(talkID): \(message)" }
+    public init(talkID: String, field: String?, underlying: any Error) {
+        self.talkID = talkID
+        self.field = field
+        self.underlying = underlying
+    }
+
+    public var description: String { String(describing: underlying) }
 }

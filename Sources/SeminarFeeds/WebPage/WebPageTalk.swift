@@ -43,7 +43,7 @@ enum WebPageTalk {
         do {
             try appendHTML(talk.compactAbstract, formulas: MathMLRenderer.formulas(source.abstract), tree: tree, in: abstract)
         } catch {
-            throw TalkRenderingError(talkID: source.id, field: "abstract", message: String(describing: error))
+            throw TalkRenderingError(talkID: source.id, field: "abstract", underlying: error)
         }
 
         if !source.links.isEmpty {

@@ -78,7 +78,7 @@ public enum WebPageWriter {
             } catch let error as TalkRenderingError {
                 throw error
             } catch {
-                throw TalkRenderingError(talkID: ordered[i].id, field: nil, message: String(describing: error))
+                throw TalkRenderingError(talkID: ordered[i].id, field: nil, underlying: error)
             }
         }
     }

@@ -165,7 +165,7 @@ struct MathMLBuilder {
         case .bigOperator(let output):
             return [Self.element("mo", text: output)]
         case .operatorNameCommand:
-            return [Self.element("mi", text: tree.argument(index, 0).map(plainText) ?? "")]
+            return [Self.element("mi", text: tree.argument(index, 0).map { plainText(of: $0) } ?? "")]
         case .mathFont(let font):
             let outer = self.font
             self.font = font
@@ -217,8 +217,11 @@ struct MathMLBuilder {
             ])]
         case .textBox, .textAccent, .textStyle, .url, .href, .footnote, .cite, .item, .section, .paragraph,
              .reference, .equationReference, .tag:
-            // Text in math: what the plain rendering says of it.
-            let text = plainText(of: Int32(index))
+            // Text in math: what the plain rendering says of it. A browser trims the edges
+            // of a token, but `\text{ if }` is spaced on purpose: no-break spaces stay.
+            let text = String(String.UnicodeScalarView(plainText(of: Int32(index), trimmed: false).unicodeScalars.map {
+                $0 == " " ? "\u{A0}" : $0
+            }))
             return text.isEmpty ? [] : [Self.element("mtext", text: text)]
         case .ignored, .begin, .end, .left, .right, .lineBreak, .negation:
             return []
@@ -401,11 +404,12 @@ struct MathMLBuilder {
     // MARK: Helpers
 
     /// The plain-text rendering of one node, from the module's math renderer.
-    func plainText(of index: Int32) -> String {
+    func plainText(of index: Int32, trimmed: Bool = true) -> String {
         var renderer = MathRenderer(tree: tree)
         renderer.reset()
         renderer.render(single: Int(index))
-        return FormulaSink.trimmed(MathPieces.plain(renderer.list))
+        let text = MathPieces.plain(renderer.list)
+        return trimmed ? FormulaSink.trimmed(text) : text
     }
 
     static func element(_ name: String, _ attributes: [(String, String)] = [], text: String) -> HTMLNode {
