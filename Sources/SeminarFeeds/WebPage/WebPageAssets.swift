@@ -42,6 +42,7 @@ enum WebPageAssets {
         .talk .status { color: var(--warn); font-weight: 600; }
         .talk.cancelled h3, .talk.cancelled h4 { text-decoration: line-through; }
         .talk .abstract { margin-top: 0.7rem; }
+        math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         mtd.left { text-align: left; }
         mtd.right { text-align: right; }

@@ -19,7 +19,7 @@ struct MathMLBuilder {
     mutating func block(_ children: ArraySlice<Int32>) -> [HTMLNode] {
         let rows = self.rows(children)
         if rows.count == 1 && rows[0].count == 1 { return items(rows[0][0]) }
-        return [table(rows, alignment: .alternating)]
+        return [table(rows, alignment: .alternating, displayStyle: display)]
     }
 
     /// Items one after another. `\not` composes with the item after it.
@@ -116,6 +116,9 @@ struct MathMLBuilder {
             default:
                 if scalar.properties.isAlphabetic {
                     out.append(identifier(scalar))
+                } else if "()[]|".unicodeScalars.contains(scalar) {
+                    // TeX keeps a delimiter written without `\left` at its size.
+                    out.append(Self.element("mo", [("stretchy", "false")], text: String(scalar)))
                 } else {
                     out.append(Self.element("mo", text: String(scalar)))
                 }
@@ -161,11 +164,12 @@ struct MathMLBuilder {
         case .opening(let output), .closing(let output):
             return [Self.element("mo", [("stretchy", "false")], text: output)]
         case .operatorName(let output):
-            return [Self.element("mi", text: output)]
+            // MathML Core spaces operators, not identifiers: `\log p` needs its thin space.
+            return [Self.element("mi", text: output), Self.space("0.1667em")]
         case .bigOperator(let output):
             return [Self.element("mo", text: output)]
         case .operatorNameCommand:
-            return [Self.element("mi", text: tree.argument(index, 0).map { plainText(of: $0) } ?? "")]
+            return [Self.element("mi", text: tree.argument(index, 0).map { plainText(of: $0) } ?? ""), Self.space("0.1667em")]
         case .mathFont(let font):
             let outer = self.font
             self.font = font
@@ -262,11 +266,16 @@ struct MathMLBuilder {
         if node.flags.contains(.extraScript) { return [Self.element("mtext", text: tree.text(of: index))] }
         let slots = Int(node.childStart)
         let base = tree.links[slots], sub = tree.links[slots + 1], sup = tree.links[slots + 2]
-        let baseNode = base >= 0 ? Self.row(item(base)) : Self.element("mrow")
+        let limits = display && base >= 0 && takesLimits(base)
+        var baseNode = base >= 0 ? Self.row(item(base)) : Self.element("mrow")
+        if limits, case let .element("mo", attributes, children) = baseNode {
+            // A big operator's limits move beside it wherever the style is not display (a
+            // table's cells are not): these are meant above and below.
+            baseNode = .element("mo", attributes: attributes + [HTMLAttribute(name: "movablelimits", value: "false")], children: children)
+        }
         var scripts: [HTMLNode] = []
         if sub >= 0 { scripts.append(argument(sub)) }
         if sup >= 0 { scripts.append(argument(sup)) }
-        let limits = display && base >= 0 && takesLimits(base)
         let name: String
         switch (sub >= 0, sup >= 0) {
         case (true, true): name = limits ? "munderover" : "msubsup"
@@ -381,7 +390,7 @@ struct MathMLBuilder {
 
     /// `mtable` with one `mtd` per cell. Aligned equations alternate right and left
     /// columns, as `align` does.
-    mutating func table(_ rows: [[ArraySlice<Int32>]], alignment: ColumnAlignment) -> HTMLNode {
+    mutating func table(_ rows: [[ArraySlice<Int32>]], alignment: ColumnAlignment, displayStyle: Bool = false) -> HTMLNode {
         var out: [HTMLNode] = []
         for row in rows {
             var cells: [HTMLNode] = []
@@ -398,7 +407,8 @@ struct MathMLBuilder {
             }
             out.append(Self.element("mtr", children: cells))
         }
-        return Self.element("mtable", children: out)
+        // The rows of `align` are displayed formulas; a table's cells otherwise are not.
+        return Self.element("mtable", displayStyle ? [("displaystyle", "true")] : [], children: out)
     }
 
     // MARK: Helpers
