@@ -1,11 +1,13 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="1.0" exclude-result-prefixes="atom content">
+<xsl:stylesheet xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:fh="http://purl.org/syndication/history/1.0" version="1.0" exclude-result-prefixes="atom content fh">
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
   <xsl:template match="/atom:feed">
     <xsl:call-template name="page">
       <xsl:with-param name="title" select="atom:title"/>
       <xsl:with-param name="subtitle" select="atom:subtitle"/>
       <xsl:with-param name="self" select="atom:link[@rel='self']/@href"/>
+      <xsl:with-param name="current" select="atom:link[@rel='current']/@href"/>
+      <xsl:with-param name="archive" select="boolean(fh:archive)"/>
       <xsl:with-param name="entries" select="atom:entry"/>
     </xsl:call-template>
   </xsl:template>
@@ -14,6 +16,8 @@
       <xsl:with-param name="title" select="channel/title"/>
       <xsl:with-param name="subtitle" select="channel/description"/>
       <xsl:with-param name="self" select="channel/atom:link[@rel='self']/@href"/>
+      <xsl:with-param name="current" select="channel/atom:link[@rel='current']/@href"/>
+      <xsl:with-param name="archive" select="boolean(channel/fh:archive)"/>
       <xsl:with-param name="entries" select="channel/item"/>
     </xsl:call-template>
   </xsl:template>
@@ -21,7 +25,12 @@
     <xsl:param name="title"/>
     <xsl:param name="subtitle"/>
     <xsl:param name="self"/>
+    <xsl:param name="current"/>
+    <xsl:param name="archive"/>
     <xsl:param name="entries"/>
+    <xsl:variable name="up">
+      <xsl:if test="$archive">../../</xsl:if>
+    </xsl:variable>
     <html lang="en">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -50,7 +59,7 @@ h2 { font-size: 1.3rem; margin: 2rem 0 1rem; padding-bottom: 0.3rem; border-bott
 .entry h3 { font-size: 1.15rem; line-height: 1.35; margin: 0 0 0.4rem; }
 .entry p { margin: 0.3rem 0; }
 .date { color: var(--muted); font-size: 0.9rem; }
-.summary { white-space: pre-line; }
+.summary, .subtitle { white-space: pre-line; }
 </style>
       </head>
       <body>
@@ -65,18 +74,30 @@ h2 { font-size: 1.3rem; margin: 2rem 0 1rem; padding-bottom: 0.3rem; border-bott
         </header>
         <section class="subscribe" aria-labelledby="subscribe-heading">
           <h2 id="subscribe-heading">How to subscribe</h2>
-          <p>This is a web feed: copy its address into your feed reader to hear of every new talk.</p>
-          <p class="address">
-            <xsl:choose>
-              <xsl:when test="$self">
+          <xsl:choose>
+            <xsl:when test="$archive">
+              <p>This feed is the archive of a past year: its talks no longer change. To hear of every new talk, copy the address of the seminar's feed into your feed reader:</p>
+              <p class="address">
                 <code>
-                  <xsl:value-of select="$self"/>
+                  <xsl:value-of select="$current"/>
                 </code>
-              </xsl:when>
-              <xsl:otherwise>The address is the one in your browser's address bar.</xsl:otherwise>
-            </xsl:choose>
-          </p>
-          <p>Rather have the talks in your calendar? <a href="webcal://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/feeds/calendar.ics">Subscribe to the calendar</a> (or <a href="calendar.ics">download it</a>). Everything is also on <a href="index.html">the seminar's web page</a>.</p>
+              </p>
+            </xsl:when>
+            <xsl:otherwise>
+              <p>This is a web feed: copy its address into your feed reader to hear of every new talk.</p>
+              <p class="address">
+                <xsl:choose>
+                  <xsl:when test="$self">
+                    <code>
+                      <xsl:value-of select="$self"/>
+                    </code>
+                  </xsl:when>
+                  <xsl:otherwise>The address is the one in your browser's address bar.</xsl:otherwise>
+                </xsl:choose>
+              </p>
+            </xsl:otherwise>
+          </xsl:choose>
+          <p>Rather have the talks in your calendar? <a href="webcal://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/feeds/calendar.ics">Subscribe to the seminar's calendar</a> (every new talk appears in it)<xsl:choose><xsl:when test="$archive">, or <a href="calendar.ics">download this year's talks</a> as a file to import once</xsl:when><xsl:otherwise>, or <a href="{$up}calendar.ics">download it</a> as a file to import once (it will not update)</xsl:otherwise></xsl:choose>. Everything is also on <a href="{$up}index.html">the seminar's web page</a>.</p>
         </section>
         <main aria-labelledby="entries-heading">
           <h2 id="entries-heading">Talks in this feed</h2>
@@ -134,7 +155,7 @@ h2 { font-size: 1.3rem; margin: 2rem 0 1rem; padding-bottom: 0.3rem; border-bott
         </xsl:choose>
       </h3>
       <xsl:if test="pubDate">
-        <p class="date">Announced <time datetime="{pubDate}"><xsl:value-of select="substring(pubDate, 1, 16)"/></time></p>
+        <p class="date">Announced <time datetime="{concat(substring(pubDate, 13, 4), '-', format-number(string-length(substring-before('JanFebMarAprMayJunJulAugSepOctNovDec', substring(pubDate, 9, 3))) div 3 + 1, '00'), '-', substring(pubDate, 6, 2), 'T', substring(pubDate, 18, 8), 'Z')}"><xsl:value-of select="substring(pubDate, 1, 16)"/></time></p>
       </xsl:if>
       <xsl:choose>
         <xsl:when test="(content:encoded | description[not(../content:encoded)]) and system-property('xsl:vendor') != 'Transformiix'">
@@ -144,10 +165,61 @@ h2 { font-size: 1.3rem; margin: 2rem 0 1rem; padding-bottom: 0.3rem; border-bott
         </xsl:when>
         <xsl:otherwise>
           <p class="summary">
-            <xsl:value-of select="(description)[1]"/>
+            <xsl:call-template name="plain-text">
+              <xsl:with-param name="html" select="string((description)[1])"/>
+            </xsl:call-template>
           </p>
         </xsl:otherwise>
       </xsl:choose>
     </article>
+  </xsl:template>
+  <xsl:template name="plain-text">
+    <xsl:param name="html"/>
+    <xsl:choose>
+      <xsl:when test="contains($html, '&lt;')">
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="substring-before($html, '&lt;')"/>
+        </xsl:call-template>
+        <xsl:if test="starts-with(substring-before(substring-after($html, '&lt;'), '&gt;'), '/p') or starts-with(substring-before(substring-after($html, '&lt;'), '&gt;'), '/li') or starts-with(substring-before(substring-after($html, '&lt;'), '&gt;'), 'br')">
+          <xsl:text>
+
+</xsl:text>
+        </xsl:if>
+        <xsl:call-template name="plain-text">
+          <xsl:with-param name="html" select="substring-after(substring-after($html, '&lt;'), '&gt;')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="$html"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="unescape">
+    <xsl:param name="text"/>
+    <xsl:param name="entities" select="concat('&amp;lt;&lt;&amp;gt;&gt;&amp;quot;&quot;&amp;#39;', &quot;'&quot;, '&amp;amp;&amp;')"/>
+    <xsl:choose>
+      <xsl:when test="$entities and contains($text, concat(substring-before($entities, ';'), ';'))">
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="substring-before($text, concat(substring-before($entities, ';'), ';'))"/>
+          <xsl:with-param name="entities" select="$entities"/>
+        </xsl:call-template>
+        <xsl:value-of select="substring(substring-after($entities, ';'), 1, 1)"/>
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="substring-after($text, concat(substring-before($entities, ';'), ';'))"/>
+          <xsl:with-param name="entities" select="$entities"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$entities">
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="$text"/>
+          <xsl:with-param name="entities" select="substring(substring-after($entities, ';'), 2)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$text"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>

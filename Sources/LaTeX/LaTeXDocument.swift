@@ -17,15 +17,18 @@ public struct LaTeXDocument: Sendable {
         LaTeXChecker.check(tree, extraMacros: extraMacros)
     }
 
-    public func plainText() -> String { PlainTextRenderer.render(tree) }
+    public func plainText(rules: LinearMathRules = .unambiguous) -> String { PlainTextRenderer.render(tree, rules: rules) }
 
-    public func html() -> [HTMLNode] { HTMLRenderer.render(tree) }
+    public func html(rules: LinearMathRules = .unambiguous) -> [HTMLNode] { HTMLRenderer.render(tree, rules: rules) }
 
     /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`
     /// (whose tree is the fragment's `nodes`).
-    public func renderings() -> (plainText: String, html: HTMLFragment) {
+    /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link in the HTML,
+    /// as `\url{…}` does (the plain text shows it as written).
+    public func renderings(rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> (plainText: String, html: HTMLFragment) {
         let sink = TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink(capacity: tree.utf8.count + 64))
-        var renderer = TextRenderer(tree: tree, sink: sink)
+        var renderer = TextRenderer(tree: tree, sink: sink, rules: rules)
+        renderer.linksBareURLs = linkingBareURLs
         renderer.renderNode(Int32(tree.root))
         return (renderer.sink.first.finish(), renderer.sink.second.finish())
     }

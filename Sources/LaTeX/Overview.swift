@@ -16,7 +16,8 @@
 //    text inside math), and `MathRenderer`, which turns math into `MathPiece`s with TeX-like
 //    spacing by atom class; `MathPieces` serializes them as Unicode or as HTML events
 //    (`HTMLFragment`, a flat list that the HTML sink builds in document order).
-//    `Unicode/` holds the script, alphabet and accent-composition tables.
+//    `Unicode/` holds the script, alphabet and accent-composition tables. The rules of the
+//    linear text of math (`LinearMathRules`) are written down in `LaTeX.docc/LinearText.md`.
 //
 // `LaTeXDocument` parses once for callers that need the diagnostics and both renderings.
 // Tests: `Tests/LaTeXTests`; fuzzing: `scripts/fuzz-latex`; throughput: `latex-bench`.

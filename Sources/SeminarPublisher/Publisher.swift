@@ -15,6 +15,8 @@ public struct Publisher: Sendable {
     /// vouch for it (see `BuildManifest.settled`); tests that wait for the file system's
     /// clock make it shorter.
     var recordMargin = BuildManifest.clockMargin
+    /// Whether the open years' talks get their own pages (see `DocumentPlanner.talkPages`).
+    public var talkPages = true
 
     public init(archiveRoot: String = "archive", feedsRoot: String = "feeds", zoneDatabase: ZoneDatabase = .system,
                 buildManifestPath: String? = nil) {
@@ -53,7 +55,8 @@ public struct Publisher: Sendable {
         guard let manifestPath = buildManifestPath, let tool = ToolIdentity.current else {
             return try buildEverything(privateOut: privateOut).result
         }
-        let last = reusingLastBuild ? BuildManifest.read(from: manifestPath) : nil
+        let recorded = BuildManifest.read(from: manifestPath)
+        let last = reusingLastBuild ? recorded : nil
         let change = last?.firstChange(tool: tool, stamp: FileStamp.of)
         if let last, change == nil {
             return BuildResult(
@@ -67,20 +70,39 @@ public struct Publisher: Sendable {
         let folder = (manifestPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let started = FileStamp.fileSystemTime(in: folder)
-        var (result, read) = try buildEverything(privateOut: privateOut)
-        result.changedSinceLastBuild = change
-        if let started, result.report != nil {
-            record(result, read: read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
+        // What is published stays known whatever happens, so that a later build can still
+        // remove the pages of talks that are gone.
+        let stillPublished = recorded.map {
+            BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
         }
-        return result
+        var outcome: (result: BuildResult, read: ReadAlso)
+        do {
+            outcome = try buildEverything(privateOut: privateOut, previously: recorded)
+        } catch {
+            try? stillPublished?.write(to: manifestPath)
+            throw error
+        }
+        outcome.result.changedSinceLastBuild = change
+        if outcome.result.report != nil {
+            record(outcome.result, read: outcome.read, privateOut: privateOut, tool: tool, started: started, at: manifestPath)
+        } else {
+            try? stillPublished?.write(to: manifestPath)
+        }
+        return outcome.result
     }
 
     /// Keeps the record of a successful build that began at `started`, if every file's
     /// stamp can vouch for what the build saw (see `BuildManifest.settled`). Best effort:
     /// without a record, the next build merely checks everything again.
-    private func record(_ result: BuildResult, read: ReadAlso, privateOut: String?, tool: String, started: Int64, at path: String) {
+    /// Without such stamps, the record only keeps what was published (see `BuildManifest.vouches`).
+    private func record(_ result: BuildResult, read: ReadAlso, privateOut: String?, tool: String, started: Int64?, at path: String) {
         let published = result.report.map { ($0.written + $0.unchanged).sorted() } ?? []
         let privatelyPublished = result.privateReport.map { ($0.written + $0.unchanged).sorted() }
+        let publishedOnly = BuildManifest.publishedOnly(tool: tool, published: published, privatelyPublished: privatelyPublished)
+        guard let started else {
+            try? publishedOnly.write(to: path)
+            return
+        }
         // A damaged frozen document was published again: it is in both lists.
         let outputs = Set(published + read.frozenDocuments).sorted().map { feedsRoot + "/" + $0 }
             + (privatelyPublished ?? []).map { (privateOut ?? "") + "/" + $0 }
@@ -90,7 +112,10 @@ public struct Publisher: Sendable {
                   tool: tool, started: started, margin: recordMargin, inputs: inputStamps, outputs: outputStamps,
                   talkCount: result.talkCount, diagnostics: result.diagnostics,
                   published: published, privatelyPublished: privatelyPublished)
-        else { return }
+        else {
+            try? publishedOnly.write(to: path)
+            return
+        }
         try? manifest.write(to: path)
     }
 
@@ -110,7 +135,11 @@ public struct Publisher: Sendable {
     /// as frozen are not even parsed (see `PinnedTalkFiles`); any other talk of a frozen
     /// year is checked against the record's fingerprints. A missing or damaged document is
     /// rendered again, from its year's talks, and must then match its digest.
-    private func buildEverything(privateOut: String?) throws -> (result: BuildResult, read: ReadAlso) {
+    ///
+    /// The talk pages the `previously` recorded build published and this one did not (a
+    /// talk deleted, or moved to another id) are then removed: only those, never any other
+    /// file of the folder.
+    private func buildEverything(privateOut: String?, previously: BuildManifest? = nil) throws -> (result: BuildResult, read: ReadAlso) {
         // Field fingerprints are needed only for the talks of frozen years that are read
         // again (`check` reads those records whole); the organisers' set reads every talk.
         let wholeRecords = privateOut != nil
@@ -133,6 +162,14 @@ public struct Publisher: Sendable {
             return (BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
 
+        // A link in a published folder is refused before anything is written; what a
+        // stopped build left behind is removed once this build has published.
+        let folderScan = FeedsFolderScan.scan(feedsRoot)
+        let links = folderScan.linkDiagnostics(root: feedsRoot) + (privateOut.map { FeedsFolderScan.scan($0).linkDiagnostics(root: $0) } ?? [])
+        guard links.isEmpty else {
+            return (BuildResult(diagnostics: checked.diagnostics + links, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
+        }
+
         let publicSet = OutputWriter(root: feedsRoot)
         let privateSet = privateOut.map(OutputWriter.init(root:))
         let records = checked.records
@@ -141,8 +178,8 @@ public struct Publisher: Sendable {
         var privateStaged: [OutputWriter.StagedDocument] = []
         var drift: [Diagnostic] = []
         var failure: (any Error)?
-        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        let jobs = DocumentPlanner.subscriptionJobs + damaged.map { .archive(year: $0) }
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false, talkPages: talkPages)
+        let jobs = planner.subscriptionJobs + damaged.map { .archive(year: $0) }
         // Each document is streamed to its temporary file as it is rendered, and hashed on
         // the way when it must match the digest of a frozen year.
         for delivery in planner.render(jobs, open: { try publicSet.output(for: $0, hashing: frozenPaths.contains($0)) }) {
@@ -151,8 +188,8 @@ public struct Publisher: Sendable {
             failure = failure ?? delivery.error
         }
         if let privateSet, failure == nil, drift.isEmpty {
-            let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true)
-            let jobs = DocumentPlanner.subscriptionJobs + frozenYears.map { .archive(year: $0) }
+            let organisers = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: true, talkPages: talkPages)
+            let jobs = organisers.subscriptionJobs + frozenYears.map { .archive(year: $0) }
             for delivery in organisers.render(jobs, open: { try privateSet.output(for: $0, hashing: false) }) {
                 privateStaged += delivery.delivered.map(\.staged)
                 failure = failure ?? delivery.error
@@ -160,19 +197,53 @@ public struct Publisher: Sendable {
         }
         guard failure == nil, drift.isEmpty else {
             OutputWriter.discard(publicStaged + privateStaged)
-            if let failure = failure as? TalkRenderingError {
-                // A writer refused a talk the check accepted: reported at the talk's file,
-                // like every problem of a talk.
-                return (BuildResult(diagnostics: checked.diagnostics + [renderingDiagnostic(failure, talks: checked.talks)], report: nil,
-                                    privateReport: nil, talkCount: checked.talkCount), ReadAlso())
+            if let failure, let problem = Self.unpublishable(failure, talks: checked.talks) {
+                return (BuildResult(diagnostics: checked.diagnostics + [problem], report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
             }
             if let failure { throw failure }
             return (BuildResult(diagnostics: checked.diagnostics + drift, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
-        let report = try publicSet.commit(publicStaged)
-        let privateReport = try privateSet?.commit(privateStaged)
+        var report = try publicSet.commit(publicStaged)
+        for path in folderScan.strayTemporaryFiles where unlink(feedsRoot + "/" + path) == 0 {
+            report.removedTemporaryFiles.append(path)
+        }
+        var privateReport = try privateSet?.commit(privateStaged)
+        report.removed = publicSet.removeStaleTalkPages(published: previously?.published ?? [], keeping: report, frozen: frozenPaths)
+        if let set = privateSet, let previous = previously?.privatelyPublished, let kept = privateReport {
+            privateReport?.removed = set.removeStaleTalkPages(published: previous, keeping: kept, frozen: [])
+        }
         let result = BuildResult(diagnostics: checked.diagnostics, report: report, privateReport: privateReport, talkCount: checked.talkCount)
         return (result, ReadAlso(zones: checked.zones.keys.sorted(), frozenDocuments: frozenPaths.sorted()))
+    }
+
+    /// A document that could not be written because of what one talk holds, reported at
+    /// that talk's file like every other problem of the archive (the check should have
+    /// caught it: this is the safety net, so that an editor can still jump to the talk).
+    static func unpublishable(_ error: any Error, talks: [LoadedTalk]) -> Diagnostic? {
+        guard let markup = error as? PageMarkupError, let context = markup.context, context.hasPrefix("talk "),
+              let talk = talks.first(where: { "talk " + $0.talk.id == context }) else { return nil }
+        return Diagnostic(.error, code: "unpublishable-talk", message: markup.description,
+                          location: FileLocation(path: talk.source.path, line: 1, column: 1))
+    }
+
+    /// Finishes a publication that a stopped `build` or `snapshot` left halfway (see
+    /// `PublicationJournal`), in the feeds folder and in `privateOut`: every command that
+    /// reads the feeds calls it first. Returns the files it renamed into place.
+    public func finishInterruptedPublication(privateOut: String? = nil) throws -> [String] {
+        var renamed: [String] = []
+        for folder in [feedsRoot] + (privateOut.map { [$0] } ?? []) {
+            let finished = try PublicationJournal.finish(in: folder)
+            renamed += finished.renamed
+            // A snapshot stopped before the subscription documents were built without its
+            // year: build them, as it would have.
+            if finished.thenBuild {
+                var builder = self
+                builder.buildManifestPath = nil
+                renamed += try builder.build(reusingLastBuild: false).report.map(\.written) ?? []
+                PublicationJournal.remove(in: folder)
+            }
+        }
+        return renamed
     }
 
     /// Whether every document of a frozen year is in `feeds/` with its recorded digest.
@@ -214,13 +285,14 @@ public struct Publisher: Sendable {
     public func verify() throws -> [Diagnostic] {
         let checked = check()
         guard !checked.hasErrors, let seminar = checked.seminar else { return checked.diagnostics }
-        var out = checked.diagnostics
+        let folderScan = FeedsFolderScan.scan(feedsRoot)
+        var out = checked.diagnostics + folderScan.linkDiagnostics(root: feedsRoot) + folderScan.strayDiagnostics(root: feedsRoot)
         // Every document is rendered and compared with its file as it is rendered, as a
         // build does: neither is ever held whole in memory. Frozen years' documents are
         // hashed on the way, to compare with their records.
         let frozenPaths = Set(checked.records.values.flatMap(\.documents.keys))
         let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
-        let deliveries = planner.render(DocumentPlanner.subscriptionJobs + planner.frozenYears.map { .archive(year: $0) }) {
+        let deliveries = planner.render(planner.subscriptionJobs + planner.frozenYears.map { .archive(year: $0) }) {
             ComparingOutput(path: $0, root: feedsRoot, hashing: frozenPaths.contains($0))
         }
         if let error = deliveries.lazy.compactMap(\.error).first { throw error }
@@ -231,7 +303,8 @@ public struct Publisher: Sendable {
         for document in deliveries.flatMap(\.delivered) {
             expectedPaths.insert(document.path)
             if document.verdict == .same, let digest = document.digest { publishedDigests[document.path] = digest }
-            out += frozenDrift(of: document.path, digest: document.digest, records: checked.records)
+            let drift = frozenDrift(of: document.path, digest: document.digest, records: checked.records)
+            out += drift
             let path = feedsRoot + "/" + document.path
             let at = FileLocation(path: path, line: 1, column: 1)
             switch document.verdict {
@@ -242,6 +315,10 @@ public struct Publisher: Sendable {
             case let .truncated(publishedBytes):
                 out.append(.error("truncated-file", "`\(path)` is truncated (\(publishedBytes) of \(document.size) bytes)",
                                   at: at, fix: "run `seminar build`"))
+            case .changed where !drift.isEmpty:
+                // A frozen document that renders differently from what its record holds
+                // is reported once, with how to amend the year: `build` would not change it.
+                break
             case .changed:
                 out.append(.error("changed-file", "`\(path)` does not match what the archive gives", at: at, fix: "run `seminar build`"))
             }
@@ -264,17 +341,5 @@ public struct Publisher: Sendable {
             }
         }
         return out.sorted(by: Diagnostic.reportOrder)
-    }
-}
-
-extension Publisher {
-    /// The diagnostic of a writer's failure on one talk: at the field that failed when
-    /// known, else at the start of the talk's file.
-    func renderingDiagnostic(_ failure: TalkRenderingError, talks: [LoadedTalk]) -> Diagnostic {
-        let source = talks.first { $0.talk.id == failure.talkID }?.source
-        let location = source.flatMap { source in failure.field.flatMap { source.location(of: [.key($0)]) } }
-            ?? source.map { FileLocation(path: $0.path, line: 1, column: 1) }
-        return Diagnostic(.error, code: "render-failed", message: "could not publish this talk: \(failure)",
-                          location: location, sourceLine: location.flatMap { source?.lineText($0.line) })
     }
 }

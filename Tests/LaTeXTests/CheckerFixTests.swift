@@ -74,7 +74,9 @@ struct LinkTargetTests {
         #expect(codes("$\\url{https://x.org}$") == ["text-only-in-math"])
     }
 
-    /// The checker reports a target exactly when the HTML rendering makes no link of it.
+    /// The checker reports every target the HTML rendering makes no link of, and more: the
+    /// renderer links by scheme alone, the checker holds the URL to the whole rule (an
+    /// `https://` with no host is reported, though the renderer would link it).
     @Test(arguments: [
         "https://x.org", "http://x.org/a", "HTTPS://x.org", "mailto:a@b.org", "https://", "mailto:",
         "x.org", "javascript:alert(1)", " JAVASCRIPT:x", "data:text/html,hi", "ftp://x", "", " https://x.org",
@@ -88,7 +90,8 @@ struct LinkTargetTests {
                 }
                 return false
             }
-            #expect(codes(source).contains("invalid-url") == !linked, "\(source)")
+            let reported = codes(source).contains("invalid-url")
+            #expect(reported == (!linked || url == "https://" || url == "mailto:"), "\(source)")
         }
     }
 }

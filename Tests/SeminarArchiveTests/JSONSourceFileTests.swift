@@ -112,14 +112,7 @@ import Testing
         #expect(closestMatch(to: "zzz", among: TalkReader.keys) == nil)
     }
 
-    @Test func urlAndEmailRules() {
-        for good in ["https://epfl.zoom.us/j/1?pwd=x#y", "http://example.org", "HTTPS://example.org:8080/a", "https://[::1]/", "https://example.org/é"] {
-            #expect(isAbsoluteHTTPURL(good), "\(good)")
-        }
-        for bad in ["javascript:alert(1)", "data:text/html,x", "ftp://example.org", "https://", "https:///path", "//example.org",
-                    "https://exa mple.org", "https://example.org/\"><script>", "/relative", "https://example.org:80x/"] {
-            #expect(!isAbsoluteHTTPURL(bad), "\(bad)")
-        }
+    @Test func emailRule() {
         #expect(isEmailAddress("loucas.pillaud-vivien@epfl.ch"))
         #expect(!isEmailAddress("a@b@c"))
         #expect(!isEmailAddress("a..b@epfl.ch"))

@@ -28,6 +28,28 @@ import SeminarArchive
 
     // MARK: The shipped talks
 
+    /// RFC 5546 requires an ORGANIZER of an event sent with METHOD:PUBLISH: the contact,
+    /// its name as CN (quoted by the writer when it holds a comma); none in the form of
+    /// years frozen before format 4, nor without an email.
+    @Test func organizerIsTheContact() throws {
+        let talks = try ExtrasTestData.archiveTalks(seminar: seminar).filter { !$0.isToBeDefined }
+        var named = seminar
+        named.contact = Person(name: "Pillaud-Vivien, Loucas", email: "loucas@example.org")
+        var context = try ExtrasTestData.context(named, talks)
+        let withOrganizer = try ICalendarDump.read(ICalendarWriter.write(talks: talks, context: context, options: options))
+        #expect(withOrganizer.errors.isEmpty)
+        for event in withOrganizer.events {
+            #expect(event.organizer == "mailto:loucas@example.org")
+            #expect(event.organizer_name == "Pillaud-Vivien, Loucas")
+        }
+        context.calendarOrganizer = .omitted
+        let without = try ICalendarDump.read(ICalendarWriter.write(talks: talks, context: context, options: options))
+        #expect(!without.events.isEmpty && without.events.allSatisfy { $0.organizer == nil })
+        named.contact.email = nil
+        let noEmail = try ICalendarDump.read(ICalendarWriter.write(talks: talks, context: try ExtrasTestData.context(named, talks), options: options))
+        #expect(noEmail.events.allSatisfy { $0.organizer == nil })
+    }
+
     @Test func everyDatedArchiveTalkIsAnEventWithItsPresentation() throws {
         let talks = try ExtrasTestData.archiveTalks(seminar: seminar)
         let context = try ExtrasTestData.context(seminar, talks)
@@ -364,6 +386,8 @@ struct ICalendarDump: Decodable {
         var dtstamp: String
         var created: String
         var last_modified: String
+        var organizer: String?
+        var organizer_name: String?
     }
 
     static let script = ExtrasTestData.repository.appendingPathComponent("Tests/SeminarFeedsTests/Fixtures/icalendar_dump.py")

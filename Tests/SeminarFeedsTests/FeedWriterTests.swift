@@ -88,7 +88,8 @@ import Testing
 
         let postponed = try entry("syn-postponed-private")
         #expect(doc.string("a:title", from: postponed)?.hasPrefix("[Postponed] ") == true)
-        #expect(doc.string("a:link[@rel='alternate']/@href", from: postponed) == c.seminar.homePage)
+        #expect(doc.string("a:link[@rel='alternate']/@href", from: postponed) == c.seminar.feedsBaseURL + "talks/syn-postponed-private.html")
+        #expect(doc.count("a:link[@rel='related' and @title='Join the meeting']", from: postponed) == 0)
         // Postponed: no meeting is offered, not even on request.
         let postponedText = try visibleText(ofHTML: doc.string("a:content", from: postponed)!)
         #expect(postponedText.contains("Where: online"))
@@ -102,7 +103,9 @@ import Testing
         #expect(doc.string("a:summary", from: newYork)?.contains("Wednesday 15 September 2021, 10:00–10:45 EDT") == true)
 
         let pesme = try entry("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c23")
-        #expect(doc.string("a:link[@rel='alternate']/@href", from: pesme) == "https://epfl.zoom.us/j/62400754289")
+        // The entry leads to the talk's page, the meeting one click away.
+        #expect(doc.string("a:link[@rel='alternate']/@href", from: pesme) == c.seminar.feedsBaseURL + "talks/0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c23.html")
+        #expect(doc.string("a:link[@rel='related' and @title='Join the meeting']/@href", from: pesme) == "https://epfl.zoom.us/j/62400754289")
         #expect(doc.string("a:summary", from: pesme)?.contains("Monday 28 June 2021, 16:30–17:30 CEST") == true)
     }
 

@@ -54,7 +54,9 @@ import SeminarArchive
         for talk in talks {
             let p = TalkPresentation(talk, context: context)
             let item = try #require(items.first { $0["id"] as? String == seminar.entryID(of: talk) })
-            #expect(item["url"] as? String == seminar.homePage)
+            // Each item's page is its talk's own; the meeting, when offered, is one click away.
+            #expect(item["url"] as? String == seminar.feedsBaseURL + "talks/" + talk.id + ".html")
+            #expect(item["external_url"] as? String == (p.offersMeeting && !talk.meetingIsPrivate ? talk.meeting : nil))
             #expect(item["title"] as? String == p.title)
             #expect(item["content_text"] as? String == p.summary)
             #expect(item["summary"] as? String == p.when)
@@ -101,7 +103,10 @@ import SeminarArchive
         #expect(!text.contains("\\/"))
         #expect(text.contains("\"home_page_url\" : \"https://www.epfl.ch/"))
         #expect(text.hasSuffix("}\n"))
-        // Sorted keys: "authors" comes before "description" before "feed_url" at the top.
+        // `version` first, where readers that sniff the start of a file look for it;
+        // then sorted keys: "authors" comes before "description" before "feed_url".
+        #expect(text.hasPrefix("{\n  \"version\" : \"https://jsonfeed.org/version/1.1\",\n  \"authors\" : ["))
+        #expect(text.components(separatedBy: "\"version\"").count == 2)
         let a = try #require(text.range(of: "\"authors\"")), d = try #require(text.range(of: "\"description\""))
         #expect(a.lowerBound < d.lowerBound)
     }

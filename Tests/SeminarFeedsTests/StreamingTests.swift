@@ -100,7 +100,12 @@ import Testing
             let streamed = ChunkRecorder()
             try JSONFeedWriter.write(talks: some, context: context, feedURL: "https://e.org/feed.json", homePageURL: seminar.homePage, to: streamed)
             let expected = try Self.encodedAtOnce(some, context: context, feedURL: "https://e.org/feed.json", homePageURL: seminar.homePage)
-            #expect(Array(streamed.chunks.joined()) == expected, "\(some.count) talks")
+            // The same bytes, but for the version line the stream writes first.
+            let versionLine = Array("  \"version\" : \"https://jsonfeed.org/version/1.1\",\n".utf8)
+            var bytes = Array(streamed.chunks.joined())
+            #expect(Array(bytes[2..<(2 + versionLine.count)]) == versionLine, "\(some.count) talks")
+            bytes.removeSubrange(2..<(2 + versionLine.count))
+            #expect(bytes == expected, "\(some.count) talks")
         }
     }
 }

@@ -26,7 +26,7 @@ import Testing
     }
 
     /// Writes the stylesheet next to a copy of the fixture and transforms it.
-    func transform(fixture: String) throws -> PageProbe? {
+    func transform(fixture: String, editing edit: ((String) -> String)? = nil) throws -> PageProbe? {
         guard let xsltproc = Self.xsltproc() else { return nil }
         let folder = FileManager.default.temporaryDirectory.appending(path: "page-stylesheet-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -34,7 +34,12 @@ import Testing
         let stylesheet = folder.appending(path: "feed.xsl")
         try Data(FeedStylesheet.write(context: context, links: links)).write(to: stylesheet)
         let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let feed = fixtures.appending(path: fixture)
+        var feed = fixtures.appending(path: fixture)
+        if let edit {
+            let edited = folder.appending(path: fixture)
+            try Data(edit(try String(contentsOf: feed, encoding: .utf8)).utf8).write(to: edited)
+            feed = edited
+        }
 
         let process = Process()
         process.executableURL = xsltproc
@@ -91,12 +96,43 @@ import Testing
             "Eugene Golikov — Tensor Programs",
         ])
         #expect(page.strings("//article/p[@class='date']/time") == ["Mon, 31 May 2021", "Mon, 10 May 2021"])
+        // RFC 822 dates made RFC 3339, the only form `<time datetime>` accepts.
+        #expect(page.strings("//article/p[@class='date']/time/@datetime") == ["2021-05-31T08:00:00Z", "2021-05-10T08:00:00Z"])
         #expect(page.string("//article[1]/div[@class='content']/p[@class='abstract-sample']")?
             .hasPrefix("We study the implicit bias") == true)
         #expect(page.count("//article[1]/h3/a") == 0, "an item without link has a plain title")
         #expect(page.string("//article[2]/h3/a/@href")?.hasSuffix("#talk-5b0f3c1e-7a52-4d2b-9c1a-1f6e2d8b9a01") == true)
         // Without content:encoded, the description is the item's HTML (as our RSS writer makes it).
         #expect(page.string("//article[2]/div[@class='content']")?.contains("We shall discuss a formalism") == true)
+    }
+
+    /// A frozen year's document, in archive/YEAR/: its view links up to the seminar's page
+    /// and calendar, gives the subscription feed's address, not its own, and tells the
+    /// year's calendar from the subscription.
+    @Test(arguments: ["page-sample-atom.xml", "page-sample-rss.xml"])
+    func aFrozenYearsViewLeadsToTheSubscription(_ fixture: String) throws {
+        let current = "https://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/feeds/current.xml"
+        let archived = { (text: String) -> String in
+            let link = #"<atom:link rel="current" href=""# + current + #""/><fh:archive/>"#
+            let atomLink = #"<link rel="current" href=""# + current + #""/><fh:archive/>"#
+            var text = text
+            if let entry = text.range(of: "<entry>") { text.replaceSubrange(entry, with: atomLink + "<entry>") }
+            return text
+                .replacingOccurrences(of: #"xmlns:atom="http://www.w3.org/2005/Atom""#,
+                                      with: #"xmlns:atom="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0""#)
+                .replacingOccurrences(of: #"<feed xmlns="http://www.w3.org/2005/Atom""#,
+                                      with: #"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0""#)
+                .replacingOccurrences(of: "<language>en</language>", with: "<language>en</language>" + link)
+        }
+        guard let page = try transform(fixture: fixture, editing: archived) else { return }
+        let note = collapsed(page.string("//section[@class='subscribe']") ?? "")
+        #expect(note.contains("archive of a past year"))
+        #expect(!note.contains("copy its address"))
+        #expect(page.strings("//section[@class='subscribe']//code") == [current])
+        #expect(page.strings("//section[@class='subscribe']//a/@href") == [
+            "webcal://www.epfl.ch/labs/csft/internal-seminar-theory-of-neural-nets/feeds/calendar.ics", "calendar.ics", "../../index.html",
+        ])
+        #expect(page.string("//section[@class='subscribe']//a[2]") == "download this year's talks")
     }
 
     @Test func stylesheetIsXSLT10BuiltTheSameEveryTime() throws {
@@ -112,7 +148,8 @@ import Testing
     @Test func controlCharacterInALinkThrows() throws {
         var bad = links
         bad.page = "index.html\u{1}"
-        #expect(throws: PageMarkupError.forbiddenCharacter(codePoint: 1, text: "index.html\u{1}", context: "feed stylesheet")) {
+        // The link is written below the feed's folder (`{$up}`: up two folders from a frozen year's).
+        #expect(throws: PageMarkupError.forbiddenCharacter(codePoint: 1, text: "{$up}index.html\u{1}", context: "feed stylesheet")) {
             _ = try FeedStylesheet.write(context: context, links: bad)
         }
     }

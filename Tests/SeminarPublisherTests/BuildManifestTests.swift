@@ -109,11 +109,11 @@ import Testing
         {
             let build = build ?? { try publisher.build() }
             var result = try build()
-            for _ in 0..<3 where !FileManager.default.fileExists(atPath: manifest) {
+            for _ in 0..<3 where BuildManifest.read(from: manifest)?.vouches != true {
                 try settle(also: folders)
                 result = try build()
             }
-            #expect(FileManager.default.fileExists(atPath: manifest))
+            #expect(BuildManifest.read(from: manifest)?.vouches == true)
             return result
         }
     }
@@ -131,15 +131,17 @@ import Testing
         let s = try Self.setUp()
         defer { s.fixture.remove() }
         let first = try s.publisher.build()
-        #expect(first.report?.written.count == 6)
-        // Its files were written during the build: no stamp of theirs can vouch for them yet.
-        #expect(!FileManager.default.fileExists(atPath: s.manifest))
+        #expect(first.report?.written.count == 10)
+        // Its files were written during the build: no stamp of theirs can vouch for them
+        // yet; the record keeps only what was published.
+        #expect(BuildManifest.read(from: s.manifest)?.vouches == false)
+        #expect(BuildManifest.read(from: s.manifest)?.published.count == 10)
 
         try s.settle()
         let second = try s.publisher.build()
         #expect(!second.upToDate)
         #expect(second.report?.written == [])
-        #expect(FileManager.default.fileExists(atPath: s.manifest))
+        #expect(BuildManifest.read(from: s.manifest)?.vouches == true)
 
         let before = try s.fixture.outputs()
         let third = try s.publisher.build()
@@ -154,7 +156,7 @@ import Testing
         // Asked to, it checks and renders everything all the same.
         let full = try s.publisher.build(reusingLastBuild: false)
         #expect(!full.upToDate)
-        #expect(full.report?.unchanged.count == 6)
+        #expect(full.report?.unchanged.count == 10)
         // And without a place for the record, every build does.
         #expect(try Publisher(archiveRoot: s.fixture.archive, feedsRoot: s.fixture.feeds).build().upToDate == false)
     }
@@ -252,7 +254,7 @@ import Testing
         try s.buildAndRecord(also: [privateOut]) { try s.publisher.build(privateOut: privateOut) }
         let again = try s.publisher.build(privateOut: privateOut)
         #expect(again.upToDate)
-        #expect(again.privateReport?.unchanged.count == 6)
+        #expect(again.privateReport?.unchanged.count == 10)
         try FileManager.default.removeItem(atPath: privateOut + "/index.html")
         let repaired = try s.publisher.build(privateOut: privateOut)
         #expect(!repaired.upToDate)
@@ -267,7 +269,38 @@ import Testing
         try s.buildAndRecord()
         try s.fixture.talk("2021-07-12-emmy-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", abstract: "Unclosed $x")
         #expect(try s.publisher.build().report == nil)
-        #expect(!FileManager.default.fileExists(atPath: s.manifest))
+        // What is published is still known (for the next build to remove stale pages),
+        // but nothing vouches for it.
+        #expect(BuildManifest.read(from: s.manifest)?.vouches == false)
+        #expect(try s.publisher.build().upToDate == false)
+    }
+
+    /// The page (and calendar) of a talk deleted, or whose id changed, is removed by the
+    /// next build, even after a failed build in between; a file the build did not publish
+    /// stays, even in `talks/`.
+    @Test func theTalkPagesOfTalksGoneAreRemovedAndNothingElse() throws {
+        let s = try Self.setUp()
+        defer { s.fixture.remove() }
+        _ = try s.publisher.build()
+        let foreign = s.fixture.feeds + "/talks/notes.html"
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: foreign))
+        let stray = s.fixture.feeds + "/talks/t9.html"
+        try Data("not ours".utf8).write(to: URL(fileURLWithPath: stray))
+        try FileManager.default.removeItem(atPath: s.fixture.archive + "/2021/2021-07-05-alan-speaker.json")
+        // A failed build in between removes nothing and forgets nothing.
+        try s.fixture.talk("2021-07-12-emmy-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", abstract: "Unclosed $x")
+        #expect(try s.publisher.build().report == nil)
+        #expect(FileManager.default.fileExists(atPath: s.fixture.feeds + "/talks/t2.html"))
+        try s.fixture.talk("2021-07-12-emmy-speaker", year: 2021, id: "t3", start: "2021-07-12T16:30", abstract: "Closed $x$")
+
+        let result = try s.publisher.build()
+        #expect(result.report?.removed == ["talks/t2.html", "talks/t2.ics"])
+        #expect(!FileManager.default.fileExists(atPath: s.fixture.feeds + "/talks/t2.html"))
+        #expect(!FileManager.default.fileExists(atPath: s.fixture.feeds + "/talks/t2.ics"))
+        #expect(FileManager.default.fileExists(atPath: s.fixture.feeds + "/talks/t1.html"))
+        #expect(FileManager.default.fileExists(atPath: s.fixture.feeds + "/talks/t3.html"))
+        #expect(FileManager.default.fileExists(atPath: foreign))
+        #expect(FileManager.default.fileExists(atPath: stray))
     }
 
     /// The program is named by its executable and every library it runs with, the same

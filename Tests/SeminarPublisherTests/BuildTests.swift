@@ -26,7 +26,9 @@ import Testing
         let first = try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).build()
         #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
         let written = try #require(first.report).written
-        #expect(Set(written) == ["atom.xml", "rss.xml", "feed.json", "calendar.ics", "index.html", "feed.xsl"])
+        // Each talk has its page; each dated one its one-talk calendar.
+        #expect(Set(written) == ["atom.xml", "rss.xml", "feed.json", "calendar.ics", "index.html", "feed.xsl",
+                                 "talks/t1.html", "talks/t1.ics", "talks/t2.html", "talks/t3.html", "talks/t3.ics"])
         let bytes = try a.outputs()
 
         // The same talks written in the other order, into another folder: same bytes.
@@ -131,15 +133,17 @@ import Testing
         let result = try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).build(privateOut: privateOut)
         #expect(result.report != nil)
         let publicFiles = try a.outputs()
-        #expect(publicFiles.count == 6)
+        #expect(publicFiles.count == 10)
         for (name, data) in publicFiles {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("99999999999"), "private link leaked into \(name)")
-            #expect(text.contains("sent on request") || name == "feed.xsl", "\(name) does not say the link is sent on request")
+            // t2's own page and calendar have a public meeting, nothing to request.
+            #expect(text.contains("sent on request") || ["feed.xsl", "talks/t2.html", "talks/t2.ics"].contains(name),
+                    "\(name) does not say the link is sent on request")
         }
         let privateFiles = try ArchiveFixture.files(under: privateOut)
-        #expect(privateFiles.count == 6)
-        for name in ["atom.xml", "rss.xml", "calendar.ics", "index.html", "feed.json"] {
+        #expect(privateFiles.count == 10)
+        for name in ["atom.xml", "rss.xml", "calendar.ics", "index.html", "feed.json", "talks/t1.html", "talks/t1.ics"] {
             #expect(String(decoding: privateFiles[name] ?? Data(), as: UTF8.self).contains("99999999999"), "\(name) lacks the private link")
         }
     }

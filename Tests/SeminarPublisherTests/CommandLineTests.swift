@@ -20,10 +20,11 @@ import Testing
 
     /// Runs `seminar` in `folder` with `arguments`, under `env` prefix commands (such as
     /// `faketime` or `env TZ=…`). Its cache folder (records of builds) is `folder/.cache`.
-    func run(_ arguments: [String], in folder: String, prefix: [String] = []) throws -> Run {
+    /// `program` replaces `seminar` (say, `bash` running several at once).
+    func run(_ arguments: [String], in folder: String, prefix: [String] = [], program: String = seminar) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: Self.seminar), "build the package first: scripts/test does")
         let script = "cd \"$1\" && export XDG_CACHE_HOME=\"$1/.cache\" && shift && exec \"$@\""
-        let command = prefix + [Self.seminar] + arguments
+        let command = prefix + [program] + arguments
         let result = try Subprocess.run("bash", ["-c", script, "bash", folder] + command)
         return Run(status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self), stderr: result.stderr)
     }
@@ -145,21 +146,21 @@ import Testing
         }
         let first = try run(["build"], in: a.root.path)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("1 talk: wrote 6 files"))
+        #expect(first.stderr.contains("1 talk: wrote 8 files"))
         try settle()
-        #expect(try run(["build"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
+        #expect(try run(["build"], in: a.root.path).stderr.contains("wrote 0 files, 8 unchanged"))
         let again = try run(["build"], in: a.root.path)
         #expect(again.status == 0)
         #expect(again.stderr.contains("[latex-comment]"))
         #expect(again.stderr.contains("1 talk: up to date, nothing changed since the last build of feeds/"))
-        #expect(try run(["build", "--full"], in: a.root.path).stderr.contains("wrote 0 files, 6 unchanged"))
+        #expect(try run(["build", "--full"], in: a.root.path).stderr.contains("wrote 0 files, 8 unchanged"))
 
         try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30", title: "Another title",
                    abstract: "A 50\\% gain.")
         let edited = try run(["build"], in: a.root.path)
         #expect(edited.stderr.contains("checked everything: `archive/2021"))
         #expect(!edited.stderr.contains("[latex-comment]"))
-        #expect(edited.stderr.contains("wrote 5 files"))
+        #expect(edited.stderr.contains("wrote 7 files"))
     }
 
     /// The organisers' documents hold the private meeting links: never inside the public
@@ -457,11 +458,16 @@ import Testing
         let frozen = try run(["snapshot", "2021", "--now", "2022-01-10T09:00:00Z"], in: a.root.path)
         #expect(frozen.status == 0, "\(frozen.stderr)")
         let after = try a.outputs()
-        let changed = Set(after.keys.filter { after[$0] != before[$0] }.map { "  wrote feeds/" + $0 })
+        // The year's documents (its talk's page among them), as the record lists them, then
+        // what the build after it changed.
+        let record = try SnapshotRecord.decode(Array(try Data(contentsOf: URL(fileURLWithPath: a.archive + "/snapshots/2021.json"))))
+        #expect(record.documents.keys.contains("talks/t1.html"))
+        let frozenDocuments = Set(record.documents.keys)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] || frozenDocuments.contains($0) }.map { "  wrote feeds/" + $0 })
         let lines = frozen.stderr.split(separator: "\n").map(String.init)
         #expect(changed.contains("  wrote feeds/atom.xml"))
         #expect(Set(lines.filter { $0.hasPrefix("  wrote ") }) == changed, "\(frozen.stderr)")
-        let rebuilt = after.keys.filter { !$0.hasPrefix("archive/") && after[$0] != before[$0] }.count
+        let rebuilt = after.keys.filter { !frozenDocuments.contains($0) && after[$0] != before[$0] }.count
         #expect(lines.contains("1 talk: wrote \(rebuilt) files, \(6 - rebuilt) unchanged, in feeds/"), "\(frozen.stderr)")
     }
 
@@ -536,7 +542,7 @@ import Testing
         try a.talk("tbd-later", year: 2021, id: "l", start: nil, speaker: "Later Speaker")
         #expect(try run(["build"], in: a.root.path).status == 0)
         let reference = try a.outputs()
-        #expect(reference.count == 6)
+        #expect(reference.count == 11)
 
         let environments: [[String]] = [
             ["env", "TZ=Pacific/Kiritimati", "LC_ALL=C", "LANG=C"],
@@ -569,5 +575,36 @@ import Testing
         let render = try run(["latex", "render", input.path], in: folder)
         #expect(render.status == 0)
         #expect(render.stdout.contains("xₖ₊₁ ≤ \\alpah"))
+    }
+}
+
+extension CommandLineTests {
+    @Test func latexCheckShowsTenProblemsOfAKindAndCountsTheRest() throws {
+        let folder = try emptyFolder("latex-many")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(String(repeating: "\\alpha ", count: 2_000).utf8).write(to: URL(fileURLWithPath: folder + "/many.tex"))
+        let check = try run(["latex", "check", "many.tex"], in: folder)
+        #expect(check.status == 1)
+        #expect(check.stderr.components(separatedBy: "[latex-math-only-in-text]").count - 1 == 10)
+        #expect(check.stderr.contains("many.tex:1:64: note: … and 1,990 more `latex-math-only-in-text` in this file [more-diagnostics]"))
+        // Each excerpt is a window around its column, not the 14,000-character line.
+        #expect(check.stderr.split(separator: "\n").allSatisfy { $0.count < 200 })
+    }
+
+    @Test func nothingFromAFileReachesTheTerminalRaw() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30",
+                   title: "Red \u{9B}31m title \u{202E}", extra: ["\u{1B}[2Jkey": 1])
+        let check = try run(["check", "--archive", a.archive], in: a.root.path)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("unknown key `\\u{1B}[2Jkey`"), "\(check.stderr)")
+        #expect(!check.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{202E}" })
+        try a.talk("2021-06-28-grace-speaker", year: 2021, id: "t1", start: "2021-06-28T16:30",
+                   title: "Red \u{9B}31m title \u{202E}")
+        let list = try run(["list", "--archive", a.archive], in: a.root.path)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("Red \\u{9B}31m title \\u{202E}"), "\(list.stdout)")
+        #expect(!(list.stdout + list.stderr).unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{202E}" })
     }
 }

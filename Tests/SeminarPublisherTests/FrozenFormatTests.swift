@@ -25,7 +25,9 @@ import Testing
         #expect(checked.diagnostics.isEmpty, "\(checked.diagnostics)")
         let record = try #require(checked.records[2019])
         #expect(record.format == format)
-        let documents = try publisher.documents(of: checked).filter { $0.path.hasPrefix("archive/2019/") }
+        // The year's feeds, and from format 4 its talks' pages (every year of the fixture is
+        // frozen, so every talk page is the year's).
+        let documents = try publisher.documents(of: checked).filter { $0.path.hasPrefix("archive/2019/") || $0.path.hasPrefix("talks/") }
         #expect(Set(documents.map(\.path)) == Set(record.documents.keys))
         for document in documents {
             let published = [UInt8](try Data(contentsOf: fixture.appendingPathComponent("feeds/" + document.path)))
@@ -58,6 +60,19 @@ import Testing
             #expect(talk.contains("https://zoom.example.org/j/2"))
             #expect(!atom.contains("zoom.example.org/j/2") && !calendar.contains("zoom.example.org/j/2"))
             #expect(atom.contains("<strong>Where:</strong> Room MA 10; online</p>"))
+        }
+        if format >= 4 {
+            // The linear text that keeps the meaning, in titles, summaries and calendars.
+            let calendar = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/archive/2019/calendar.ics")), as: UTF8.self)
+            #expect(atom.contains("Rates for (1/(2n))∑ᵢ xᵢ"))
+            #expect(calendar.contains("√(d log n/n)") && calendar.contains("∇_θ f(x)") && atom.contains("Zᵦ, wᵀx"))
+            #expect(calendar.contains("ORGANIZER;CN=Ada Organiser:mailto:ada@example.org"))
+            // Each talk has its page, which the entry links to, with display math and a
+            // bare address made a link.
+            let page = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/talks/f4.html")), as: UTF8.self)
+            #expect(atom.contains(#"href="https://seminar.example.org/feeds/talks/f4.html""#))
+            #expect(page.contains(#"class="math display""#))
+            #expect(page.contains(#"<a href="https://seminar.example.org/notes/f4">"#))
         }
     }
 
@@ -99,11 +114,18 @@ import Testing
         let result = try publisher.snapshot(year: 2019, now: Instant(rfc3339: "2030-01-01T00:00:00Z")!, amendReason: "Smaller documents")
         #expect(result.record.format == SnapshotRecord.currentFormat)
         let amendment = try #require(result.record.amendments.last)
-        #expect(amendment.changes == ["rewrote archive/2019/atom.xml", "rewrote archive/2019/rss.xml"])
+        // Format 4 also adds the talks' pages and their calendars to the year's documents.
+        let pages = ["f1", "f2", "f3"].flatMap { ["added talks/\($0).html", "added talks/\($0).ics"] }
+        #expect(amendment.changes == ["rewrote archive/2019/atom.xml", "rewrote archive/2019/calendar.ics", "rewrote archive/2019/rss.xml"] + pages)
         let atom = String(decoding: try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/atom.xml")), as: UTF8.self)
         #expect(atom.contains(#"<content type="html"><![CDATA[<p>"#))
-        // The calendar carries no HTML: the same bytes in either format.
-        #expect(try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/calendar.ics")) == calendar)
+        // The calendar carries no HTML; from format 4 each event names its ORGANIZER, and
+        // nothing else changed in it.
+        let amended = String(decoding: try Data(contentsOf: folder.appendingPathComponent("feeds/archive/2019/calendar.ics")), as: UTF8.self)
+        let organizers = amended.components(separatedBy: "\r\n").filter { $0.hasPrefix("ORGANIZER") }
+        #expect(!organizers.isEmpty && organizers.allSatisfy { $0.contains(":mailto:") })
+        #expect(amended.components(separatedBy: "\r\n").filter { !$0.hasPrefix("ORGANIZER") }.joined(separator: "\r\n")
+                == String(decoding: calendar, as: UTF8.self))
         #expect(publisher.check().errors.isEmpty)
         #expect(try publisher.verify().filter { $0.severity == .error }.isEmpty)
     }

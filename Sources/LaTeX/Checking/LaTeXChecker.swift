@@ -13,7 +13,7 @@ public enum LaTeXChecker {
         // Suggestions cost an edit distance per table entry: compute each name's once.
         var suggestions: [String: String?] = [:]
         // Parent links, for the scripts after a math-only command in text: built on first need.
-        var parents: [Int32] = []
+        var parents = MathWrapping.Parents.none
         // The arena holds every node exactly once, so a flat loop visits the whole tree
         // without recursion.
         for index in tree.nodes.indices {
@@ -57,7 +57,7 @@ public enum LaTeXChecker {
 
     private static func checkCommand(
         _ index: Int, in tree: SyntaxTree, extraMacros: Set<String>, suggestions: inout [String: String?],
-        parents: inout [Int32]
+        parents: inout MathWrapping.Parents
     ) -> LaTeXDiagnostic? {
         let node = tree.nodes[index]
         let mode = tree.commandMode(of: index)

@@ -1,9 +1,8 @@
-/// `\url` and `\href` targets that the HTML rendering makes no link of: `x.org`,
-/// `javascript:…`, `data:…`. The HTML shows the text without a link (for `\href`, the URL is
-/// lost altogether), so these are errors. Which URLs are refused is decided by the
-/// renderer's own rule, `HTMLRenderer.isAllowedLink` (http, https and mailto), tested on the
-/// URL exactly as the renderer reads it: the checker reports exactly the links the renderer
-/// drops, and rendering stays as it was.
+/// `\url` and `\href` targets that break the one rule for links, `URLRule.isLink`, which
+/// the link fields of a talk follow too: `x.org`, `javascript:…`, `data:…` (which the HTML
+/// makes no link of: for `\href`, the URL is lost altogether), and web addresses with a
+/// space, a quote, `<`, a control or a line separator in them. The URL is tested exactly as
+/// the renderer reads it.
 enum LinkCheck {
     /// The diagnostic for a `\url` or `\href` command node, nil when its URL is linked (or
     /// missing, or swallowed by an unclosed `{`, both reported by the parser).
@@ -11,8 +10,8 @@ enum LinkCheck {
         guard let argument = tree.argument(index, 0).map({ Int($0) }) else { return nil }
         let node = tree.nodes[argument]
         if node.kind == .verbatim, !node.isClosed { return nil }
-        let url = TextRenderer(tree: tree, sink: PlainTextSink()).linkURL(index)
-        if HTMLRenderer.isAllowedLink(url) { return nil }
+        let url = TextRenderer(tree: tree, sink: PlainTextSink(), rules: .unambiguous).linkURL(index)
+        if URLRule.isLink(url) { return nil }
         var start = Int(node.start)
         var length = Int(node.end - node.start)
         if length == 0, node.kind == .verbatim {
@@ -23,7 +22,9 @@ enum LinkCheck {
         let command = "`\\" + tree.name(of: index) + "`"
         let message = url.isEmpty
             ? "empty URL in \(command): not an absolute http or https URL, so the HTML has no link"
-            : "`\(shown(url))` in \(command) is not an absolute http or https URL, so the HTML has no link"
+            : URLRule.hasLinkScheme(url)
+                ? "`\(shown(url))` in \(command) is not a URL a link may have: it needs a host, and no space, quote, `<`, `>`, control or line separator"
+                : "`\(shown(url))` in \(command) is not an absolute http or https URL, so the HTML has no link"
         return LaTeXDiagnostic(
             severity: .error, code: LaTeXDiagnostic.Code.invalidURL, message: message,
             fix: fix(for: url), position: tree.position(at: start), length: length)
@@ -40,7 +41,10 @@ enum LinkCheck {
         let address = scalars[first..<end]
         let text = String(String.UnicodeScalarView(address))
         if address.isEmpty { return "write the full address, as in `https://example.org`" }
-        if end - first < scalars.count, HTMLRenderer.isAllowedLink(text) { return "write `\(text)`" }
+        if end - first < scalars.count, URLRule.isLink(text) { return "write `\(text)`" }
+        if URLRule.hasLinkScheme(text) {
+            return "percent-encode what a URL may not hold (a space is `%20`, a quote `%22`, `<` `%3C`), as a browser's address bar does"
+        }
         if !address.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
             if isEmailAddress(address) { return "write `mailto:\(text)`" }
             if address.starts(with: "//".unicodeScalars), startsWithHost(address.dropFirst(2)) {

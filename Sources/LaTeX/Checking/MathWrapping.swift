@@ -10,23 +10,24 @@ enum MathWrapping {
 
     /// `write \`$\frac{1}{2}$\``, or `wrap \`\frac{…}{…}\` in \`$…$\`` when the slice is
     /// long, spans lines, holds math of its own, or lacks an argument.
-    static func fix(_ index: Int, in tree: SyntaxTree, parents: [Int32]) -> String {
+    static func fix(_ index: Int, in tree: SyntaxTree, parents: Parents) -> String {
         let node = tree.nodes[index]
         var end = Int(node.end)
         var scriptShape = ""
-        let parent = Int(parents[index])
+        let parent = Int(parents.parent[index])
         if parent >= 0 {
             let siblings = tree.children(of: parent)
-            if var slot = siblings.firstIndex(of: Int32(index)).map({ $0 + 1 }) {
-                // At most a subscript and a superscript; a third is an error of its own.
-                var scripts = 0
-                while scripts < 2, slot + 1 < siblings.endIndex,
-                      let scriptEnd = scriptEnd(mark: Int(siblings[slot]), argument: Int(siblings[slot + 1]), after: end, in: tree) {
-                    scriptShape += String(tree.source[Int(tree.nodes[Int(siblings[slot])].start)]) + "{…}"
-                    end = scriptEnd
-                    slot += 2
-                    scripts += 1
-                }
+            // The command's place among its siblings is recorded, not searched for: a
+            // search per command made text with many of them quadratic.
+            var slot = Int(parents.slot[index]) + 1
+            // At most a subscript and a superscript; a third is an error of its own.
+            var scripts = 0
+            while scripts < 2, slot + 1 < siblings.endIndex,
+                  let scriptEnd = scriptEnd(mark: Int(siblings[slot]), argument: Int(siblings[slot + 1]), after: end, in: tree) {
+                scriptShape += String(tree.source[Int(tree.nodes[Int(siblings[slot])].start)]) + "{…}"
+                end = scriptEnd
+                slot += 2
+                scripts += 1
             }
         }
         let slice = tree.text(Int(node.start), end)
@@ -61,12 +62,25 @@ enum MathWrapping {
         }
     }
 
-    /// The parent of each node (-1 for the root and unreachable nodes), for finding a
-    /// command's siblings. Built only when a math-only command is found in text.
-    static func parents(in tree: SyntaxTree) -> [Int32] {
-        var parents = [Int32](repeating: -1, count: tree.nodes.count)
+    /// The parent of each node (-1 for the root and unreachable nodes) and the place of
+    /// its link among the parent's children (an index into `children(of: parent)`), for
+    /// finding a command's next siblings. Built only when a math-only command is found in text.
+    struct Parents {
+        var parent: [Int32]
+        var slot: [Int32]
+        var isEmpty: Bool { parent.isEmpty }
+        static let none = Parents(parent: [], slot: [])
+    }
+
+    static func parents(in tree: SyntaxTree) -> Parents {
+        var parents = Parents(parent: [Int32](repeating: -1, count: tree.nodes.count),
+                              slot: [Int32](repeating: -1, count: tree.nodes.count))
         for index in tree.nodes.indices {
-            for child in tree.children(of: index) where child >= 0 { parents[Int(child)] = Int32(index) }
+            let children = tree.children(of: index)
+            for slot in children.indices where children[slot] >= 0 {
+                parents.parent[Int(children[slot])] = Int32(index)
+                parents.slot[Int(children[slot])] = Int32(slot)
+            }
         }
         return parents
     }

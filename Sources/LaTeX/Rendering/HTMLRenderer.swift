@@ -21,33 +21,27 @@ public enum HTMLNode: Sendable, Equatable {
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
 /// `span class="math"` with `sub`/`sup` and italic letters.
 public enum HTMLRenderer {
-    public static func render(_ source: String) -> [HTMLNode] {
-        render(LaTeXParser.parse(source))
+    public static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        render(LaTeXParser.parse(source), rules: rules)
     }
 
-    public static func render(_ tree: SyntaxTree) -> [HTMLNode] {
-        fragment(tree).nodes
+    /// Math is grouped as `rules` say (the parentheses and spaces of the linear text).
+    public static func render(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        fragment(tree, rules: rules).nodes
     }
 
     /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
     /// that walk it once (serializers), which need no tree.
-    public static func fragment(_ source: String) -> HTMLFragment {
-        fragment(LaTeXParser.parse(source))
+    /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link, as `\url{…}` does.
+    public static func fragment(_ source: String, rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> HTMLFragment {
+        fragment(LaTeXParser.parse(source), rules: rules, linkingBareURLs: linkingBareURLs)
     }
 
-    public static func fragment(_ tree: SyntaxTree) -> HTMLFragment {
-        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64))
+    public static func fragment(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> HTMLFragment {
+        var renderer = TextRenderer(tree: tree, sink: HTMLSink(capacity: tree.utf8.count + 64), rules: rules)
+        renderer.linksBareURLs = linkingBareURLs
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
-    }
-
-    /// Only schemes that cannot run code (`http:`, `https:`, `mailto:`); relative and
-    /// `javascript:` URLs stay text. The one rule for which URLs become links: the checker
-    /// reports exactly the `\url` and `\href` targets it refuses (`invalid-url`), and the
-    /// web page applies it to every link it writes.
-    public static func isAllowedLink(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
     }
 }
 
@@ -198,7 +192,8 @@ struct HTMLSink: TextSink {
     mutating func endStyle(_ style: TextStyle) { closeInline() }
 
     mutating func beginLink(url: String, showURL: Bool) {
-        if HTMLRenderer.isAllowedLink(url) {
+        // By scheme alone (see `URLRule.hasLinkScheme`): the checker refuses the rest.
+        if URLRule.hasLinkScheme(url) {
             openInline(.a, href: url)
         } else {
             openInline(nil)

@@ -69,6 +69,8 @@ struct MathText {
 struct MathPieceList {
     var pieces: [MathPiece] = []
     private var buffer: [UInt8] = []
+    /// The rules the pieces were made with; the plain form's scripts follow them too.
+    var rules: LinearMathRules = .unambiguous
 
     var count: Int { pieces.count }
 
@@ -232,7 +234,7 @@ enum MathPieces {
                 // form at once rather than written and converted.
                 if position + 1 < pieces.endIndex, case .endScript = pieces[position + 1],
                    let scalar = list.onlyScalar(of: pieces[position]) {
-                    if let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) {
+                    if let form = scriptForm(scalar, superscript: superscript, list.rules) ?? wholeScriptForm(scalar, superscript: superscript, list.rules) {
                         bytes.appendUTF8(form)
                     } else {
                         bytes.append(superscript ? 0x5E : 0x5F)
@@ -244,20 +246,29 @@ enum MathPieces {
                 scripts.append((bytes.count, superscript))
             case .endScript:
                 guard let (start, superscript) = scripts.popLast() else { continue }
-                convertScript(&bytes, from: start, superscript: superscript)
+                convertScript(&bytes, from: start, superscript: superscript, list.rules)
             case .beginStyle, .endStyle:
                 break
             }
         }
         // Unbalanced markers cannot come from the renderer, but never lose text.
         while let (start, superscript) = scripts.popLast() {
-            convertScript(&bytes, from: start, superscript: superscript)
+            convertScript(&bytes, from: start, superscript: superscript, list.rules)
         }
+    }
+
+    /// The form of a script that is this one scalar and has no `scriptForm`: a raised mark.
+    static func wholeScriptForm(_ scalar: Unicode.Scalar, superscript: Bool, _ rules: LinearMathRules) -> Unicode.Scalar? {
+        superscript && rules == .unambiguous ? UnicodeScripts.raisedMark(scalar) : nil
+    }
+
+    static func scriptForm(_ scalar: Unicode.Scalar, superscript: Bool, _ rules: LinearMathRules) -> Unicode.Scalar? {
+        superscript ? UnicodeScripts.superscript(scalar, rules) : UnicodeScripts.subscript(scalar, rules)
     }
 
     /// Replaces the script written from `start` on with its script form: Unicode script
     /// characters when every character has one, and `_x` / `^(…)` otherwise.
-    private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool) {
+    private static func convertScript(_ bytes: inout [UInt8], from start: Int, superscript: Bool, _ rules: LinearMathRules) {
         let end = bytes.count
         guard start < end else { return }
         // The forms are written after the script and replace it once all exist: most
@@ -265,7 +276,7 @@ enum MathPieces {
         var index = start
         while index < end {
             let (scalar, length) = bytes.scalar(at: index)
-            guard let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar) else {
+            guard let form = scriptForm(scalar, superscript: superscript, rules) else {
                 bytes.truncate(to: end)
                 // `^` or `_` before the script, and parentheses around it if it is more than
                 // one character (not scalar: `x̂` is one).
@@ -352,23 +363,28 @@ enum MathPieces {
         fragment.endText()
     }
 
-    /// "Simple" fraction parts and roots need no parentheses: letters, digits, `.`, primes and
-    /// script characters, optionally after a leading radical. Decided on the pieces, as the
-    /// plain text would read, stopping at the first other character: parts nest (up to the
-    /// depth limit), so flattening every part at every level would cost depth × size.
-    static func isSimple(_ list: MathPieceList, from start: Int) -> Bool {
+    /// Walks the scalars of the pieces from `start` on, each with the script it is in (nil at
+    /// the top level), and tells `beginScript` where a script starts (whether it is a
+    /// superscript, and whether it is at the top level); stops with false as soon as either
+    /// does, or at a line break. Decided on the pieces, as the plain text would read: parts
+    /// nest (up to the depth limit), so flattening every part at every level would cost
+    /// depth × size.
+    private static func allScalars(
+        _ list: MathPieceList, from start: Int, beginScript: (_ superscript: Bool, _ topLevel: Bool) -> Bool,
+        _ body: (Unicode.Scalar, _ script: Bool?) -> Bool
+    ) -> Bool {
         var scripts: [Bool] = []
-        var first = true
         for piece in list.pieces[start...] {
             switch piece {
             case .text(let text), .letter(let text):
                 var index = 0
                 while index < text.count {
                     let (scalar, length) = list.scalar(text, at: index)
-                    if !isSimple(scalar, first: &first, scripts: scripts) { return false }
+                    if !body(scalar, scripts.last) { return false }
                     index += length
                 }
             case .beginScript(let superscript):
+                if !beginScript(superscript, scripts.isEmpty) { return false }
                 scripts.append(superscript)
             case .endScript:
                 _ = scripts.popLast()
@@ -381,17 +397,111 @@ enum MathPieces {
         return true
     }
 
-    /// One scalar of `isSimple(_:)`'s walk: `first` is whether nothing came before it,
-    /// `scripts` the scripts it is in.
-    private static func isSimple(_ scalar: Unicode.Scalar, first: inout Bool, scripts: [Bool]) -> Bool {
-        defer { first = false }
-        if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
-        if let superscript = scripts.last {
+    /// "Simple" fraction parts and roots (the original rules) need no parentheses: letters,
+    /// digits, `.`, primes and script characters, optionally after a leading radical.
+    static func isSimple(_ list: MathPieceList, from start: Int) -> Bool {
+        var first = true
+        return allScalars(list, from: start, beginScript: { _, _ in true }) { scalar, script in
+            defer { first = false }
+            if first && (scalar == "√" || scalar == "∛" || scalar == "∜") { return true }
             // A script that has no Unicode form falls back to `_x` / `^(…)`.
-            let form = superscript ? UnicodeScripts.superscript(scalar) : UnicodeScripts.subscript(scalar)
-            return form != nil
+            if let superscript = script { return scriptForm(scalar, superscript: superscript, .original) != nil }
+            return isSimple(scalar)
         }
-        return isSimple(scalar)
+    }
+
+    /// Under the unambiguous rules, whether the pieces from `start` on read as one factor, so
+    /// that a fraction part or a radicand needs no parentheses: a number (`12`, `0.5`), or
+    /// one letter or symbol (`n`, `δ`, `x̂`, `ℝ`), or a parenthesized group, optionally after
+    /// a radical (`√2`, `ⁿ√x`) and followed by primes and scripts that all have Unicode
+    /// forms (`xᵢ`, `n²`). `2n`, `ab`, `x_θ` and `n!` are compound: `1/2n` would read (1/2)n.
+    /// A `radicand` with a superscript, or a parenthesized one with a script, is compound too:
+    /// `√x²` and `√(4 - x²)₊` could be read with the script outside the root.
+    static func isSingleFactor(_ list: MathPieceList, from start: Int, radicand: Bool = false) -> Bool {
+        enum Stage { case start, afterRadical, number, symbol, group(Int), closedGroup, done }
+        var stage = Stage.start
+        let walked = allScalars(list, from: start, beginScript: { superscript, topLevel in
+            switch stage {
+            case .number, .symbol, .done, .closedGroup:
+                if radicand && topLevel {
+                    if case .closedGroup = stage { return false }
+                    if superscript { return false }
+                }
+                stage = .done
+                return true
+            case .start, .group: return true // a root's index, before its radical; a script inside
+            case .afterRadical: return !topLevel
+            }
+        }) { scalar, script in
+            if let superscript = script {
+                // A script without Unicode forms falls back to `_x` / `^(…)`, which would run
+                // into the slash.
+                return scriptForm(scalar, superscript: superscript, list.rules) != nil
+                    || wholeScriptForm(scalar, superscript: superscript, list.rules) != nil
+            }
+            let mark = isMark(scalar) || scalar == "′" || scalar == "″" || scalar == "‴"
+            switch stage {
+            case .start where scalar == "√" || scalar == "∛" || scalar == "∜":
+                stage = .afterRadical
+            case .start, .afterRadical:
+                if scalar.isASCIIDigit || scalar == "." {
+                    stage = .number
+                } else if scalar == "(" {
+                    stage = .group(1)
+                } else if !mark && isSimple(scalar) && !UnicodeScripts.isScriptForm(scalar) {
+                    stage = .symbol
+                } else {
+                    return false
+                }
+            case .number:
+                if scalar.isASCIIDigit || scalar == "." { return true }
+                guard mark else { return false }
+                stage = .done
+            case .symbol, .done, .closedGroup:
+                return mark
+            case .group(let depth):
+                let depth = scalar == "(" ? depth + 1 : scalar == ")" ? depth - 1 : depth
+                stage = depth == 0 ? .closedGroup : .group(depth)
+            }
+            return true
+        }
+        guard walked else { return false }
+        switch stage {
+        case .number, .symbol, .done, .closedGroup: return true
+        default: return false
+        }
+    }
+
+    /// Whether every scalar of the pieces from `start` on has a script form: the script
+    /// they make is written in Unicode script characters, not as `_x` / `^(…)`.
+    static func hasScriptForms(_ list: MathPieceList, from start: Int, superscript: Bool) -> Bool {
+        for piece in list.pieces[start...] {
+            switch piece {
+            case .text(let text), .letter(let text):
+                guard hasScriptForms(list, text, superscript: superscript) else { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
+    private static func hasScriptForms(_ list: MathPieceList, _ text: MathText, superscript: Bool) -> Bool {
+        var index = 0
+        while index < text.count {
+            let (scalar, length) = list.scalar(text, at: index)
+            guard scriptForm(scalar, superscript: superscript, list.rules) != nil else { return false }
+            index += length
+        }
+        return true
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return true
+        default: return false
+        }
     }
 
     static func isSimple(_ scalar: Unicode.Scalar) -> Bool {

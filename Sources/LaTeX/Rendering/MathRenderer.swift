@@ -7,13 +7,24 @@ import Foundation
 /// Recursion follows the tree, whose depth the parser caps at `LaTeXParser.maximumDepth`.
 struct MathRenderer {
     let tree: SyntaxTree
+    /// The rules of the linear form (`LinearText.md`); `.original` renders as snapshot
+    /// formats 1–3 did, and every grouping below is for `.unambiguous` only.
+    let rules: LinearMathRules
     var list = MathPieceList()
     /// Where the argument being rendered by `renderSeparately` starts in `list`: what lies before
     /// belongs to the enclosing list, which `appendSpace` must not look at.
     private var argumentStart = 0
+    /// The last fraction written without outer parentheses, while nothing has followed it
+    /// (`end` is still the list's end): a factor, script or prime that comes next groups it.
+    private var openFraction: (start: Int, end: Int)?
+    /// The last root written, while nothing has followed it: a script that comes next groups
+    /// it (`(√x)²`, not `√x²`; `(√(a + b))ⁿ`).
+    private var openRoot: (start: Int, end: Int)?
 
-    init(tree: SyntaxTree) {
+    init(tree: SyntaxTree, rules: LinearMathRules) {
         self.tree = tree
+        self.rules = rules
+        list.rules = rules
     }
 
     /// Ready for the next formula, keeping the piece list's storage. (Storage is reserved
@@ -22,6 +33,8 @@ struct MathRenderer {
         list.removeAll()
         list.pieces.reserveCapacity(32)
         argumentStart = 0
+        openFraction = nil
+        openRoot = nil
     }
 
     enum AtomClass: UInt8 {
@@ -30,6 +43,18 @@ struct MathRenderer {
         case ordinary, bigOperator, operatorName, binary, relation, opening, closing, punctuation
         /// An unknown command shown as source: a following letter must not glue onto its name.
         case unknown
+        /// A binary operator in unary position (`-x`): spaced as an ordinary atom, but not a
+        /// factor that a following fraction would be multiplied by.
+        case sign
+
+        /// Whether an atom of this class, next to a fraction, would read as multiplying it
+        /// (or, for an operator name, as applied to it).
+        var isFactor: Bool {
+            switch self {
+            case .ordinary, .closing, .opening, .operatorName, .bigOperator, .unknown: return true
+            default: return false
+            }
+        }
     }
 
     struct Context {
@@ -43,8 +68,22 @@ struct MathRenderer {
         var rowSeparator: StaticString?
     }
 
+    /// What a bare script or root is set apart from: a script from letters, digits and
+    /// operators that are words (`p_θ(x)` is p_θ applied to x); a root from any factor
+    /// (`√x (a/b)`, which `√x(a/b)` would put under the root).
+    enum Separation { case none, letters, factors }
+
     struct ListState {
         var previous: AtomClass = .none
+        /// For a braced group's list, the class of the atom before the group: what the
+        /// group's first atom stands next to in the output.
+        var outer: AtomClass = .none
+        /// The previous atom ends in a bare script (`∇_θ`) or an unparenthesized root (`√n`):
+        /// a following factor is set apart by a space, so that it does not read as part of it.
+        var separateNext = Separation.none
+
+        /// The class of the atom the next one stands next to, through braces.
+        var neighbour: AtomClass { previous == .none ? outer : previous }
     }
 
     // MARK: Entry points
@@ -104,10 +143,11 @@ struct MathRenderer {
         let previous = state.previous
         if atom == .binary {
             switch previous {
-            case .none, .opening, .relation, .binary, .bigOperator, .operatorName, .punctuation: atom = .ordinary
+            case .none, .opening, .relation, .binary, .bigOperator, .operatorName, .punctuation: atom = .sign
             default: break
             }
         }
+        if rules == .unambiguous && atom.isFactor && atom != .closing { groupOpenFraction() }
         var space = false
         switch previous {
         case .none:
@@ -129,9 +169,58 @@ struct MathRenderer {
             if atom == .relation && previous != .opening { space = !context.tight }
             if atom == .binary { space = !context.tight }
         }
+        if rules == .unambiguous && !space && previous != .none {
+            // Operator names never touch a letter before them (`d log n`, not `dlog n`),
+            // and a bare script or root is set apart from a following factor (`∇_θ f`).
+            space = (atom == .operatorName && (previous == .ordinary || previous == .closing || previous == .unknown)
+                     && endsWithFactor())
+                || (state.separateNext == .letters && (atom == .operatorName || atom == .bigOperator
+                    || atom == .unknown || (atom == .ordinary && startsWithLetter)))
+                || (state.separateNext == .factors && atom.isFactor && atom != .closing)
+        }
         if space { appendSpace() }
         state.previous = atom
+        state.separateNext = .none
         return atom
+    }
+
+    /// Whether the list (this argument of it) ends in a letter, digit, script, prime or
+    /// closing bracket, which an operator name after it would run into (`d log`, but `n/log`).
+    func endsWithFactor() -> Bool {
+        var position = list.count
+        while position > argumentStart {
+            position -= 1
+            switch list.pieces[position] {
+            case .text(let text), .letter(let text):
+                guard !text.isEmpty else { continue }
+                // The last scalar: step back over continuation bytes.
+                var start = text.count - 1
+                while start > 0, list.byte(text, start) & 0xC0 == 0x80 { start -= 1 }
+                let scalar = list.scalar(text, at: start).scalar
+                return MathPieces.isSimple(scalar) || ")]}|‖⟩!".unicodeScalars.contains(scalar)
+            case .endScript:
+                return true
+            case .beginStyle, .endStyle:
+                continue
+            case .lineBreak, .beginScript:
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Puts the open fraction, if it is still the end of the list, in parentheses: what
+    /// comes next would otherwise read as part of its denominator (`1/2n`).
+    mutating func groupOpenFraction() {
+        guard let fraction = openFraction else { return }
+        openFraction = nil
+        if fraction.end == list.count, fraction.start <= list.count { group(from: fraction.start) }
+    }
+
+    /// Puts the pieces from `start` on in parentheses.
+    mutating func group(from start: Int) {
+        list.pieces.insert(.text(MathText("(")), at: start)
+        list.append(")" as Unicode.Scalar)
     }
 
     mutating func appendSpace() {
@@ -207,8 +296,11 @@ struct MathRenderer {
                 return
             }
             // A braced group is one ordinary atom, spaced inside on its own.
+            let neighbour = state.neighbour
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
-            renderList(children, context)
+            var inner = ListState()
+            inner.outer = neighbour
+            renderList(children, context, &inner)
         case .scripts:
             renderScripts(Int(index), &state, context)
         case .leftRight:
@@ -282,6 +374,7 @@ struct MathRenderer {
                     text += primes[min(count, 4) - 1]
                     count -= min(count, 4)
                 }
+                if rules == .unambiguous { groupOpenFraction() }
                 appendText(text)
                 if state.previous == .none { state.previous = .ordinary }
                 continue
@@ -345,7 +438,7 @@ struct MathRenderer {
     /// Text-mode content in math (`\text{…}`, a list environment), walked by a text renderer
     /// whose sink appends to `list`, lent to it meanwhile: nothing is copied.
     mutating func renderAsText(_ index: Int) {
-        var text = TextRenderer(tree: tree, sink: PieceSink())
+        var text = TextRenderer(tree: tree, sink: PieceSink(), rules: rules)
         swap(&text.sink.list, &list)
         text.renderNode(Int32(index))
         text.sink.flushSpace()
@@ -363,6 +456,11 @@ struct MathRenderer {
         // the kind, or a binding of its string, would retain and release the string.
         switch CommandTable.commands[entry].kind {
         case .symbol:
+            // A bar or bracket (`\|`, `\rangle`) does not run into a bare script before it.
+            if state.separateNext == .letters, let first = Self.output(of: entry).unicodeScalars.first,
+               "‖|⟨⟩⌊⌋⌈⌉".unicodeScalars.contains(first) {
+                state.separateNext = .none
+            }
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
             if context.font == .bold {
                 list.append(scalars: Self.output(of: entry).unicodeScalars.lazy.map { MathAlphabets.map($0, .bold) })
@@ -373,7 +471,16 @@ struct MathRenderer {
             _ = beginAtom(.relation, &state, context)
             appendOutput(of: entry)
         case .binary:
-            _ = beginAtom(.binary, &state, context)
+            let before = state.neighbour
+            let atom = beginAtom(.binary, &state, context)
+            // A binary operator that is a word (`\bmod`) is spaced even in a script or in
+            // unary position: `a mod b`, never `amodb`.
+            if rules == .unambiguous, Self.commandTexts[entry].map({ list.byte($0, 0) }).map({ Unicode.Scalar($0).isASCIILetter }) == true {
+                if atom == .sign || context.tight, before != .none { appendSpace() }
+                appendOutput(of: entry)
+                if atom == .sign || context.tight { state.separateNext = .letters }
+                return
+            }
             appendOutput(of: entry)
         case .bigOperator:
             _ = beginAtom(.bigOperator, &state, context)
@@ -425,10 +532,19 @@ struct MathRenderer {
                 list.append("(" + key + ")")
             }
         case .fraction:
-            _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
-            appendWrappedIfComplex(tree.argument(index, 0), context)
+            // Next to a factor or an operator name, a fraction is in parentheses: `(1/n) log(1/δ)`.
+            let groupNow = rules == .unambiguous && state.neighbour.isFactor && state.neighbour != .opening
+                && state.neighbour != .bigOperator
+            _ = beginAtom(.ordinary, &state, context, startsWithLetter: !groupNow)
+            let start = list.count
+            appendWrappedIfCompound(tree.argument(index, 0), context)
             list.append("/" as Unicode.Scalar)
-            appendWrappedIfComplex(tree.argument(index, 1), context)
+            appendWrappedIfCompound(tree.argument(index, 1), context)
+            if groupNow {
+                group(from: start)
+            } else if rules == .unambiguous {
+                openFraction = (start, list.count)
+            }
         case .binomial:
             _ = beginAtom(.ordinary, &state, context)
             list.append("binom(")
@@ -438,7 +554,12 @@ struct MathRenderer {
             list.append(")" as Unicode.Scalar)
         case .squareRoot:
             _ = beginAtom(.ordinary, &state, context, startsWithLetter: true)
-            renderSquareRoot(index, context)
+            let start = list.count
+            let bare = renderSquareRoot(index, context)
+            if rules == .unambiguous {
+                if bare { state.separateNext = .factors }
+                openRoot = (start, list.count)
+            }
         case .sizedDelimiter, .middle, .passThrough:
             // `\big(` is `(` at another size; `\mathrel{…}` and `\boxed{…}` are their content.
             if let argument = tree.argument(index, 0) {
@@ -498,23 +619,23 @@ struct MathRenderer {
     func plainArgument(_ argument: Int32) -> String {
         let node = tree.nodes[Int(argument)]
         if node.kind == .verbatim { return tree.text(of: Int(argument)) }
-        var renderer = MathRenderer(tree: tree)
+        var renderer = MathRenderer(tree: tree, rules: rules)
         renderer.renderArgument(argument, Context())
         return MathPieces.plain(renderer.list)
     }
 
-    /// A fraction part or radicand, in parentheses unless it is simple.
-    mutating func appendWrappedIfComplex(_ argument: Int32?, _ context: Context) {
+    /// A fraction part or radicand, in parentheses unless it is simple (under the original
+    /// rules) or one factor (under the unambiguous ones); returns whether it is bare.
+    @discardableResult
+    mutating func appendWrappedIfCompound(_ argument: Int32?, _ context: Context, radicand: Bool = false) -> Bool {
         let start = renderSeparately(argument, context)
-        if !MathPieces.isSimple(list, from: start) {
-            list.append("(" as Unicode.Scalar)
-            // Moved to the front: its text may lie anywhere in the buffer.
-            list.pieces.insert(list.pieces.removeLast(), at: start)
-            list.append(")" as Unicode.Scalar)
-        }
+        let bare = rules == .original ? MathPieces.isSimple(list, from: start) : MathPieces.isSingleFactor(list, from: start, radicand: radicand)
+        if !bare { group(from: start) }
+        return bare
     }
 
-    mutating func renderSquareRoot(_ index: Int, _ context: Context) {
+    /// Returns whether the radicand is bare (`√n`, not `√(2n)`).
+    mutating func renderSquareRoot(_ index: Int, _ context: Context) -> Bool {
         if let optional = tree.optionalArgument(index) {
             var inner = context
             inner.tight = true
@@ -546,7 +667,7 @@ struct MathRenderer {
         } else {
             list.append("√" as Unicode.Scalar)
         }
-        appendWrappedIfComplex(tree.argument(index, 0), context)
+        return appendWrappedIfCompound(tree.argument(index, 0), context, radicand: true)
     }
 
     /// `\hat{x}` is x̂ (a combining mark, then NFC); several characters (`\overline{AB}`) get
@@ -642,15 +763,45 @@ struct MathRenderer {
         } else {
             _ = beginAtom(.ordinary, &state, context)
         }
+        // A fraction or a bare root with a script is in parentheses: `(1/2)ⁿ`, `(√x)²`.
+        if rules == .unambiguous {
+            groupOpenFraction()
+            if let root = openRoot, root.end == list.count, root.start <= list.count { group(from: root.start) }
+            openRoot = nil
+        }
         var inner = context
         inner.tight = true
+        var bare = false
         for slot in 1...2 {
             let script = tree.links[slots + slot]
             guard script >= 0 else { continue }
             list.append(.beginScript(superscript: slot == 2))
+            let start = list.count
             renderArgument(script, inner)
+            if rules == .unambiguous { bare = isBareScript(from: start, superscript: slot == 2) }
             list.append(.endScript)
         }
+        if bare { state.separateNext = .letters }
+    }
+
+    /// Whether the script from `start` on will be written `_θ` / `^α`: one character without
+    /// a Unicode script form, which nothing closes (see `MathPieces.appendPlain`).
+    func isBareScript(from start: Int, superscript: Bool) -> Bool {
+        // The commonest script, one piece of one scalar (`x_i`, `\nabla_\theta`), decided at once.
+        if list.count == start + 1, let scalar = list.onlyScalar(of: list.pieces[start]) {
+            return MathPieces.scriptForm(scalar, superscript: superscript, rules) == nil
+                && MathPieces.wholeScriptForm(scalar, superscript: superscript, rules) == nil
+        }
+        guard !MathPieces.hasScriptForms(list, from: start, superscript: superscript) else { return false }
+        var utf8: [UInt8] = []
+        for piece in list.pieces[start...] {
+            switch piece {
+            case .text(let text), .letter(let text): list.append(text, to: &utf8)
+            case .lineBreak, .beginScript, .endScript: return false
+            case .beginStyle, .endStyle: continue
+            }
+        }
+        return MathPieces.characterCount(utf8[...]) == 1
     }
 
     mutating func renderLeftRight(_ index: Int, _ state: inout ListState, _ context: Context) {

@@ -1,12 +1,14 @@
 /// Unicode plain text, for feeds and terminals: math becomes readable Unicode (ℝᵈ, x₁, ½ as
 /// 1/2), markup disappears, and whatever cannot be rendered stays as its TeX source.
+/// Math follows `rules` (`LaTeX.docc/LinearText.md`); documents of snapshot formats 1–3
+/// keep `.original`.
 public enum PlainTextRenderer {
-    public static func render(_ source: String) -> String {
-        render(LaTeXParser.parse(source))
+    public static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> String {
+        render(LaTeXParser.parse(source), rules: rules)
     }
 
-    public static func render(_ tree: SyntaxTree) -> String {
-        var renderer = TextRenderer(tree: tree, sink: PlainTextSink(capacity: tree.source.count + 16))
+    public static func render(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> String {
+        var renderer = TextRenderer(tree: tree, sink: PlainTextSink(capacity: tree.source.count + 16), rules: rules)
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.finish()
     }

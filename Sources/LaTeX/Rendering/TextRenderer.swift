@@ -49,11 +49,14 @@ struct TextRenderer<Sink: TextSink> {
     private var tabularDepth = 0
     /// The math renderer of every formula, kept between them (see `renderAsMath(display:_:)`).
     private var math: MathRenderer
+    /// Whether a bare `http://` or `https://` address in prose becomes a link, as `\url{…}`
+    /// does (see `renderTextLinkingURLs`).
+    var linksBareURLs = false
 
-    init(tree: SyntaxTree, sink: Sink) {
+    init(tree: SyntaxTree, sink: Sink, rules: LinearMathRules) {
         self.tree = tree
         self.sink = sink
-        math = MathRenderer(tree: tree)
+        math = MathRenderer(tree: tree, rules: rules)
     }
 
     mutating func renderChildren(of index: Int) {
@@ -66,10 +69,10 @@ struct TextRenderer<Sink: TextSink> {
         case .root:
             renderChildren(of: Int(index))
         case .text:
-            if Sink.keepsSingleSpacesInRuns && node.flags.contains(.plainRun) {
-                renderPlainRun(Int(node.start), Int(node.end))
+            if linksBareURLs {
+                renderTextLinkingURLs(Int(node.start), Int(node.end), plainRun: node.flags.contains(.plainRun))
             } else {
-                renderText(Int(node.start), Int(node.end))
+                renderTextRun(Int(node.start), Int(node.end), plainRun: node.flags.contains(.plainRun))
             }
         case .paragraphBreak:
             sink.paragraphBreak()
@@ -103,6 +106,90 @@ struct TextRenderer<Sink: TextSink> {
     }
 
     // MARK: Text
+
+    /// Prose from `start` to `end` of a text node (`plainRun`: the node holds no ligature
+    /// and no run of spaces).
+    mutating func renderTextRun(_ start: Int, _ end: Int, plainRun: Bool) {
+        if Sink.keepsSingleSpacesInRuns && plainRun {
+            renderPlainRun(start, end)
+        } else {
+            renderText(start, end)
+        }
+    }
+
+    /// Prose in which each bare `http://` or `https://` address is a link, as if written
+    /// `\url{…}`: the address runs to the next space, less the punctuation that ends a
+    /// sentence or a clause (`.` `,` `;` `:` `!` `?` and quotes) and a closing parenthesis or
+    /// bracket it does not open. It is shown as written (no ligature), in the plain text too.
+    mutating func renderTextLinkingURLs(_ start: Int, _ end: Int, plainRun: Bool) {
+        let source = tree.source
+        var from = start
+        var index = start
+        while index + 7 <= end {
+            guard source[index] == "h" || source[index] == "H", let length = Self.schemeLength(source, at: index, end: end),
+                  index == start || !Self.continuesWord(source[index - 1])
+            else {
+                index += 1
+                continue
+            }
+            var stop = index + length
+            while stop < end, !CharacterClass.isSpace(source[stop]) { stop += 1 }
+            // An address that goes on past the text (into `_`, `%`, `#` or a command,
+            // which \url{…} is for) stays text rather than become a link cut short.
+            let cut = stop == end && end < source.count && !CharacterClass.isSpace(source[end])
+            stop = Self.trimmedURLEnd(source, from: index, to: stop)
+            guard !cut, stop > index + length else {
+                index += length
+                continue
+            }
+            renderTextRun(from, index, plainRun: plainRun)
+            var url = ""
+            url.unicodeScalars.append(contentsOf: source[index..<stop])
+            sink.beginLink(url: url, showURL: false)
+            sink.append(url)
+            sink.endLink(url: url, showURL: false)
+            from = stop
+            index = stop
+        }
+        renderTextRun(from, end, plainRun: plainRun)
+    }
+
+    /// The length of `http://` or `https://` (any case) at `index`, if one is there.
+    static func schemeLength(_ source: [Unicode.Scalar], at index: Int, end: Int) -> Int? {
+        for scheme in ["http://", "https://"] where index + scheme.unicodeScalars.count <= end {
+            let matches = zip(scheme.unicodeScalars, source[index...]).allSatisfy { expected, found in
+                expected == found || (expected.properties.isLowercase && String(expected).uppercased().unicodeScalars.first == found)
+            }
+            if matches { return scheme.unicodeScalars.count }
+        }
+        return nil
+    }
+
+    /// Whether `scalar` before `http` makes it part of a word (`xhttp://` is no address).
+    static func continuesWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "/" || scalar == "_"
+    }
+
+    /// Where an address from `start` to `end` really ends: closing punctuation and an
+    /// unmatched closing parenthesis or bracket belong to the sentence.
+    static func trimmedURLEnd(_ source: [Unicode.Scalar], from start: Int, to end: Int) -> Int {
+        var stop = end
+        while stop > start {
+            let last = source[stop - 1]
+            if ".,;:!?'\"’”".unicodeScalars.contains(last) {
+                stop -= 1
+            } else if last == ")" || last == "]" {
+                let open: Unicode.Scalar = last == ")" ? "(" : "["
+                let opened = source[start..<stop].filter { $0 == open }.count
+                let closed = source[start..<stop].filter { $0 == last }.count
+                guard closed > opened else { break }
+                stop -= 1
+            } else {
+                break
+            }
+        }
+        return stop
+    }
 
     /// A run of `count` dashes or quotes with its ligatures: `--` en dash, `---` em dash,
     /// ``` `` ``` and `''` curly double quotes. Runs that are one character or one ligature
@@ -257,7 +344,7 @@ struct TextRenderer<Sink: TextSink> {
         guard let argument else { return "" }
         let node = tree.nodes[Int(argument)]
         if node.kind == .verbatim { return tree.text(of: Int(argument)) }
-        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink())
+        var renderer = TextRenderer<PlainTextSink>(tree: tree, sink: PlainTextSink(), rules: math.rules)
         renderer.renderArgument(argument)
         return renderer.sink.finish()
     }

@@ -33,11 +33,11 @@ public struct Diagnostic: Sendable, Equatable, Error, Codable, CustomStringConve
     public struct Note: Sendable, Equatable, Codable {
         public var message: String
         public var location: FileLocation?
-        public var sourceLine: String?
-        public init(message: String, location: FileLocation?, sourceLine: String? = nil) {
+        public var excerpt: SourceExcerpt?
+        public init(message: String, location: FileLocation?, excerpt: SourceExcerpt? = nil) {
             self.message = message
             self.location = location
-            self.sourceLine = sourceLine
+            self.excerpt = excerpt
         }
     }
 
@@ -49,22 +49,24 @@ public struct Diagnostic: Sendable, Equatable, Error, Codable, CustomStringConve
     public var fix: String?
     /// Nil only for problems that belong to no file (an unreadable folder, say).
     public var location: FileLocation?
-    /// The text of the line at `location`, for the caret display.
-    public var sourceLine: String?
+    /// The line at `location`, for the caret display.
+    public var excerpt: SourceExcerpt?
+    /// The whole text of that line.
+    public var sourceLine: String? { excerpt?.text }
     /// How many columns the caret underline spans (at least 1).
     public var length: Int
     public var notes: [Note]
 
     public init(
         _ severity: Severity, code: String, message: String, fix: String? = nil,
-        location: FileLocation?, sourceLine: String? = nil, length: Int = 1, notes: [Note] = []
+        location: FileLocation?, excerpt: SourceExcerpt? = nil, length: Int = 1, notes: [Note] = []
     ) {
         self.severity = severity
         self.code = code
         self.message = message
         self.fix = fix
         self.location = location
-        self.sourceLine = sourceLine
+        self.excerpt = excerpt
         self.length = max(1, length)
         self.notes = notes
     }

@@ -84,7 +84,7 @@ public struct ArchiveLoader {
             (seminar, seminarSource, defaults) = (s, source, d)
             diagnostics += problems
         case .failure(let failure):
-            diagnostics.append(failure.diagnostic(for: layout.seminarPath, what: "the seminar description"))
+            diagnostics.append(failure.requiredFileDiagnostic(for: layout.seminarPath, what: "the seminar description"))
         }
 
         let reader = TalkReader(defaults: defaults, zones: zones)
@@ -186,5 +186,15 @@ public struct ArchiveLoader {
                      fix: "give the copy a new id: any text no other talk uses, such as the output of `cat /proc/sys/kernel/random/uuid` (keep the id of the talk already published: feed readers and calendars know it by it)",
                      notes: [FileReport(source: other).note("the other talk with this id", at: .value(["id"]))])
         return report.diagnostics[0]
+    }
+}
+
+extension FileReadFailure {
+    /// For a file the archive cannot do without (`seminar.json`): a folder in its place is
+    /// an error, as a missing file is, so that `check` fails where `build` cannot publish.
+    func requiredFileDiagnostic(for path: String, what: String) -> Diagnostic {
+        guard code == EISDIR else { return diagnostic(for: path, what: what) }
+        return .error("unreadable-file", "`\(path)` is a folder: the archive needs \(what) there, as a file",
+                      at: FileLocation(path: path, line: 1, column: 1))
     }
 }

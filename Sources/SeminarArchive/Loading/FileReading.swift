@@ -7,11 +7,17 @@ import Darwin
 /// Why a file could not be read, as the C library said it.
 public struct FileReadFailure: Error, Sendable {
     public var code: Int32
+    /// Why the file was refused before it was read, when the system did not refuse it:
+    /// it is no regular file, or it is larger than the archive's files may be.
+    public var refusal: String? = nil
 
-    /// The system's words for it: "No such file or directory".
-    public var reason: String { String(cString: strerror(code)) }
+    /// The system's words for it ("No such file or directory"), or the refusal.
+    public var reason: String { refusal ?? String(cString: strerror(code)) }
 
     func diagnostic(for path: String, what: String) -> Diagnostic {
+        if let refusal {
+            return .error("unreadable-file", "refused `\(path)`: \(refusal)", at: FileLocation(path: path, line: 1, column: 1))
+        }
         switch code {
         case ENOENT:
             return .error("missing-file", "missing `\(path)`: the archive needs \(what) there", at: nil)
@@ -25,16 +31,38 @@ public struct FileReadFailure: Error, Sendable {
     }
 }
 
+/// The most an archive file may hold (a talk file, `seminar.json`, a snapshot record, an
+/// abstract file): a talk of the longest real abstract is a few kilobytes, and a larger
+/// file is a mistake (a pasted PDF, a log) whose reading and reporting would only cost
+/// time and memory. `SEMINAR_MAX_FILE_SIZE` (bytes) sets another limit.
+public let maximumFileSize: Int = {
+    guard let text = getenv("SEMINAR_MAX_FILE_SIZE").map({ String(cString: $0) }), let bytes = Int(text), bytes > 0 else {
+        return 1 << 20
+    }
+    return bytes
+}()
+
 /// The whole file, read with plain POSIX calls: one open, one fstat, usually one read.
 /// Cheaper than Foundation's file APIs when reading thousands of small files, and unlike
 /// them it says why a read failed.
-public func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+///
+/// Only a regular file of at most `limit` bytes is read: a FIFO would make the read wait
+/// forever for a writer, and a device such as `/dev/zero` never ends. The file is opened
+/// without blocking, so that opening a FIFO does not wait either.
+public func readFile(_ path: String, limit: Int = maximumFileSize) -> Result<[UInt8], FileReadFailure> {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { return .failure(FileReadFailure(code: errno)) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { return .failure(FileReadFailure(code: errno)) }
     if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(FileReadFailure(code: EISDIR)) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+        return .failure(FileReadFailure(code: EINVAL, refusal: "it is not a regular file (a pipe, a device or a socket), so it is not read"))
+    }
+    func tooLarge() -> FileReadFailure {
+        FileReadFailure(code: EFBIG, refusal: "it is larger than \(limit) bytes, the most an archive file may hold (SEMINAR_MAX_FILE_SIZE sets another limit)")
+    }
+    if Int(info.st_size) > limit { return .failure(tooLarge()) }
     // One spare byte lets the read that finds the end of the file happen without growing the buffer.
     var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
     var filled = 0
@@ -47,6 +75,7 @@ public func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
         }
         if n == 0 { break }
         filled += n
+        if filled > limit { return .failure(tooLarge()) }  // it grew while being read
     }
     bytes.removeSubrange(filled...)
     return .success(bytes)

@@ -1,4 +1,5 @@
 import Foundation
+import LaTeX
 
 /// Where in a JSON file a problem is, before it is turned into line:column.
 enum Anchor {
@@ -16,14 +17,20 @@ enum Anchor {
 /// reported, never on the happy path.
 struct FileReport {
     let source: JSONSourceFile
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The problems admitted by `budget`, located.
+    private var reported: [Diagnostic] = []
+    private var budget = DiagnosticBudget()
+    /// Every problem reported, and a note per kind for those beyond the budget.
+    var diagnostics: [Diagnostic] { reported + budget.notes(after: reported) }
     /// Whether strings need checking for characters XML 1.0 forbids (see
     /// `mayHoldForbiddenCharacters`); settled by `parseJSON`.
     var checksCharacters = true
 
     init(source: JSONSourceFile) { self.source = source }
 
-    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// Every error, those beyond the budget included: whether a value loaded depends on it.
+    private(set) var errorCount = 0
+    var hasErrors: Bool { errorCount > 0 }
 
     mutating func error(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil,
                         notes: [Diagnostic.Note] = []) {
@@ -37,18 +44,23 @@ struct FileReport {
 
     mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at anchor: Anchor,
                          fix: String? = nil, notes: [Diagnostic.Note] = []) {
+        if severity == .error { errorCount += 1 }
+        guard budget.admits(code) else { return }
         let location = locate(anchor)
-        diagnostics.append(Diagnostic(severity, code: code, message: message, fix: fix, location: location,
-                                      sourceLine: source.lineText(location.line), notes: notes))
+        reported.append(Diagnostic(severity, code: code, message: message, fix: fix, location: location,
+                                      excerpt: source.excerpt(line: location.line), notes: notes))
     }
 
-    mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    mutating func append(_ diagnostic: Diagnostic) {
+        if diagnostic.severity == .error { errorCount += 1 }
+        if budget.admits(diagnostic.code) { reported.append(diagnostic) }
+    }
 
     /// A note at `anchor` in this report's file, with its source line: for a diagnostic
     /// of this file or of another that points here.
     func note(_ message: String, at anchor: Anchor) -> Diagnostic.Note {
         let location = locate(anchor)
-        return Diagnostic.Note(message: message, location: location, sourceLine: source.lineText(location.line))
+        return Diagnostic.Note(message: message, location: location, excerpt: source.excerpt(line: location.line))
     }
 
     /// Falls back to coarser positions rather than losing the diagnostic.
@@ -238,7 +250,7 @@ extension FileReport {
     /// paths) is refused so that it can never reach a feed.
     mutating func url(_ object: JSONObject, _ key: String, required: Bool = true) -> String? {
         guard let s = string(object, key, required: required) else { return nil }
-        guard isAbsoluteHTTPURL(s) else {
+        guard URLRule.isWebURL(s) else {
             error("invalid-url", "`\(object.path(key).displayName)` is not an absolute http or https URL: `\(s)`",
                   at: .value(object.path(key)))
             return nil
@@ -250,7 +262,7 @@ extension FileReport {
     mutating func person(_ value: Any, at path: [JSONPathComponent], allowsEmail: Bool = false) -> Person? {
         guard let object = object(value, at: path) else { return nil }
         checkKeys(object, allowed: allowsEmail ? ["name", "affiliation", "url", "email"] : ["name", "affiliation", "url"])
-        let before = diagnostics.count
+        let errorsBefore = errorCount
         let name = oneLineString(object, "name")
         let affiliation = oneLineString(object, "affiliation", required: false)
         let url = url(object, "url", required: false)
@@ -263,7 +275,7 @@ extension FileReport {
                       at: .value(object.path("email")))
             }
         }
-        guard !diagnostics[before...].contains(where: { $0.severity == .error }), let name else { return nil }
+        guard errorCount == errorsBefore, let name else { return nil }
         return Person(name: name, affiliation: affiliation, url: url, email: email)
     }
 }

@@ -2,12 +2,34 @@ import Foundation
 
 /// What a JSON file of the archive holds, for messages about the file as a whole.
 enum JSONDocumentKind {
-    case talk, seminar
+    case talk, seminar, snapshotRecord
 
     /// The one object the file holds: "the talk's object".
-    var object: String { self == .talk ? "the talk's object" : "the seminar's object" }
+    var object: String {
+        switch self {
+        case .talk: "the talk's object"
+        case .seminar: "the seminar's object"
+        case .snapshotRecord: "the record's object"
+        }
+    }
     /// "a talk file holds one JSON object".
-    var rule: String { (self == .talk ? "a talk file" : "seminar.json") + " holds one JSON object" }
+    var rule: String {
+        switch self {
+        case .talk: "a talk file holds one JSON object"
+        case .seminar: "seminar.json holds one JSON object"
+        case .snapshotRecord: "a snapshot record holds one JSON object"
+        }
+    }
+}
+
+extension JSONSourceFile {
+    /// The syntax problems of a snapshot record (`archive/snapshots/YEAR.json`), placed and
+    /// worded as those of a talk file; empty when the file is well-formed JSON.
+    public func snapshotRecordSyntaxProblems() -> [Diagnostic] {
+        var report = FileReport(source: self)
+        _ = report.parseJSON(.snapshotRecord)
+        return report.diagnostics.filter { $0.severity == .error }
+    }
 }
 
 extension FileReport {
@@ -28,7 +50,9 @@ extension FileReport {
             parsed = try source.bytes.withUnsafeBytes { buffer in
                 let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!),
                                 count: buffer.count, deallocator: .none)
-                return try JSONSerialization.jsonObject(with: data, options: [])
+                // A file that is only `null` or `3` is well-formed JSON of the wrong
+                // type: said as such by the caller, not as Foundation's "fragments" message.
+                return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             }
         } catch {
             let (message, offsetPastMark) = describeParseError(error)
@@ -55,12 +79,32 @@ extension FileReport {
             case let .colon(at)?:
                 self.error("malformed-json", "malformed JSON: a colon is missing after this member name", at: .byteOffset(at), fix: "add `:` here")
             case nil:
-                self.error("malformed-json", "malformed JSON: " + message, at: offset.map(Anchor.byteOffset) ?? .byteOffset(source.bytes.count))
+                let at = offset ?? unrepresentableNumber(in: message) ?? source.bytes.count
+                self.error("malformed-json", "malformed JSON: " + message, at: .byteOffset(at))
             }
             return nil
         }
         reportLeniencies()
         return parsed
+    }
+
+    /// Where the number of Foundation's "number 1e400 is not representable in Swift" is
+    /// written, which Foundation does not say: the first time it stands alone in the file.
+    private func unrepresentableNumber(in message: String) -> Int? {
+        guard message.hasPrefix("number "), message.hasSuffix(" is not representable in Swift") else { return nil }
+        let literal = Array(message.dropFirst(7).dropLast(30).utf8)
+        guard !literal.isEmpty else { return nil }
+        let bytes = source.bytes
+        let partOfNumber: (UInt8) -> Bool = { (0x30...0x39).contains($0) || "+-.eE".utf8.contains($0) }
+        var i = 0
+        while i + literal.count <= bytes.count {
+            if bytes[i..<(i + literal.count)].elementsEqual(literal),
+               i == 0 || !partOfNumber(bytes[i - 1]), i + literal.count == bytes.count || !partOfNumber(bytes[i + literal.count]) {
+                return i
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// A `\u` escape of half a surrogate pair, as written (`\uD800`), at its backslash.

@@ -18,7 +18,7 @@ public enum JSONPathComponent: Sendable, Hashable, ExpressibleByStringLiteral, E
 
 extension Array where Element == JSONPathComponent {
     /// `speakers[0].name`, the way messages name a field.
-    var displayName: String {
+    public var displayName: String {
         var s = ""
         for component in self {
             switch component {

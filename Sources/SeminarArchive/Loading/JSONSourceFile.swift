@@ -38,9 +38,9 @@ public struct JSONSourceFile: Sendable {
         return location(atByteOffset: offset)
     }
 
-    /// The text of 1-based line `line`, without its line break (nor, on line 1, the
-    /// byte order mark: it is no character of the line).
-    public func lineText(_ line: Int) -> String? {
+    /// The 1-based line `line`, without its line break (nor, on line 1, the byte order
+    /// mark: it is no character of the line), as a view of the file's bytes.
+    public func excerpt(line: Int) -> SourceExcerpt? {
         guard line >= 1 else { return nil }
         var start = JSONLocator(bytes: bytes).skipByteOrderMark(0)
         var current = 1
@@ -50,8 +50,11 @@ public struct JSONSourceFile: Sendable {
             current += 1
         }
         let end = nextLineBreak(from: start)?.at ?? bytes.count
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return SourceExcerpt(bytes: bytes, line: start..<end)
     }
+
+    /// The text of 1-based line `line` (see `excerpt(line:)`).
+    public func lineText(_ line: Int) -> String? { excerpt(line: line)?.text }
 
     /// Line and column of a byte offset (clamped to the file). Columns count Unicode
     /// scalars, so `é` is one column, like editors show it; a byte order mark is no column.

@@ -23,6 +23,7 @@ struct SeminarReader {
     static let keys = [
         "title", "description", "homePage", "feedsBaseURL", "language", "timezone", "defaultStartTime",
         "defaultDuration", "contact", "organisers", "idPrefix", "extraMacros", "privateMeetingLinks",
+        "announceTo", "announceFooter",
     ]
 
     func read(_ source: JSONSourceFile) -> (Seminar?, SeminarDefaults, [Diagnostic]) {
@@ -91,6 +92,14 @@ struct SeminarReader {
         }
         defaults.extraMacros = macros
         let privateLinks = report.bool(object, "privateMeetingLinks", required: false) ?? false
+        var announceTo = report.string(object, "announceTo", required: false)
+        if let address = announceTo, !isEmailAddress(address) {
+            report.error("invalid-email", "`announceTo` is not an email address: `\(address)`", at: .value(["announceTo"]),
+                         fix: "write the list's address alone, such as `seminar@example.org`")
+            announceTo = nil
+        }
+        // Plain text; an empty one is refused by the reader like every empty string.
+        let announceFooter = report.string(object, "announceFooter", required: false)
 
         guard !report.hasErrors, let title, let description, let homePage, let feedsBaseURL, let language,
               let timeZone = defaults.timeZone, let startTime, let duration = defaults.duration, let contact, let idPrefix
@@ -99,7 +108,7 @@ struct SeminarReader {
             title: title, description: description, homePage: homePage, feedsBaseURL: feedsBaseURL,
             language: language, timeZone: timeZone, defaultStartTime: startTime, defaultDuration: duration,
             contact: contact, organisers: organisers, idPrefix: idPrefix, extraMacros: macros,
-            meetingLinksArePrivate: privateLinks)
+            meetingLinksArePrivate: privateLinks, announceTo: announceTo, announceFooter: announceFooter)
         return (seminar, defaults, report.diagnostics)
     }
 }

@@ -96,67 +96,6 @@ func scalarName(_ scalar: Unicode.Scalar) -> String {
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
 }
 
-/// An absolute `http` or `https` URL with a host: the only links a feed may carry.
-/// Written by hand rather than with URLComponents so that the rule is explicit and the
-/// same on every platform: scheme, `://`, a non-empty host, an optional numeric port,
-/// and no spaces, controls or characters RFC 3986 excludes. Non-ASCII is allowed (IRIs).
-/// Works on UTF-8 bytes: every URL of every file goes through here.
-func isAbsoluteHTTPURL(_ s: String) -> Bool {
-    let u = Array(s.utf8)
-    let schemeEnd: Int
-    if hasPrefixIgnoringASCIICase(u, "https://") {
-        schemeEnd = 8
-    } else if hasPrefixIgnoringASCIICase(u, "http://") {
-        schemeEnd = 7
-    } else {
-        return false
-    }
-    guard hasOnlyURLCharacters(u) else { return false }
-    let authorityEnd = u[schemeEnd...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? u.count
-    var hostStart = schemeEnd
-    if let at = u[schemeEnd..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }  // user info
-    var hostEnd = authorityEnd
-    let isDigit = { (b: UInt8) in (0x30...0x39).contains(b) }
-    if hostStart < authorityEnd, u[hostStart] == UInt8(ascii: "[") {  // IPv6 literal
-        guard let close = u[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: "]")) else { return false }
-        hostEnd = close + 1
-    } else if let colon = u[hostStart..<authorityEnd].firstIndex(of: UInt8(ascii: ":")) {
-        hostEnd = colon
-    }
-    // After the host: nothing, or a port.
-    if hostEnd < authorityEnd {
-        guard u[hostEnd] == UInt8(ascii: ":"), u[(hostEnd + 1)..<authorityEnd].allSatisfy(isDigit) else { return false }
-    }
-    let host = u[hostStart..<hostEnd]
-    guard let first = host.first, first != UInt8(ascii: ".") else { return false }
-    return !zip(host, host.dropFirst()).contains { $0 == UInt8(ascii: ".") && $1 == UInt8(ascii: ".") }
-}
-
-/// No spaces, no controls (C0, DEL, C1), none of the characters RFC 3986 leaves out of
-/// URLs: `"<>\^`{|}`. On UTF-8 bytes, C1 controls are C2 80...C2 9F.
-private func hasOnlyURLCharacters(_ u: [UInt8]) -> Bool {
-    var previous: UInt8 = 0
-    for b in u {
-        switch b {
-        case 0x00...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
-             UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
-            return false
-        case 0x80...0x9F where previous == 0xC2:
-            return false
-        default:
-            previous = b
-        }
-    }
-    return true
-}
-
-private func hasPrefixIgnoringASCIICase(_ u: [UInt8], _ prefix: StaticString) -> Bool {
-    guard u.count >= prefix.utf8CodeUnitCount else { return false }
-    return prefix.withUTF8Buffer { p in
-        p.indices.allSatisfy { i in ((0x41...0x5A).contains(u[i]) ? u[i] | 0x20 : u[i]) == p[i] }
-    }
-}
-
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
@@ -166,7 +105,7 @@ private let atext: Set<Character> = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM
 /// An RFC 5322 addr-spec in its dot-atom form, `local@example.org`. Quoted local parts
 /// and address literals are legal but never seen in practice, and refusing them keeps
 /// feeds free of quoting surprises.
-func isEmailAddress(_ s: String) -> Bool {
+public func isEmailAddress(_ s: String) -> Bool {
     let parts = s.split(separator: "@", omittingEmptySubsequences: false)
     guard parts.count == 2 else { return false }
     let isDotAtom: (Substring) -> Bool = { part in

@@ -28,12 +28,18 @@ public struct Seminar: Sendable, Equatable {
     public var extraMacros: [String]
     /// When true, meeting links are private for every talk (see `Talk.meetingIsPrivate`).
     public var meetingLinksArePrivate: Bool
+    /// The list address `seminar announce` sends to (`announceTo`), such as a mailing list.
+    public var announceTo: String?
+    /// A fixed last paragraph of every announcement (`announceFooter`), such as the
+    /// mailing list's unsubscribe line. Plain text.
+    public var announceFooter: String?
 
     public init(
         title: String, description: String, homePage: String, feedsBaseURL: String,
         language: String, timeZone: String, defaultStartTime: LocalTime, defaultDuration: Int,
         contact: Person, organisers: [Person], idPrefix: String,
-        extraMacros: [String] = [], meetingLinksArePrivate: Bool = false
+        extraMacros: [String] = [], meetingLinksArePrivate: Bool = false,
+        announceTo: String? = nil, announceFooter: String? = nil
     ) {
         self.title = title
         self.description = description
@@ -48,6 +54,8 @@ public struct Seminar: Sendable, Equatable {
         self.idPrefix = idPrefix
         self.extraMacros = extraMacros
         self.meetingLinksArePrivate = meetingLinksArePrivate
+        self.announceTo = announceTo
+        self.announceFooter = announceFooter
     }
 
     /// The permanent, globally unique id of a talk's entry in every feed.

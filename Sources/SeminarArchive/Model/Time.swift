@@ -137,10 +137,16 @@ public struct Instant: Sendable, Equatable, Hashable, Comparable, CustomStringCo
 
     /// RFC 822 (as updated by RFC 1123) in GMT with English names whatever the locale:
     /// `Mon, 28 Jun 2021 14:30:00 GMT`, the form RSS 2.0 requires.
-    public var rfc822: String {
+    public var rfc822: String { dateAndTime + " GMT" }
+
+    /// "Mon, 28 Jun 2021 14:30:00 +0000": RFC 5322 (3.3) writes the zone as an offset; GMT
+    /// is obsolete syntax there.
+    public var rfc5322: String { dateAndTime + " +0000" }
+
+    private var dateAndTime: String {
         let t = utcDateTime
         return CalendarNames.shortWeekdays[t.weekday] + ", " + twoDigits(t.day) + " " + CalendarNames.shortMonths[t.month - 1]
-            + " " + fourDigits(t.year) + " " + twoDigits(t.hour) + ":" + twoDigits(t.minute) + ":" + twoDigits(t.second) + " GMT"
+            + " " + fourDigits(t.year) + " " + twoDigits(t.hour) + ":" + twoDigits(t.minute) + ":" + twoDigits(t.second)
     }
 
     public var description: String { rfc3339 }

@@ -10,10 +10,10 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var reason: String
 
-    init(path: String, operation: String, code: Int32) {
+    public init(path: String, operation: String, code: Int32) {
         self.init(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
-    init(path: String, operation: String, reason: String) {
+    public init(path: String, operation: String, reason: String) {
         self.path = path
         self.operation = operation
         self.reason = reason
@@ -46,13 +46,35 @@ public enum AtomicFile {
     /// for writing several files so that none changes unless all could be written.
     public struct Staged: Sendable {
         public let path: String
-        let temporary: String
+        public let temporary: String
 
         /// Renames the temporary file over the target, atomically.
         public func commit() throws {
             guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, operation: "rename", code: errno) }
             let folder = (path as NSString).deletingLastPathComponent
             AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+        }
+
+        /// Gives the complete temporary file the name `target` only if no file has it:
+        /// false, and nothing changed, when one does. `link(2)` fails rather than replace,
+        /// so of two commands creating one name at once, exactly one wins (a check for the
+        /// file followed by a rename would let the second replace the first). The
+        /// temporary file stays, for another name or `discard()`.
+        public func commitIfAbsent(as target: String) throws -> Bool {
+            guard link(temporary, target) == 0 else {
+                if errno == EEXIST { return false }
+                throw AtomicFileError(path: target, operation: "link", code: errno)
+            }
+            unlink(temporary)
+            let folder = (target as NSString).deletingLastPathComponent
+            AtomicFile.syncFolder(folder.isEmpty ? "." : folder)
+            return true
+        }
+
+        /// Renames the temporary file over `target`, which may exist (a file replaced on
+        /// purpose).
+        public func commit(as target: String) throws {
+            try Staged(path: target, temporary: temporary).commit()
         }
 
         /// Removes the temporary file; the target stays as it was.
@@ -151,7 +173,7 @@ public enum AtomicFile {
     }
 
     /// Makes the rename itself durable. Best effort: some file systems refuse it.
-    private static func syncFolder(_ folder: String) {
+    fileprivate static func syncFolder(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)

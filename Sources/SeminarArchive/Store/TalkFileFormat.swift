@@ -88,8 +88,22 @@ enum TalkFileNaming {
     }
 
     static func fileName(datePart: String, speaker: String?) -> String {
-        let slug = slug(speaker ?? "")
+        let slug = shortened(slug(speaker ?? ""))
         return datePart + "-" + (slug.isEmpty ? "talk" : slug) + ".json"
+    }
+
+    /// The most of a speaker's slug a file name takes. File systems refuse names over 255
+    /// bytes; a name is for people browsing the folder, and the file keeps the whole name.
+    static let slugLimit = 60
+
+    /// `slug` cut to `slugLimit` bytes, at a hyphen when there is one (whole words read
+    /// better), never ending with a hyphen. Slugs are ASCII, so bytes are characters.
+    static func shortened(_ slug: String) -> String {
+        guard slug.utf8.count > slugLimit else { return slug }
+        var cut = String(slug.prefix(slugLimit))
+        if slug.dropFirst(slugLimit).first != "-", let hyphen = cut.lastIndex(of: "-") { cut = String(cut[..<hyphen]) }
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return cut
     }
 
     /// Letters that do not decompose into a base letter and an accent.

@@ -34,15 +34,19 @@ public struct TalkStore: Sendable {
     /// `root/YEAR/name`; `-2`, `-3`... are added when another talk's file already has the
     /// name (two talks by one speaker on one day).
     public func path(for talk: Talk) -> String {
-        let folder = root + "/" + fourDigits(talk.year)
-        let name = Self.fileName(for: talk)
-        let base = String(name.dropLast(".json".count))
         var n = 1
         while true {
-            let candidate = folder + "/" + (n == 1 ? name : base + "-\(n).json")
+            let candidate = candidatePath(for: talk, number: n)
             if !FileManager.default.fileExists(atPath: candidate) || idInFile(candidate) == talk.id { return candidate }
             n += 1
         }
+    }
+
+    /// The `n`-th name a talk's file may take: `2021-06-28-scott-pesme.json`, then `-2`...
+    private func candidatePath(for talk: Talk, number n: Int) -> String {
+        let name = Self.fileName(for: talk)
+        let base = String(name.dropLast(".json".count))
+        return ArchiveFolder(root).yearFolder(talk.year) + "/" + (n == 1 ? name : base + "-\(n).json")
     }
 
     /// The id a talk file holds, if it can be read at all.
@@ -111,9 +115,26 @@ public struct TalkStore: Sendable {
     /// removed, so a failure never loses the talk (at worst it exists twice, which the
     /// loader reports as a duplicate id).
     @discardableResult
+    ///
+    /// A file of another talk is never replaced, even by a command running at the same
+    /// time: a new name is claimed with `commitIfAbsent`, and on a clash the next name is
+    /// tried. Only the talk's own file (the same id) is replaced.
     public func save(_ talk: Talk, previousPath: String?) throws -> String {
-        let path = self.path(for: talk)
-        try AtomicFile.write(Self.canonicalJSON(talk), to: path)
+        let staged = try AtomicFile.stage(Self.canonicalJSON(talk), for: candidatePath(for: talk, number: 1))
+        var path = ""
+        do {
+            for n in 1... {
+                path = candidatePath(for: talk, number: n)
+                if idInFile(path) == talk.id {
+                    try staged.commit(as: path)
+                    break
+                }
+                if try staged.commitIfAbsent(as: path) { break }
+            }
+        } catch {
+            staged.discard()
+            throw error
+        }
         if let previousPath, normalized(previousPath) != normalized(path) {
             do {
                 try FileManager.default.removeItem(atPath: previousPath)

@@ -21,7 +21,7 @@ public enum AtomFeedWriter: StreamedFeedWriter {
 
         try w.element("id", FeedFacts.feedID(seminar))
         try w.element("title", seminar.title)
-        try w.element("subtitle", FeedFacts.plainDescription(seminar))
+        try w.element("subtitle", FeedFacts.plainDescription(context))
         try w.element("updated", FeedFacts.updated(of: entries.lazy.map(\.talk), links: links).rfc3339)
         // The feed's author covers entries without a speaker (RFC 4287 4.1.1 requires one).
         try writePerson(w, "author", name: seminar.contact.name, uri: nil, email: seminar.contact.email)
@@ -54,8 +54,11 @@ public enum AtomFeedWriter: StreamedFeedWriter {
             try writePerson(w, "author", name: speaker.name, uri: speaker.url, email: nil)
         }
         var alternate = [("rel", "alternate"), ("href", entry.alternateURL)]
-        if entry.alternateIsHomePage { alternate.insert(("type", "text/html"), at: 1) }
+        if entry.alternateIsPage { alternate.insert(("type", "text/html"), at: 1) }
         try w.emptyElement("link", attributes: alternate)
+        if let meeting = entry.relatedMeeting {
+            try w.emptyElement("link", attributes: [("rel", "related"), ("href", meeting), ("title", "Join the meeting")])
+        }
         for link in talk.links {
             try w.emptyElement("link", attributes: [("rel", "related"), ("href", link.url), ("title", link.title)])
         }

@@ -58,7 +58,8 @@ public enum ICalendarWriter {
             guard let zone = context.zones[talk.timeZone] else {
                 preconditionFailure("time zone \(talk.timeZone) of talk \(talk.id) is not in the feed context")
             }
-            return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar, ambiguousEnd: context.ambiguousCalendarEnds)
+            return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar,
+                                  ambiguousEnd: context.ambiguousCalendarEnds, organizer: context.calendarOrganizer)
         }
         // Events are made again as they are written rather than kept: all of them at once
         // would hold another copy of every talk and its presentation.
@@ -74,7 +75,7 @@ public enum ICalendarWriter {
         lines.property("METHOD", value: "PUBLISH")
         lines.text("NAME", options.calendarName)
         lines.text("X-WR-CALNAME", options.calendarName)
-        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote)
+        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote, rules: context.linearMath)
         lines.text("DESCRIPTION", description)
         lines.text("X-WR-CALDESC", description)
         lines.text("X-WR-TIMEZONE", seminar.timeZone)
@@ -93,10 +94,10 @@ public enum ICalendarWriter {
     }
 
     /// The seminar's description, then how many talks this calendar leaves out.
-    static func calendarDescription(seminar: Seminar, pending: Int, note: String?) -> String {
+    static func calendarDescription(seminar: Seminar, pending: Int, note: String?, rules: LinearMathRules) -> String {
         // Paragraphs survive; within one, the LaTeX rendering decides.
         var paragraphs = seminar.description.components(separatedBy: "\n\n")
-            .map(PlainTextRenderer.render)
+            .map { PlainTextRenderer.render($0, rules: rules) }
             .filter { !$0.isEmpty }
         if pending > 0 {
             var sentence = pending == 1
@@ -135,9 +136,12 @@ struct ICalendarEvent {
     /// The end as `DTEND` states it: in the zone's time, or in UTC when a reader would
     /// take that reading for an earlier instant (it happens twice) and `ambiguousEnd` says so.
     let endValue: (parameters: [(String, String)], value: String)
+    let organizer: CalendarOrganizer
 
-    init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar, ambiguousEnd: AmbiguousCalendarEnd = .inUTC) {
+    init(_ presentation: TalkPresentation, zone: ZoneInfo, seminar: Seminar, ambiguousEnd: AmbiguousCalendarEnd = .inUTC,
+         organizer: CalendarOrganizer = .contact) {
         self.talk = presentation.talk
+        self.organizer = organizer
         self.presentation = presentation
         self.zone = zone
         self.seminar = seminar
@@ -212,6 +216,9 @@ struct ICalendarEvent {
         lines.property("LAST-MODIFIED", value: ICalendarContentLines.utc(talk.updated))
         lines.property("SEQUENCE", value: String(talk.sequence))
         lines.property("STATUS", value: status)
+        if organizer == .contact, let email = seminar.contact.email {
+            lines.property("ORGANIZER", parameters: [("CN", seminar.contact.name)], value: "mailto:" + email)
+        }
         lines.text("SUMMARY", presentation.title)
         lines.property("DTSTART", parameters: tzid, value: ICalendarContentLines.local(localStart))
         lines.property("DTEND", parameters: endValue.parameters, value: endValue.value)

@@ -83,8 +83,8 @@ public enum FeedFacts {
     public static func statusScheme(_ seminar: Seminar) -> String { seminar.feedsBaseURL + "status" }
 
     /// The seminar description as plain text.
-    static func plainDescription(_ seminar: Seminar) -> String {
-        PlainTextRenderer.render(seminar.description)
+    static func plainDescription(_ context: FeedContext) -> String {
+        PlainTextRenderer.render(context.seminar.description, rules: context.linearMath)
     }
 
     static let atomNamespace = "http://www.w3.org/2005/Atom"
@@ -97,9 +97,13 @@ public enum FeedFacts {
 struct FeedEntry {
     let presentation: TalkPresentation
     let id: String
-    /// The meeting link when it is public and offered, else the seminar's home page.
+    /// The talk's page; where talks have none (archive documents of formats 1 to 3), the
+    /// meeting link when it is public and offered, else the seminar's home page.
     let alternateURL: String
-    let alternateIsHomePage: Bool
+    /// Whether `alternateURL` is a web page (not a meeting link).
+    let alternateIsPage: Bool
+    /// The meeting link, offered beside the talk's page (Atom `related`).
+    let relatedMeeting: String?
     /// `content` serialized: the text of Atom `content type="html"` and RSS `description`.
     let html: String
     let htmlEmbedding: HTMLEmbedding
@@ -119,12 +123,16 @@ struct FeedEntry {
             }
             presentation = context.presentation(of: talk)
             id = seminar.entryID(of: talk)
-            if let meeting = talk.meeting, presentation.offersMeeting {
-                alternateURL = meeting
-                alternateIsHomePage = false
-            } else {
-                alternateURL = seminar.homePage
-                alternateIsHomePage = true
+            let offeredMeeting = presentation.offersMeeting ? talk.meeting : nil
+            switch context.talkPages {
+            case .published:
+                alternateURL = seminar.feedsBaseURL + TalkPageAddress.page(of: talk.id)
+                alternateIsPage = true
+                relatedMeeting = offeredMeeting
+            case .absent:
+                alternateURL = offeredMeeting ?? seminar.homePage
+                alternateIsPage = offeredMeeting == nil
+                relatedMeeting = nil
             }
             html = try presentation.contentHTML()
             htmlEmbedding = context.htmlEmbedding

@@ -27,9 +27,15 @@ struct JSONFeedFrame {
         return encoder
     }
 
-    /// `document`: the feed encoded with no items.
-    init(_ document: Data) throws {
-        let bytes = [UInt8](document)
+    /// `document`: the feed encoded with no items and without its `version`, which goes
+    /// first (sorted keys would put it last; the spec puts it at the top, where readers
+    /// that sniff the start of a file look for it).
+    init(_ document: Data, version: Data) throws {
+        var bytes = [UInt8](document)
+        guard bytes.starts(with: Array("{\n".utf8)) else {
+            throw EncodingError.invalidValue(document, .init(codingPath: [], debugDescription: "the JSON Feed is no object"))
+        }
+        bytes.insert(contentsOf: Array("  \"version\" : ".utf8) + [UInt8](version) + Array(",\n".utf8), at: 2)
         let key = Array("\n  \"items\" : ".utf8)
         guard let at = bytes.firstRange(of: key),
               let close = bytes[at.upperBound...].firstIndex(of: UInt8(ascii: "]"))

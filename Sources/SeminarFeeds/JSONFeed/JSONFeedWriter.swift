@@ -25,7 +25,8 @@ public enum JSONFeedWriter {
     /// The same bytes, handed to `sink` a few items at a time.
     public static func write(talks: [Talk], context: FeedContext, feedURL: String, homePageURL: String, to sink: any ByteSink) throws {
         let encoder = JSONFeedFrame.encoder()
-        let frame = try JSONFeedFrame(encoder.encode(document(context: context, feedURL: feedURL, homePageURL: homePageURL)))
+        let frame = try JSONFeedFrame(encoder.encode(document(context: context, feedURL: feedURL, homePageURL: homePageURL)),
+                                      version: encoder.encode(version))
         var items = JSONFeedFrame.Items(into: sink)
         try sink.write(frame.head)
         for talk in talks.sorted(by: Talk.feedOrder) {
@@ -43,7 +44,7 @@ public enum JSONFeedWriter {
             title: seminar.title,
             homePageURL: homePageURL,
             feedURL: feedURL,
-            description: seminar.description.components(separatedBy: "\n\n").map(PlainTextRenderer.render)
+            description: seminar.description.components(separatedBy: "\n\n").map { PlainTextRenderer.render($0, rules: context.linearMath) }
                 .filter { !$0.isEmpty }.joined(separator: "\n\n"),
             language: seminar.language,
             authors: [JSONFeedDocument.Author(name: seminar.contact.name,
@@ -56,8 +57,9 @@ public enum JSONFeedWriter {
         let talk = p.talk
         return JSONFeedDocument.Item(
             id: seminar.entryID(of: talk),
-            // Talks have no page of their own: the seminar's page lists them all.
-            url: homePageURL,
+            url: seminar.feedsBaseURL + TalkPageAddress.page(of: talk.id),
+            // The meeting, one click away: the spec's "page elsewhere" the item is about.
+            externalURL: p.offersMeeting ? talk.meeting : nil,
             title: p.title,
             contentHTML: try p.contentHTML(),
             contentText: p.summary,
@@ -93,8 +95,9 @@ struct JSONFeedDocument: Encodable {
     var authors: [Author]
     var items: [Item]
 
+    /// Without `version`, which `JSONFeedFrame` writes first.
     enum CodingKeys: String, CodingKey {
-        case version, title, description, language, authors, items
+        case title, description, language, authors, items
         case homePageURL = "home_page_url", feedURL = "feed_url"
     }
 
@@ -106,6 +109,7 @@ struct JSONFeedDocument: Encodable {
     struct Item: Encodable {
         var id: String
         var url: String
+        var externalURL: String?
         var title: String
         var contentHTML: String
         var contentText: String
@@ -120,6 +124,7 @@ struct JSONFeedDocument: Encodable {
             case id, url, title, summary, authors, tags, attachments
             case contentHTML = "content_html", contentText = "content_text"
             case datePublished = "date_published", dateModified = "date_modified"
+            case externalURL = "external_url"
         }
     }
 

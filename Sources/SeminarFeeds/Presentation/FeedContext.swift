@@ -1,3 +1,4 @@
+import LaTeX
 import SeminarArchive
 
 /// Everything a writer needs besides the talks; all of it comes from the archive, none
@@ -23,6 +24,11 @@ public struct FeedContext: Sendable {
     /// snapshot format they were frozen with; everything else takes the default.
     public var htmlEmbedding: HTMLEmbedding = .cdataSections
 
+    /// The rules of the linear text of math, and of the grouping of math in HTML
+    /// (`LinearMathRules`). Archive documents keep the rules of their snapshot format;
+    /// everything else takes the default. Set it before computing the presentations.
+    public var linearMath: LinearMathRules = .unambiguous
+
     /// How a calendar event's end is written when its local reading happens twice (an end
     /// in the hour repeated when the clocks go back). Archive documents keep the form of
     /// their snapshot format; everything else takes the default.
@@ -33,6 +39,25 @@ public struct FeedContext: Sendable {
     /// snapshot format; everything else takes the default. Set it before computing the
     /// presentations (`withPresentations`), which depend on it.
     public var meetingOfTalksNotHappening: MeetingOfTalksNotHappening = .withheld
+
+    /// Whether each talk has its own page for the feeds to link to. Archive documents keep
+    /// the form of their snapshot format; everything else takes the default.
+    public var talkPages: TalkPages = .published
+
+    /// How the talk pages write math. Archive documents keep the form of their snapshot
+    /// format; everything else takes the default.
+    public var pageMath: PageMath = .mathML
+
+    /// Whether a bare `http(s)://` address in an abstract is a link in the HTML. Archive
+    /// documents keep the form of their snapshot format; everything else takes the
+    /// default. Set it before computing the presentations.
+    public var bareURLs: BareURLs = .linked
+
+    /// Whether a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    /// requires of an event sent with METHOD:PUBLISH (an announcement's calendar part) and
+    /// which a subscription's calendar carries alike. Archive documents keep the form of
+    /// their snapshot format; everything else takes the default.
+    public var calendarOrganizer: CalendarOrganizer = .contact
 
     /// Whether the documents offer `talk`'s meeting link (if it has a public one).
     func offersMeeting(of talk: Talk) -> Bool {
@@ -102,4 +127,39 @@ public enum MeetingOfTalksNotHappening: Sendable, Equatable {
     case offered
     /// Left out: such a talk's place reads "online", and its links go to the seminar's page.
     case withheld
+}
+
+/// Whether talks have pages of their own (`TalkPageAddress`), which feed entries link to.
+public enum TalkPages: Sendable, Equatable {
+    /// None: an entry links to the meeting, or to the seminar's page. What years frozen in
+    /// snapshot formats 1 to 3 hold.
+    case absent
+    /// An entry links to its talk's page (Atom `alternate`, RSS `link`, JSON Feed `url`);
+    /// the meeting stays one click away (Atom `related`, and the content's link).
+    case published
+}
+
+/// A bare `http(s)://` address written in an abstract, in the HTML of the documents.
+public enum BareURLs: Sendable, Equatable {
+    /// Text, as written: what years frozen in snapshot formats 1 to 3 hold.
+    case text
+    /// A link, as `\url{…}` makes one, without the punctuation that ends the sentence.
+    case linked
+}
+
+/// Whether calendar events carry an ORGANIZER (RFC 5545 3.8.4.3): the seminar's contact,
+/// when it has an e-mail address, since the property's value is a `mailto:` URI.
+public enum CalendarOrganizer: Sendable, Equatable {
+    /// No ORGANIZER: what years frozen in snapshot formats 1 to 3 hold.
+    case omitted
+    /// The contact as ORGANIZER, with its name as CN.
+    case contact
+}
+
+/// How a page (the seminar's, a talk's) writes math.
+public enum PageMath: Sendable, Equatable {
+    /// The feeds' HTML (`span class="math"`): what talk pages frozen in snapshot format 4 hold.
+    case html
+    /// MathML Core, typeset by the browser (`MathMLRenderer`).
+    case mathML
 }

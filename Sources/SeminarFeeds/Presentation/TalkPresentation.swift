@@ -43,7 +43,7 @@ public struct TalkPresentation: Sendable, Equatable {
         self.talk = talk
         let seminar = context.seminar
         offersMeeting = context.offersMeeting(of: talk)
-        plainTitle = PlainTextRenderer.render(talk.title)
+        plainTitle = PlainTextRenderer.render(talk.title, rules: context.linearMath)
         title = Self.statusPrefix(talk.status) + (talk.speakers.isEmpty ? "" : talk.speakerNames + " — ") + plainTitle
 
         if let local = talk.start, let zone = context.zones[talk.timeZone] {
@@ -59,7 +59,8 @@ public struct TalkPresentation: Sendable, Equatable {
         }
 
         // One parse and one walk give both renderings of the abstract.
-        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings()
+        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings(
+            rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []

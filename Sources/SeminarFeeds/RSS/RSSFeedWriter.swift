@@ -27,7 +27,7 @@ public enum RSSFeedWriter: StreamedFeedWriter {
         try w.startElement("channel")
         try w.element("title", seminar.title)
         try w.element("link", links.alternateURL)
-        try w.element("description", FeedFacts.plainDescription(seminar))
+        try w.element("description", FeedFacts.plainDescription(context))
         try w.element("language", seminar.language)
         if let email = seminar.contact.email {
             // RSS wants "address (Name)" here.

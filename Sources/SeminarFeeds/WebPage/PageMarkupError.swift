@@ -17,6 +17,17 @@ public enum PageMarkupError: Error, Sendable, Equatable, CustomStringConvertible
     /// libxml2 failed to build or serialise the document.
     case libxml(String)
 
+    /// What was being written ("talk ID", "seminar"…), when the error came from the archive.
+    public var context: String? {
+        switch self {
+        case let .forbiddenCharacter(_, _, context), let .unsafeURL(_, context), let .invalidName(_, context),
+             let .disallowedMarkup(_, context):
+            return context
+        case .libxml:
+            return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case let .forbiddenCharacter(codePoint, text, context):
@@ -57,10 +68,11 @@ enum PageText {
     }
 
     /// A link taken from the archive, for an `href`: only web and mail links are written,
-    /// by the rule the abstract renderer links by (and the LaTeX checker reports by).
+    /// by the scheme the abstract renderer links by (the loader and the LaTeX checker have
+    /// already held every URL to the whole of `URLRule`).
     static func checkedURL(_ url: String, context: @autoclosure () -> String) throws(PageMarkupError) -> String {
         try check(url, context: context())
-        guard HTMLRenderer.isAllowedLink(url) else {
+        guard URLRule.hasLinkScheme(url) else {
             throw .unsafeURL(url, context: context())
         }
         return url

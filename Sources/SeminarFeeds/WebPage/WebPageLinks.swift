@@ -14,10 +14,13 @@ public struct WebPageLinks: Sendable, Equatable {
     public var calendarAbsoluteURL: String
     /// The web page itself, seen from a feed (for the stylesheet's "see the web page").
     public var page: String
+    /// Whether each talk has its own page (`TalkPageAddress`), which its card links to.
+    public var talkPages: Bool
 
     public init(atom: String, rss: String, jsonFeed: String, calendar: String, calendarAbsoluteURL: String,
-                page: String = "index.html")
+                page: String = "index.html", talkPages: Bool = true)
     {
+        self.talkPages = talkPages
         self.atom = atom
         self.rss = rss
         self.jsonFeed = jsonFeed

@@ -4,7 +4,12 @@ import SeminarArchive
 /// One talk on the web page: an `article` whose data attributes let the inline script
 /// place it, holding what the presentation says about the talk.
 enum WebPageTalk {
-    static func write(_ talk: TalkPresentation, seminar: Seminar, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+    /// - Parameters:
+    ///   - heading: the title's element: `h3` in the seminar page's lists, `h1` on the talk's own page.
+    ///   - pageURL: where the title links to (the talk's own page), if anywhere.
+    static func write(_ talk: TalkPresentation, seminar: Seminar, math: PageMath, heading: String = "h3", pageURL: String? = nil,
+                      tree: MarkupTree, in parent: MarkupTree.Node) throws
+    {
         let source = talk.talk
         let id = "talk-" + source.id
         var attributes = [("id", id), ("class", "talk " + source.status.rawValue), ("aria-labelledby", id + "-title")]
@@ -15,7 +20,12 @@ enum WebPageTalk {
         }
         let article = try tree.element("article", attributes, in: parent)
         // h3 under "Talks" and "Upcoming talks"; the script makes it an h4 under a past year.
-        try tree.element("h3", [("id", id + "-title")], text: talk.plainTitle, in: article)
+        if let pageURL {
+            let title = try tree.element(heading, [("id", id + "-title")], in: article)
+            try tree.element("a", [("href", pageURL)], text: talk.plainTitle, in: title)
+        } else {
+            try tree.element(heading, [("id", id + "-title")], text: talk.plainTitle, in: article)
+        }
 
         let when = try tree.element("p", [("class", "when")], in: article)
         if let start = talk.start {
@@ -40,11 +50,8 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        do {
-            try appendHTML(talk.compactAbstract, formulas: MathMLRenderer.formulas(source.abstract), tree: tree, in: abstract)
-        } catch {
-            throw TalkRenderingError(talkID: source.id, field: "abstract", underlying: error)
-        }
+        let formulas = math == .mathML ? MathMLRenderer.formulas(source.abstract) : []
+        try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)

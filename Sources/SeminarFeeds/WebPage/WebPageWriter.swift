@@ -50,7 +50,8 @@ public enum WebPageWriter {
         try tree.element("h1", text: seminar.title, in: header)
         let about = try tree.element("div", [("class", "description")], in: header)
         for paragraph in paragraphs(of: seminar.description) {
-            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph), formulas: MathMLRenderer.formulas(paragraph), tree: tree, in: about)
+            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph, linkingBareURLs: true), formulas: MathMLRenderer.formulas(paragraph),
+                                       tree: tree, in: about)
         }
         try writeSubscribe(tree, header, links: links)
 
@@ -73,13 +74,9 @@ public enum WebPageWriter {
         // Talk by talk, each freed once written: the page of a long history stays small in memory.
         try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
-            do {
-                try WebPageTalk.write(context.presentation(of: ordered[i]), seminar: seminar, tree: tree, in: all)
-            } catch let error as TalkRenderingError {
-                throw error
-            } catch {
-                throw TalkRenderingError(talkID: ordered[i].id, field: nil, underlying: error)
-            }
+            let talk = ordered[i]
+            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, math: .mathML,
+                                  pageURL: links.talkPages ? TalkPageAddress.page(of: talk.id) : nil, tree: tree, in: all)
         }
     }
 
@@ -105,7 +102,7 @@ public enum WebPageWriter {
         for (type, kind, href) in feeds {
             try tree.element("link", [("rel", "alternate"), ("type", type), ("title", title + " (" + kind + ")"), ("href", href)], in: head)
         }
-        try tree.element("style", text: WebPageAssets.css, in: head)
+        try tree.element("style", text: WebPageAssets.css(.mathML), in: head)
     }
 
     // MARK: Subscribe

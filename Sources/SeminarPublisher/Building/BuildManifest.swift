@@ -11,7 +11,7 @@ import SeminarArchive
 /// everything. It lives outside the repository (in the user's cache folder, see
 /// `Publisher.buildManifestPath`), since stamps mean nothing on another machine.
 struct BuildManifest: Codable, Equatable, Sendable {
-    static let currentFormat = 1
+    static let currentFormat = 2
     /// Two seconds (in nanoseconds), the coarsest granularity of file times in common use.
     static let clockMargin: Int64 = 2_000_000_000
 
@@ -29,12 +29,17 @@ struct BuildManifest: Codable, Equatable, Sendable {
     /// The paths of the public documents, then of the organisers' set (`--private-out`).
     var published: [String]
     var privatelyPublished: [String]?
+    /// Whether the stamps vouch for the files (see `settled`). A record that does not
+    /// (the files changed while the build ran, or the build failed) only keeps what was
+    /// published, so that the next build can remove the pages of talks that are gone.
+    var vouches = true
 
     /// What has changed since this manifest was recorded, or nil if nothing has: the same
     /// program, and every file and folder with the stamp it had. Says which file, so that
     /// the command can tell why a build checks everything again.
     func firstChange(tool: String, stamp: (String) -> FileStamp?) -> String? {
         guard format == Self.currentFormat, self.tool == tool else { return "the seminar program or its libraries" }
+        guard vouches else { return "the files of the last build, which it could not vouch for" }
         for files in [inputs, outputs] {
             guard files.paths.count == files.stamps.count else { return "the record itself" }
             for (path, recorded) in zip(files.paths, files.stamps) where stamp(path)?.description != recorded {
@@ -68,6 +73,12 @@ struct BuildManifest: Codable, Equatable, Sendable {
         return BuildManifest(
             tool: tool, inputs: StampedFiles(inputs), outputs: StampedFiles(outputs),
             talkCount: talkCount, diagnostics: diagnostics, published: published, privatelyPublished: privatelyPublished)
+    }
+
+    /// A record of what is published, which never lets a build skip work.
+    static func publishedOnly(tool: String, published: [String], privatelyPublished: [String]?) -> BuildManifest {
+        BuildManifest(tool: tool, inputs: StampedFiles([]), outputs: StampedFiles([]), talkCount: 0, diagnostics: [],
+                      published: published, privatelyPublished: privatelyPublished, vouches: false)
     }
 
     // MARK: Storage

@@ -1,3 +1,4 @@
+import Foundation
 import SeminarArchive
 import SeminarFeeds
 
@@ -22,8 +23,12 @@ struct DocumentPlanner: Sendable {
     /// Talks of the years that are not frozen, including those still to be defined.
     let currentTalks: [Talk]
     let records: [Int: SnapshotRecord]
+    /// Whether the talks of the open years get their own pages (`TalkPageAddress`).
+    /// Frozen years have them as their snapshot format says.
+    let talkPages: Bool
 
-    init(checked: CheckedArchive, seminar: Seminar, includePrivateLinks: Bool) {
+    init(checked: CheckedArchive, seminar: Seminar, includePrivateLinks: Bool, talkPages: Bool = true) {
+        self.talkPages = talkPages
         let all = checked.talks.map(\.talk)
         if includePrivateLinks {
             // The organisers' set: every link is shown, so nothing is marked private.
@@ -37,7 +42,9 @@ struct DocumentPlanner: Sendable {
         }
         records = checked.records
         currentTalks = talks.filter { checked.records[$0.year] == nil }
-        context = FeedContext(seminar: self.seminar, zones: checked.zones)
+        var context = FeedContext(seminar: self.seminar, zones: checked.zones)
+        context.talkPages = talkPages ? .published : .absent
+        self.context = context
     }
 
     var base: String { seminar.feedsBaseURL }
@@ -47,14 +54,28 @@ struct DocumentPlanner: Sendable {
     enum Job: Sendable {
         case atom, rss, jsonFeed, calendar, webPage, stylesheet
         case archive(year: Int)
+        /// The pages of the current talks at `indices` (of `currentTalks`), with their
+        /// one-talk calendars.
+        case talkPages(indices: Range<Int>)
 
         /// Whether the job shows the talks of the years that are not frozen.
         var showsCurrentTalks: Bool {
             switch self {
-            case .atom, .rss, .jsonFeed, .calendar, .webPage: return true
+            case .atom, .rss, .jsonFeed, .calendar, .webPage, .talkPages: return true
             case .stylesheet, .archive: return false
             }
         }
+    }
+
+    /// The subscription documents, then the current talks' pages in a few jobs per core
+    /// (thousands of small files: one job each would cost more than it shares).
+    var subscriptionJobs: [Job] {
+        guard talkPages, !currentTalks.isEmpty else { return Self.subscriptionJobs }
+        let parts = min(currentTalks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let pages = (0..<parts).map { part in
+            Job.talkPages(indices: currentTalks.count * part / parts..<currentTalks.count * (part + 1) / parts)
+        }
+        return Self.subscriptionJobs + pages
     }
 
     /// Longest first: jobs run on every core in this order, and the web page (talks with
@@ -63,7 +84,7 @@ struct DocumentPlanner: Sendable {
 
     /// Every document: the subscription documents and every frozen year's.
     func allDocuments() throws -> [OutputDocument] {
-        try render(Self.subscriptionJobs + frozenYears.map { .archive(year: $0) })
+        try render(subscriptionJobs + frozenYears.map { .archive(year: $0) })
     }
 
     /// The documents of `jobs`, rendered on every core, in the order of `jobs`.
@@ -123,6 +144,10 @@ struct DocumentPlanner: Sendable {
                 talks: currentTalks, archivedYears: archivedYears, context: context, links: webPageLinks, to: $0) }
         case .stylesheet:
             try emit(FeedsLayout.stylesheet) { try $0.write(FeedStylesheet.write(context: context, links: webPageLinks)) }
+        case let .talkPages(indices):
+            for talk in currentTalks[indices] {
+                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: nil), open: open, into: &delivered)
+            }
         case let .archive(year):
             guard let record = records[year] else { return }
             try archiveDocuments(year: year, previousYear: record.previousYear, nextYear: record.nextYear, format: record.format,
@@ -176,6 +201,11 @@ struct DocumentPlanner: Sendable {
         context.htmlEmbedding = SnapshotRecord.htmlEmbedding(format: format)
         context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
         context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
+        context.talkPages = SnapshotRecord.talkPages(format: format)
+        context.pageMath = SnapshotRecord.pageMath(format: format)
+        context.bareURLs = SnapshotRecord.bareURLs(format: format)
+        context.calendarOrganizer = SnapshotRecord.calendarOrganizer(format: format)
+        context.linearMath = SnapshotRecord.linearMath(format: format)
         context = context.withPresentations(of: ofYear)
         let links = FeedDocumentLinks(
             selfURL: base + FeedsLayout.archiveAtom(year), alternateURL: seminar.homePage,
@@ -199,11 +229,55 @@ struct DocumentPlanner: Sendable {
                 talks: ofYear, context: context,
                 options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")"), to: $0)
         })
+        if context.talkPages == .published {
+            for talk in ofYear {
+                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: year), open: open, into: &delivered)
+            }
+        }
+    }
+
+    /// A talk's page and its one-talk calendar: the calendar writer given this talk alone,
+    /// so its event has the UID and SEQUENCE it has in every other calendar.
+    private func emitTalkPage<Output: DocumentOutput>(
+        _ talk: Talk, context: FeedContext, links: TalkPageLinks, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
+    ) throws {
+        delivered.append(try open(FeedsLayout.talkPage(talk.id)).complete { try $0.write(TalkPageWriter.write(talk, context: context, links: links)) })
+        guard !talk.isToBeDefined else { return }
+        delivered.append(try open(FeedsLayout.talkCalendar(talk.id)).complete {
+            try ICalendarWriter.write(talks: [talk], context: context,
+                                      options: calendarOptions(url: base + FeedsLayout.talkCalendar(talk.id), name: seminar.title), to: $0)
+        })
+    }
+
+    /// Where a talk's page leads, relative to `talks/`: the seminar's page, and the feeds
+    /// that hold the talk (a frozen `year`'s own documents, or the subscription ones).
+    func talkPageLinks(of talk: Talk, year: Int?) -> TalkPageLinks {
+        let up = "../"
+        let feeds: [TalkPageLinks.Feed]
+        if let year {
+            let suffix = " of " + String(year)
+            feeds = [
+                .init(label: "Atom feed" + suffix, href: up + FeedsLayout.archiveAtom(year), type: AtomFeedWriter.mediaType),
+                .init(label: "RSS feed" + suffix, href: up + FeedsLayout.archiveRSS(year), type: RSSFeedWriter.mediaType),
+                .init(label: "Calendar of " + String(year), href: up + FeedsLayout.archiveCalendar(year)),
+                .init(label: "Subscribe to new talks (Atom)", href: up + FeedsLayout.atom),
+            ]
+        } else {
+            feeds = [
+                .init(label: "Atom feed", href: up + FeedsLayout.atom, type: AtomFeedWriter.mediaType),
+                .init(label: "RSS feed", href: up + FeedsLayout.rss, type: RSSFeedWriter.mediaType),
+                .init(label: "JSON Feed", href: up + FeedsLayout.jsonFeed, type: "application/feed+json"),
+                .init(label: "Calendar of every talk", href: up + FeedsLayout.calendar),
+            ]
+        }
+        return TalkPageLinks(pageURL: base + FeedsLayout.talkPage(talk.id),
+                             calendar: String(FeedsLayout.talkCalendar(talk.id).dropFirst(TalkPageAddress.folder.count)),
+                             seminarPage: up + FeedsLayout.webPage, feeds: feeds)
     }
 
     var webPageLinks: WebPageLinks {
         WebPageLinks(atom: FeedsLayout.atom, rss: FeedsLayout.rss, jsonFeed: FeedsLayout.jsonFeed,
-                     calendar: FeedsLayout.calendar, calendarAbsoluteURL: base + FeedsLayout.calendar)
+                     calendar: FeedsLayout.calendar, calendarAbsoluteURL: base + FeedsLayout.calendar, talkPages: talkPages)
     }
 
     func calendarOptions(url: String, name: String) -> ICalendarOptions {
@@ -213,8 +287,8 @@ struct DocumentPlanner: Sendable {
 
 /// Private meeting links never reach public documents: the link is removed and the talk
 /// marked, so every writer says "link sent on request" instead.
-enum PrivacyFilter {
-    static func publicView(of talk: Talk, seminar: Seminar) -> Talk {
+public enum PrivacyFilter {
+    public static func publicView(of talk: Talk, seminar: Seminar) -> Talk {
         guard seminar.isMeetingPrivate(talk), talk.meeting != nil else { return talk }
         var t = talk
         t.meeting = nil
@@ -223,7 +297,7 @@ enum PrivacyFilter {
     }
 
     /// For `--private-out`: the link is shown like a public one.
-    static func organisersView(of talk: Talk) -> Talk {
+    public static func organisersView(of talk: Talk) -> Talk {
         guard talk.meeting != nil else { return talk }
         var t = talk
         t.meetingIsPrivate = false

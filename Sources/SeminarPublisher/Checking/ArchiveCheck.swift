@@ -1,3 +1,4 @@
+import Foundation
 import LaTeX
 import SeminarArchive
 
@@ -35,7 +36,23 @@ extension Publisher {
     public func check() -> CheckedArchive {
         let store = SnapshotStore(archiveRoot: archiveRoot)
         let (records, problems) = store.load()
-        return check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [])
+        var checked = check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [])
+        checked.diagnostics += damagedFrozenDocuments(checked)
+        checked.diagnostics.sort(by: Diagnostic.reportOrder)
+        return checked
+    }
+
+    /// What a build finds about the frozen documents whose published files do not match
+    /// their records: it renders those years again, and a rendering that does not match
+    /// the record either is an error (`frozen-document-changed`), whether the file or the
+    /// record's digest changed. `check` does the same, so that the two agree.
+    func damagedFrozenDocuments(_ checked: CheckedArchive) -> [Diagnostic] {
+        guard !checked.hasErrors, let seminar = checked.seminar else { return [] }
+        let damaged = checked.records.keys.sorted().filter { !publishedFilesMatch(checked.records[$0]!) }
+        guard !damaged.isEmpty else { return [] }
+        let planner = DocumentPlanner(checked: checked, seminar: seminar, includePrivateLinks: false)
+        guard let documents = try? planner.render(damaged.map { .archive(year: $0) }) else { return [] }
+        return documents.flatMap { frozenDrift(of: $0.path, digest: sha256Digest($0.bytes), records: checked.records) }
     }
 
     /// The check, with the talk files of `pinnedYears` that are byte for byte as their
@@ -57,7 +74,7 @@ extension Publisher {
                 records[year] = store.load(year: year) ?? records[year]
             }
         }
-        var diagnostics = loaded.diagnostics + snapshots.diagnostics
+        var diagnostics = loaded.diagnostics + snapshots.diagnostics + recordsMissing(records, unreadable: snapshots.diagnostics)
 
         var zones: [String: ZoneInfo] = [:]
         if let seminar = loaded.seminar, let z = try? zoneDatabase.zone(seminar.timeZone) { zones[seminar.timeZone] = z }
@@ -84,8 +101,33 @@ extension Publisher {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)
         }
+        if let seminar = loaded.seminar {
+            checked.diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
+            checked.diagnostics += PrivateMeetingCheck.frozenYears(checked, feedsRoot: feedsRoot)
+        }
         checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
+    }
+
+    /// A year whose documents are published under `feeds/archive/YEAR/` but whose record
+    /// is gone: without its record the year would silently turn open again (its talks back
+    /// in the subscription feeds, its frozen documents orphaned), so this is an error. A
+    /// record that is there but unreadable is reported as such, not again here.
+    func recordsMissing(_ records: [Int: SnapshotRecord], unreadable: [Diagnostic]) -> [Diagnostic] {
+        let archived = feedsRoot + "/" + "archive"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: archived) else { return [] }
+        let store = SnapshotStore(archiveRoot: archiveRoot)
+        let reported = Set(unreadable.compactMap(\.location?.path))
+        return names.compactMap { Int($0) }.filter { String($0).count == 4 }.sorted().compactMap { year in
+            let path = store.path(of: year)
+            guard records[year] == nil, !reported.contains(path) else { return nil }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: archived + "/" + String(year), isDirectory: &isFolder), isFolder.boolValue else { return nil }
+            return .error("frozen-year-record-missing",
+                          "\(year) is published as a frozen year (`\(archived)/\(year)/`) but its record `\(path)` is missing",
+                          at: FileLocation(path: path, line: 1, column: 1),
+                          fix: "restore the record (`git checkout -- \(path)`); to unfreeze the year on purpose, remove `\(archived)/\(year)/` too")
+        }
     }
 
     /// The files that `records` pinned, for the loader. Records made before files were

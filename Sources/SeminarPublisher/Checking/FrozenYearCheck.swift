@@ -5,6 +5,7 @@ extension Diagnostic {
     /// of its documents that would change: what `seminar snapshot YEAR --amend` records.
     public static let frozenYearCodes: Set<String> = [
         "frozen-talk-changed", "frozen-year-talk-added", "frozen-year-talk-removed", "frozen-document-changed",
+        "frozen-year-seminar-changed",
     ]
 }
 
@@ -20,7 +21,7 @@ struct FrozenYearCheck {
         let frozenTalks = checked.talks.filter { checked.records[$0.talk.year] != nil }
         // Fingerprinting hashes every field of every frozen talk: done on every core.
         var out = ConcurrentMap.map(frozenTalks) { loaded in
-            changes(of: loaded, record: checked.records[loaded.talk.year]!)
+            changes(of: loaded, record: checked.records[loaded.talk.year]!, talkDefaults: checked.talkDefaults)
         }.flatMap { $0 }
 
         // Pinned talks are present and unchanged by definition: their files are as frozen.
@@ -40,17 +41,49 @@ struct FrozenYearCheck {
                                       location: FileLocation(path: store.path(of: year), line: 1, column: 1), notes: notes))
             }
         }
-        return out
+        return out + seminarChanges(checked)
+    }
+
+    /// Each field of `seminar.json` that every document of a frozen year shows and that
+    /// changed since the year was frozen (or last amended): the year's documents would no
+    /// longer be what it published. Reported at the field, with the years it concerns.
+    private func seminarChanges(_ checked: CheckedArchive) -> [Diagnostic] {
+        guard let seminar = checked.seminar, let source = checked.seminarSource else { return [] }
+        let now = SeminarFingerprint.fields(of: seminar)
+        var years: [String: [Int]] = [:]
+        for (year, record) in checked.records.sorted(by: { $0.key < $1.key }) {
+            guard let frozen = record.seminar else { continue }
+            for field in now.keys where frozen[field] != nil && frozen[field] != now[field] { years[field, default: []].append(year) }
+        }
+        return years.keys.sorted().map { field in
+            let changed = years[field]!
+            let location = source.locationOfKey([.key(field)]) ?? source.startLocation
+            let names = changed.map(String.init).joined(separator: ", ")
+            return Diagnostic(
+                .error, code: "frozen-year-seminar-changed",
+                message: "`\(field)` of seminar.json changed after \(names) \(changed.count == 1 ? "was" : "were") frozen; the documents of \(changed.count == 1 ? "that year" : "those years") show it and would change",
+                fix: "undo the change, or publish it on purpose with " + changed.map { "`seminar snapshot \($0) --amend --reason \"…\"`" }.joined(separator: ", then "),
+                location: location, excerpt: source.excerpt(line: location.line))
+        }
     }
 
     /// A talk of a frozen year that was added after the freeze, or each of its fields
     /// that changed since.
-    private func changes(of loaded: LoadedTalk, record: SnapshotRecord) -> [Diagnostic] {
+    ///
+    /// A file byte for byte as frozen (its digest and the talk defaults it was read with are
+    /// the record's) is the talk as frozen, whatever its fingerprints say: the rule by which
+    /// a build leaves such a file unparsed (`PinnedTalkFiles`), so that `check` and `build`
+    /// agree on it.
+    private func changes(of loaded: LoadedTalk, record: SnapshotRecord, talkDefaults: String) -> [Diagnostic] {
         let talk = loaded.talk
+        if let frozen = record.talks[talk.id], let digest = frozen.source, record.talkDefaults == talkDefaults,
+           sha256Digest(loaded.source.bytes) == digest {
+            return []
+        }
         // With the line of the file, and a caret, as every diagnostic at a file's place.
         func error(_ code: String, _ message: String, at location: FileLocation) -> Diagnostic {
             Diagnostic(.error, code: code, message: message, fix: Self.amend(record.year), location: location,
-                       sourceLine: loaded.source.lineText(location.line))
+                       excerpt: loaded.source.excerpt(line: location.line))
         }
         guard let frozen = record.talks[talk.id] else {
             return [error("frozen-year-talk-added",

@@ -10,30 +10,43 @@ enum LaTeXFieldCheck {
     static let talkFields: [String] = ["title", "abstract"]
 
     static func diagnostics(for loaded: LoadedTalk, extraMacros: Set<String>) -> [Diagnostic] {
+        var budget = DiagnosticBudget()
         var out: [Diagnostic] = []
         for field in talkFields {
             let text = field == "title" ? loaded.talk.title : loaded.talk.abstract
-            out += diagnostics(in: text, at: [.key(field)], source: loaded.source, extraMacros: extraMacros)
+            out += diagnostics(in: text, at: [.key(field)], source: loaded.source, extraMacros: extraMacros, budget: &budget)
         }
-        return out
+        return out + budget.notes(after: out)
     }
 
     /// The LaTeX of a talk file that did not load (an unknown key, a bad date…): its text
     /// fields are still checked, so one run reports every problem of the file.
     static func diagnostics(forRejected source: JSONSourceFile, extraMacros: Set<String>) -> [Diagnostic] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(source.bytes)) as? [String: Any] else { return [] }
+        var budget = DiagnosticBudget()
         var out: [Diagnostic] = []
         for field in talkFields {
             guard let text = object[field] as? String else { continue }
-            out += diagnostics(in: text, at: [.key(field)], source: source, extraMacros: extraMacros)
+            out += diagnostics(in: text, at: [.key(field)], source: source, extraMacros: extraMacros, budget: &budget)
         }
-        return out
+        return out + budget.notes(after: out)
     }
 
+    /// The problems of one field that is the only one of its file checked for LaTeX.
     static func diagnostics(
         in text: String, at path: [JSONPathComponent], source: JSONSourceFile, extraMacros: Set<String>
     ) -> [Diagnostic] {
-        let found = LaTeXChecker.check(text, extraMacros: extraMacros)
+        var budget = DiagnosticBudget()
+        let out = diagnostics(in: text, at: path, source: source, extraMacros: extraMacros, budget: &budget)
+        return out + budget.notes(after: out)
+    }
+
+    /// Only the problems `budget` admits are located: locating one rescans the file.
+    private static func diagnostics(
+        in text: String, at path: [JSONPathComponent], source: JSONSourceFile, extraMacros: Set<String>,
+        budget: inout DiagnosticBudget
+    ) -> [Diagnostic] {
+        let found = LaTeXChecker.check(text, extraMacros: extraMacros).filter { budget.admits("latex-" + $0.code) }
         guard !found.isEmpty else { return [] }
         return found.map { d in
             let location = source.location(inStringAt: path, scalarOffset: d.position.offset)
@@ -43,11 +56,11 @@ enum LaTeXFieldCheck {
                 message: d.message,
                 fix: d.fix,
                 location: location,
-                sourceLine: location.flatMap { source.lineText($0.line) },
+                excerpt: location.flatMap { source.excerpt(line: $0.line) },
                 length: d.length,
                 notes: d.notes.map { note in
                     let at = source.location(inStringAt: path, scalarOffset: note.position.offset)
-                    return Diagnostic.Note(message: note.message, location: at, sourceLine: at.flatMap { source.lineText($0.line) })
+                    return Diagnostic.Note(message: note.message, location: at, excerpt: at.flatMap { source.excerpt(line: $0.line) })
                 }
             )
         }

@@ -72,14 +72,17 @@ extension Publisher {
                                                        source: sha256Digest($0.source.bytes)))
             }),
             amendments: existing?.amendments ?? [], talkDefaults: checked.talkDefaults,
-            updated: talks.map(\.talk.updated).max()?.rfc3339)
+            updated: talks.map(\.talk.updated).max()?.rfc3339, seminar: SeminarFingerprint.fields(of: seminar))
         if let reason = amendReason, let old = existing {
             record.amendments.append(SnapshotRecord.Amendment(at: now.rfc3339, reason: reason, changes: Self.changes(from: old, to: record)))
         }
 
-        _ = try OutputWriter(root: feedsRoot).write(documents)
-        try store.save(record)
+        // The year's documents and its record are one publication: a snapshot stopped
+        // between them is finished by the next command, never left with documents and no
+        // record.
+        _ = try OutputWriter(root: feedsRoot).write(documents, also: [try store.stage(record)], thenBuild: true)
         let build = try self.build()
+        PublicationJournal.remove(in: feedsRoot)
         return SnapshotResult(record: record, recordPath: store.path(of: year), documents: documents.map(\.path), build: build)
     }
 
@@ -95,12 +98,12 @@ extension Publisher {
         guard let start = talk.start, let zone = zones[talk.timeZone] else {
             return Diagnostic(.error, code: "snapshot-talk-undated", message: "\(name) has no date yet",
                               fix: "give it a date with `seminar edit \(talk.id) --start …`, or cancel it with `--status cancelled`",
-                              location: at, sourceLine: source.lineText(at.line))
+                              location: at, excerpt: source.excerpt(line: at.line))
         }
         let end = zone.instant(of: start).secondsSince1970 + Int64(talk.duration) * 60
         guard end > now.secondsSince1970 else { return nil }
         return Diagnostic(.error, code: "snapshot-talk-to-come", message: "\(name) is still to come (\(start))",
-                          location: at, sourceLine: source.lineText(at.line))
+                          location: at, excerpt: source.excerpt(line: at.line))
     }
 
 
@@ -117,7 +120,8 @@ extension Publisher {
             lines.append("\(talk.file): removed")
         }
         for (path, digest) in new.documents.sorted(by: { $0.key < $1.key }) where old.documents[path] != digest {
-            lines.append("rewrote \(path)")
+            // A newer format may hold documents an older one did not (format 4's talk pages).
+            lines.append((old.documents[path] == nil ? "added " : "rewrote ") + path)
         }
         return lines
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import LaTeX
 import SeminarArchive
 import SeminarFeeds
 
@@ -22,13 +23,28 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// - 2: each entry's HTML in CDATA sections, about half the size;
     /// - 3: a calendar event whose end falls in the hour repeated when the clocks go back
     ///   ends in UTC, which names one instant (see `AmbiguousCalendarEnd`); a cancelled or
-    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`).
+    ///   postponed talk offers no meeting link (see `MeetingOfTalksNotHappening`);
+    /// - 4: a calendar event names the seminar's contact as its ORGANIZER, which RFC 5546
+    ///   requires with METHOD:PUBLISH (see `CalendarOrganizer`); math in titles, abstracts
+    ///   and the description follows the unambiguous rules of the linear text
+    ///   (`LinearMathRules`: fractions grouped, operator names and bare scripts set apart,
+    ///   Greek script letters), in plain text and in the entries' HTML.
+    ///   Each talk also has its own page and one-talk calendar under `talks/`, part of the
+    ///   year's documents, which the feed entries link to (see `TalkPages`); a bare
+    ///   `http(s)://` address in an abstract is a link (see `BareURLs`).
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 3
+    /// - 5: the talk pages show math as MathML (see `PageMath`).
+    public static let currentFormat = 5
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
         format >= 2 ? .cdataSections : .escapedText
+    }
+
+    /// The rules of the linear text of math (and of its grouping in HTML) in the documents
+    /// of a year frozen with `format`.
+    static func linearMath(format: Int) -> LinearMathRules {
+        format >= 4 ? .unambiguous : .original
     }
 
     /// How the calendar of a year frozen with `format` writes an end whose local reading
@@ -41,6 +57,26 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// talk cancelled or postponed.
     static func meetingOfTalksNotHappening(format: Int) -> MeetingOfTalksNotHappening {
         format >= 3 ? .withheld : .offered
+    }
+
+    /// Whether the HTML of the documents of a year frozen with `format` links bare URLs.
+    static func bareURLs(format: Int) -> BareURLs {
+        format >= 4 ? .linked : .text
+    }
+
+    /// Whether the documents of a year frozen with `format` include its talks' pages.
+    static func talkPages(format: Int) -> TalkPages {
+        format >= 4 ? .published : .absent
+    }
+
+    /// How the talk pages of a year frozen with `format` write math.
+    static func pageMath(format: Int) -> PageMath {
+        format >= 5 ? .mathML : .html
+    }
+
+    /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
+    static func calendarOrganizer(format: Int) -> CalendarOrganizer {
+        format >= 4 ? .contact : .omitted
     }
 
     public var year: Int
@@ -64,6 +100,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// frozen), which a build knows without reading the year's talk files. Nil in records
     /// made before; not part of the format, which is about how documents render.
     public var updated: String?
+
+    /// A fingerprint of each `seminar.json` field the year's documents show (see
+    /// `SeminarFingerprint`), as frozen or last amended, so that `check` names a field
+    /// changed since. Nil in records made before; not part of the format.
+    public var seminar: [String: String]?
 
     public struct FrozenTalk: Codable, Equatable, Sendable {
         /// The talk file when the year was frozen, relative to the archive, for messages.
@@ -120,7 +161,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     public init(
         year: Int, format: Int = SnapshotRecord.currentFormat, previousYear: Int?, nextYear: Int?,
         documents: [String: String], talks: [String: FrozenTalk], amendments: [Amendment] = [], talkDefaults: String? = nil,
-        updated: String? = nil
+        updated: String? = nil, seminar: [String: String]? = nil
     ) {
         self.year = year
         self.format = format
@@ -131,6 +172,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
         self.amendments = amendments
         self.talkDefaults = talkDefaults
         self.updated = updated
+        self.seminar = seminar
     }
 
     /// Canonical bytes: sorted keys, so the record diffs cleanly in git.
@@ -155,7 +197,7 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
 /// document digests are what guarantee the documents themselves.
 public enum TalkFingerprint {
     public static func fields(of talk: Talk) -> [String: String] {
-        var values: [String: String] = [
+        let values: [String: String] = [
             "title": talk.title,
             "speakers": talk.speakers.map { [$0.name, $0.affiliation ?? "", $0.url ?? "", $0.email ?? ""].joined(separator: "\u{1F}") }
                 .joined(separator: "\u{1E}"),
@@ -172,10 +214,34 @@ public enum TalkFingerprint {
             "updated": talk.updated.rfc3339,
             "sequence": String(talk.sequence),
         ]
-        for (field, value) in values {
-            var text = value
-            values[field] = text.withUTF8 { hexDigits(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
-        }
-        return values
+        return fieldDigests(values)
     }
+}
+
+/// The fields of `seminar.json` that every document of a frozen year shows (the feed's
+/// title, subtitle, author, links and ids), by their names in the file. The organisers,
+/// default start time and duration and extra macros are not shown; the time zone reaches
+/// the documents through the talks, whose own fingerprints catch it.
+public enum SeminarFingerprint {
+    public static func fields(of seminar: Seminar) -> [String: String] {
+        fieldDigests([
+            "title": seminar.title,
+            "description": seminar.description,
+            "homePage": seminar.homePage,
+            "feedsBaseURL": seminar.feedsBaseURL,
+            "language": seminar.language,
+            "contact": seminar.contact.name + "\u{1F}" + (seminar.contact.email ?? ""),
+            "idPrefix": seminar.idPrefix,
+        ])
+    }
+}
+
+/// A short digest of each value: enough to tell a change, and the record stays small.
+private func fieldDigests(_ values: [String: String]) -> [String: String] {
+    var digests: [String: String] = [:]
+    for (field, value) in values {
+        var text = value
+        digests[field] = text.withUTF8 { hexDigits(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
+    }
+    return digests
 }

@@ -20,6 +20,7 @@ struct AddCommand: ParsableCommand {
     var privateMeeting = false
 
     @OptionGroup var clock: ClockOption
+    @OptionGroup var lock: LockOption
 
     func validate() throws {
         guard fields.title != nil else { throw ValidationError("a talk needs --title") }
@@ -33,6 +34,8 @@ struct AddCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive)
+        defer { withExtendedLifetime(held) {} }
         let loaded = try loadArchiveForEditing(locations.archive)
         let seminar = loaded.seminar!
         let start = fields.startTime(seminar: seminar)

@@ -14,6 +14,7 @@ struct BuildCommand: ParsableCommand {
     )
 
     @OptionGroup var locations: LocationOptions
+    @OptionGroup var lock: LockOption
 
     @Option(name: .customLong("private-out"), help: ArgumentHelp(
         "Also write a second set of outputs that includes private meeting links, for the organisers to share. Must be a folder apart from --feeds (not it, not inside it, not holding it) and outside the archive.",
@@ -26,6 +27,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
+    @Flag(help: ArgumentHelp(
+        "Leave out the pages of the open years' talks, and link feed entries to the meeting or the seminar's page as before talks had pages. For measuring what the pages cost: the build neither uses nor keeps the record of the last build, and removes no page."))
+    var withoutTalkPages = false
+
     func validate() throws {
         if let problem = OutputFolders.problem(archive: locations.archive, feeds: locations.feeds, privateOut: privateOut) {
             throw ValidationError(problem)
@@ -33,7 +38,12 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds, buildManifestPath: manifestPath)
+        let held = try lock.lock(locations.archive, locations.feeds, privateOut)
+        defer { withExtendedLifetime(held) {} }
+        var publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds,
+                                  buildManifestPath: withoutTalkPages ? nil : manifestPath)
+        publisher.talkPages = !withoutTalkPages
+        try publisher.finishInterruptedPublication(noting: privateOut)
         let result = try publisher.build(privateOut: privateOut, reusingLastBuild: !full)
         try BuildReportPrinter(feeds: locations.feeds, privateOut: privateOut, format: format).print(result)
     }

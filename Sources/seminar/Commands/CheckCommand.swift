@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check every talk and report every problem.",
         discussion: """
-            Checks seminar.json and every talk file (JSON, fields, dates and time zones, URLs, characters), the LaTeX in titles, abstracts and the description, and that no frozen year has changed. Exits non-zero if there is any error.
+            Checks seminar.json and every talk file (JSON, fields, dates and time zones, URLs, characters), the LaTeX in titles, abstracts and the description, and that no frozen year has changed. Each file shows at most ten problems of one kind, then a note counts the rest. Exits non-zero if there is any error.
             """
     )
 

@@ -43,6 +43,7 @@ struct EditCommand: ParsableCommand {
     var noLinks = false
 
     @OptionGroup var clock: ClockOption
+    @OptionGroup var lock: LockOption
 
     func validate() throws {
         if isBlank(talk) { throw ValidationError("name the talk: its id, its file, or a unique beginning of either") }
@@ -55,8 +56,10 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive)
+        defer { withExtendedLifetime(held) {} }
         let loaded = try loadArchiveForEditing(locations.archive)
-        let target = try find(talk, in: loaded)
+        let target = try Self.find(talk, in: loaded)
         var changes = TalkChanges(
             title: fields.title, timeZone: fields.timezone, duration: fields.duration,
             abstract: try fields.abstractText(), meetingIsPrivate: privateMeeting,
@@ -115,9 +118,14 @@ struct EditCommand: ParsableCommand {
     /// name `ls` shows); then by a unique beginning of an id or a file name (`0e9d8c7b`,
     /// `tbd-francesco`). Files whose errors keep them from loading are matched too, so that
     /// the answer is "fix it by hand", not "no such talk".
-    func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
-        let candidates = loaded.talks.map { Candidate(path: $0.source.path, id: $0.talk.id, talk: $0) }
-            + loaded.rejectedTalkFiles.map { Candidate(path: $0.path, id: TalkStore.id(in: $0.bytes), talk: nil) }
+    static func find(_ key: String, in loaded: ArchiveLoadResult) throws -> LoadedTalk {
+        try find(key, talks: loaded.talks, rejected: loaded.rejectedTalkFiles, diagnostics: loaded.diagnostics)
+    }
+
+    /// The same, among `talks` and the files `rejected` for the errors in `diagnostics`.
+    static func find(_ key: String, talks: [LoadedTalk], rejected: [JSONSourceFile], diagnostics: [Diagnostic]) throws -> LoadedTalk {
+        let candidates = talks.map { Candidate(path: $0.source.path, id: $0.talk.id, talk: $0) }
+            + rejected.map { Candidate(path: $0.path, id: TalkStore.id(in: $0.bytes), talk: nil) }
         let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
         // Paths are resolved (a few system calls each) only for files of the key's name.
         let keyName = String(name.split(separator: "/").last ?? "")
@@ -133,7 +141,7 @@ struct EditCommand: ParsableCommand {
             throw CommandFailure("no talk with id or file \(key) (`seminar list --files` shows each talk's file)")
         }
         guard let talk = match.talk else {
-            DiagnosticPrinter().print(loaded.diagnostics.filter { $0.location.map { ResolvedPath($0.path) == ResolvedPath(match.path) } ?? false })
+            DiagnosticPrinter().print(diagnostics.filter { $0.location.map { ResolvedPath($0.path) == ResolvedPath(match.path) } ?? false })
             throw CommandFailure("\(match.path) has errors that keep it from loading (above): `seminar edit` cannot change it; fix the file by hand, then run `seminar check`")
         }
         return talk

@@ -56,6 +56,7 @@ struct InitCommand: ParsableCommand {
     var idPrefix: String?
 
     @OptionGroup var clock: ClockOption
+    @OptionGroup var lock: LockOption
 
     func validate() throws {
         for (option, value) in [("--title", title), ("--description", description), ("--contact", contact)] where isBlank(value) {
@@ -72,6 +73,8 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive)
+        defer { withExtendedLifetime(held) {} }
         let fields = SeminarFile.Fields(
             title: title, description: description, homePage: homePage,
             feedsBaseURL: feedsBaseURL ?? SeminarFile.feedsBaseURL(homePage: homePage)!,

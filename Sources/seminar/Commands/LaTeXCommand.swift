@@ -26,7 +26,7 @@ struct LaTeXCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every LaTeX problem as path:line:col, with a caret and a suggested fix.",
-        discussion: "Exits non-zero if any file has an error. Warnings alone do not fail."
+        discussion: "Each file shows at most ten problems of one kind, then a note counts the rest. Exits non-zero if any file has an error. Warnings alone do not fail."
     )
 
     @OptionGroup var inputs: LaTeXInputs
@@ -40,17 +40,18 @@ struct LaTeXCheckCommand: ParsableCommand {
     func run() throws {
         var all: [Diagnostic] = []
         for (name, text) in try inputs.read() {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for d in LaTeXChecker.check(text, extraMacros: Set(macros)) {
-                func line(_ n: Int) -> String? { n >= 1 && n <= lines.count ? String(lines[n - 1]) : nil }
-                all.append(Diagnostic(
+            let lines = SourceExcerpt.Lines(text)
+            func location(_ p: SourcePosition) -> FileLocation { FileLocation(path: name, line: p.line, column: p.column) }
+            var budget = DiagnosticBudget()
+            var found: [Diagnostic] = []
+            for d in LaTeXChecker.check(text, extraMacros: Set(macros)) where budget.admits("latex-" + d.code) {
+                found.append(Diagnostic(
                     d.severity == .error ? .error : .warning, code: "latex-" + d.code, message: d.message, fix: d.fix,
-                    location: FileLocation(path: name, line: d.position.line, column: d.position.column),
-                    sourceLine: line(d.position.line), length: d.length,
-                    notes: d.notes.map { Diagnostic.Note(message: $0.message,
-                                                         location: FileLocation(path: name, line: $0.position.line, column: $0.position.column),
-                                                         sourceLine: line($0.position.line)) }))
+                    location: location(d.position), excerpt: lines.excerpt(line: d.position.line), length: d.length,
+                    notes: d.notes.map { Diagnostic.Note(message: $0.message, location: location($0.position),
+                                                         excerpt: lines.excerpt(line: $0.position.line)) }))
             }
+            all += found + budget.notes(after: found)
         }
         DiagnosticPrinter(format: format).print(all)
         if all.contains(where: { $0.severity == .error }) { throw ExitCode.failure }

@@ -47,7 +47,8 @@ struct ListCommand: ParsableCommand {
                 time = twoDigits(start.hour) + ":" + twoDigits(start.minute) + " " + zone.localTimeType(at: instant).abbreviation
             }
             let row = [date, time, talk.speakerNames, Self.clip(PlainTextRenderer.render(talk.title), 70), talk.status.rawValue]
-            rows.append((key, row + (files ? [loaded.source.path] : [])))
+            // Cells come from the files: nothing in them may act on the terminal.
+            rows.append((key, (row + (files ? [loaded.source.path] : [])).map { TerminalText.escaped($0) }))
         }
         rows.sort { $0.sortKey != $1.sortKey ? $0.sortKey < $1.sortKey : $0.row[2] < $1.row[2] }
         let header = ["DATE", "TIME", "SPEAKER", "TITLE", "STATUS"] + (files ? ["FILE"] : [])

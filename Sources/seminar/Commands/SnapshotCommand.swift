@@ -23,6 +23,7 @@ struct SnapshotCommand: ParsableCommand {
     var reason: String?
 
     @OptionGroup var clock: ClockOption
+    @OptionGroup var lock: LockOption
 
     func validate() throws {
         if amend && reason == nil { throw ValidationError("--amend needs --reason \"…\"") }
@@ -33,7 +34,10 @@ struct SnapshotCommand: ParsableCommand {
     }
 
     func run() throws {
+        let held = try lock.lock(locations.archive, locations.feeds)
+        defer { withExtendedLifetime(held) {} }
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        try publisher.finishInterruptedPublication(noting: nil)
         do {
             let result = try publisher.snapshot(year: year, now: clock.instant, amendReason: amend ? reason : nil)
             Console.note("\(amend ? "amended" : "froze") \(year): \(counted(result.record.talks.count, "talk")), recorded in \(result.recordPath)")

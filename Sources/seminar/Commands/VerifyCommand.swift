@@ -11,12 +11,19 @@ struct VerifyCommand: ParsableCommand {
     )
 
     @OptionGroup var locations: LocationOptions
+    // Verify writes nothing, but waits for a build under way: its temporary files and half
+    // renamed documents are not what a finished build leaves.
+    @OptionGroup var lock: LockOption
 
     @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let diagnostics = try Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).verify()
+        let held = try lock.lock(locations.archive, locations.feeds, readOnly: true)
+        defer { withExtendedLifetime(held) {} }
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        try publisher.finishInterruptedPublication(noting: nil)
+        let diagnostics = try publisher.verify()
         DiagnosticPrinter(format: format).print(diagnostics)
         if diagnostics.contains(where: { $0.severity == .error }) {
             Console.note("verify failed: \(DiagnosticPrinter.summary(diagnostics))")

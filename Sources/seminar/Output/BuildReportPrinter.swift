@@ -24,6 +24,8 @@ struct BuildReportPrinter {
         if let change = result.changedSinceLastBuild { Console.note("checked everything: \(change) changed since the last build") }
         Console.note("\(talks): wrote \(counted(report.written.count, "file")), \(report.unchanged.count) unchanged, in \(feeds)/")
         for path in report.written { Console.note("  wrote \(feeds)/\(path)") }
+        for path in report.removed { Console.note("  removed \(feeds)/\(path) (its talk is gone)") }
+        for path in report.removedTemporaryFiles { Console.note("  removed \(feeds)/\(path) (left by a build that was stopped)") }
         if let privateReport = result.privateReport, let privateOut {
             Console.note("private outputs: wrote \(privateReport.written.count), \(privateReport.unchanged.count) unchanged, in \(privateOut)/")
         }

@@ -1,10 +1,13 @@
 import Foundation
+import SeminarArchive
 
 /// Progress and summaries go to standard error, so that standard output stays clean for
 /// data (`seminar list`, `seminar latex render`, JSON diagnostics).
 enum Console {
+    /// Messages quote titles, names and keys from the archive: what a terminal would act on
+    /// is escaped (see `TerminalText`).
     static func note(_ s: String) {
-        FileHandle.standardError.write(Data((s + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(s, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// `error: …`, for a failure that is not a diagnostic about a file.

@@ -6,8 +6,8 @@ import SeminarArchive
 struct DiagnosticPrinter {
     var format: DiagnosticFormat = .text
 
-    /// Abstracts are single JSON lines of a thousand characters: show a window around the
-    /// column rather than the whole line.
+    /// Abstracts are single JSON lines of a thousand characters: show a window of this many
+    /// scalars either side of the column rather than the whole line.
     static let window = 60
 
     func print(_ diagnostics: [Diagnostic]) {
@@ -21,34 +21,37 @@ struct DiagnosticPrinter {
         }
     }
 
+    /// Every part that may hold text from a file (path, message, fix, the source line) is
+    /// made safe for the terminal.
     func text(_ d: Diagnostic) -> String {
-        var lines = [d.description]
-        if let location = d.location, let source = d.sourceLine {
-            lines += Self.excerpt(source, column: location.column, length: d.length)
+        var lines = [TerminalText.escaped(d.description)]
+        if let location = d.location, let excerpt = d.excerpt {
+            lines += Self.excerpt(excerpt, column: location.column, length: d.length)
         }
-        if let fix = d.fix { lines.append("    fix: " + fix) }
+        if let fix = d.fix { lines.append("    fix: " + TerminalText.escaped(fix)) }
         for note in d.notes {
-            lines.append((note.location.map { "\($0): " } ?? "") + "note: " + note.message)
-            if let location = note.location, let source = note.sourceLine {
-                lines += Self.excerpt(source, column: location.column, length: 1)
+            lines.append(TerminalText.escaped((note.location.map { "\($0): " } ?? "") + "note: " + note.message))
+            if let location = note.location, let excerpt = note.excerpt {
+                lines += Self.excerpt(excerpt, column: location.column, length: 1)
             }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// The source line (or a window of it) and a caret line under `column`.
-    static func excerpt(_ line: String, column: Int, length: Int) -> [String] {
-        let scalars = Array(line.unicodeScalars)
-        let index = max(0, min(column - 1, scalars.count))
-        let from = max(0, index - window)
-        let to = min(scalars.count, index + max(length, 1) + window)
-        var shown = String(String.UnicodeScalarView(scalars[from..<to]))
-        var caretOffset = index - from
-        if from > 0 { shown = "…" + shown; caretOffset += 1 }
-        if to < scalars.count { shown += "…" }
-        // Tabs would shift the caret; show them as single spaces.
-        shown = shown.replacingOccurrences(of: "\t", with: " ")
-        let underline = "^" + String(repeating: "~", count: max(0, min(length, to - index) - 1))
+    /// A window of the source line around `column`, and a caret line under it.
+    static func excerpt(_ excerpt: SourceExcerpt, column: Int, length: Int) -> [String] {
+        let (scalars, caret, before, after) = excerpt.window(column: column, length: length, radius: window)
+        var shown = before ? "…" : ""
+        var caretOffset = before ? 1 : 0
+        for (i, scalar) in scalars.enumerated() {
+            // Tabs would shift the caret; show them as single spaces. Escapes widen the
+            // line, so the caret moves with them.
+            let piece = scalar == "\t" ? " " : TerminalText.isUnsafe(scalar) ? TerminalText.escape(scalar) : String(scalar)
+            shown += piece
+            if i < caret { caretOffset += piece.unicodeScalars.count }
+        }
+        if after { shown += "…" }
+        let underline = "^" + String(repeating: "~", count: max(0, min(length, scalars.count - caret) - 1))
         return ["    " + shown, "    " + String(repeating: " ", count: caretOffset) + underline]
     }
 

@@ -91,6 +91,8 @@ def main():
             "dtstamp": utc(ev["DTSTAMP"].dt),
             "created": utc(ev["CREATED"].dt),
             "last_modified": utc(ev["LAST-MODIFIED"].dt),
+            "organizer": text(ev, "ORGANIZER"),
+            "organizer_name": ev["ORGANIZER"].params.get("CN") if "ORGANIZER" in ev else None,
         })
 
     print(json.dumps({

@@ -14,7 +14,10 @@ struct Expected {
     let updated: Instant
     let speakers: [Person]
     let alternate: String
+    /// The talk's links, as the HTML content lists them.
     let related: [TalkLink]
+    /// Atom's `related` links before the talk's own: the meeting, beside the talk's page.
+    let linkedRelated: [TalkLink]
     let status: String
     let summary: String
     let abstract: String
@@ -30,8 +33,17 @@ struct Expected {
         speakers = talk.speakers
         // A talk cancelled or postponed offers no meeting (unless a frozen year's format did).
         let offered = talk.status == .scheduled || context.meetingOfTalksNotHappening == .offered
-        alternate = talk.meetingIsPrivate || !offered ? seminar.homePage : (talk.meeting ?? seminar.homePage)
+        let meeting = talk.meetingIsPrivate || !offered ? nil : talk.meeting
         related = talk.links
+        switch context.talkPages {
+        case .published:
+            // The entry leads to the talk's page; the meeting stays one click away.
+            alternate = seminar.feedsBaseURL + "talks/" + talk.id + ".html"
+            linkedRelated = meeting.map { [TalkLink(title: "Join the meeting", url: $0)] } ?? []
+        case .absent:
+            alternate = meeting ?? seminar.homePage
+            linkedRelated = []
+        }
         status = talk.status.rawValue
         summary = p.summary
         abstract = p.plainAbstract
@@ -97,8 +109,8 @@ enum AtomChecks {
             #expect(doc.strings("a:author/a:uri", from: node) == e.speakers.compactMap(\.url), "\(at)", sourceLocation: sourceLocation)
             #expect(doc.count("a:author/a:email", from: node) == 0, "\(at): speakers' e-mail is never published", sourceLocation: sourceLocation)
             #expect(doc.string("a:link[@rel='alternate']/@href", from: node) == e.alternate, "\(at)", sourceLocation: sourceLocation)
-            #expect(doc.strings("a:link[@rel='related']/@href", from: node) == e.related.map(\.url), "\(at)", sourceLocation: sourceLocation)
-            #expect(doc.strings("a:link[@rel='related']/@title", from: node) == e.related.map(\.title), "\(at)", sourceLocation: sourceLocation)
+            #expect(doc.strings("a:link[@rel='related']/@href", from: node) == (e.linkedRelated + e.related).map(\.url), "\(at)", sourceLocation: sourceLocation)
+            #expect(doc.strings("a:link[@rel='related']/@title", from: node) == (e.linkedRelated + e.related).map(\.title), "\(at)", sourceLocation: sourceLocation)
             #expect(doc.string("a:category/@term", from: node) == e.status, "\(at)", sourceLocation: sourceLocation)
             #expect(doc.string("a:category/@scheme", from: node) == seminar.feedsBaseURL + "status", "\(at)", sourceLocation: sourceLocation)
             #expect(doc.string("a:summary", from: node) == e.summary, "\(at)", sourceLocation: sourceLocation)
@@ -137,8 +149,8 @@ enum AtomChecks {
             #expect(entry["updated"] as? Int64 == e.updated.secondsSince1970, "\(at)", sourceLocation: sourceLocation)
             let entryLinks = (entry["links"] as? [[String: Any]]) ?? []
             #expect(entryLinks.filter { $0["rel"] as? String == "alternate" }.map { $0["href"] as? String } == [e.alternate], "\(at)", sourceLocation: sourceLocation)
-            #expect(entryLinks.filter { $0["rel"] as? String == "related" }.map { $0["href"] as? String ?? "" } == e.related.map(\.url), "\(at)", sourceLocation: sourceLocation)
-            #expect(entryLinks.filter { $0["rel"] as? String == "related" }.map { $0["title"] as? String ?? "" } == e.related.map(\.title), "\(at)", sourceLocation: sourceLocation)
+            #expect(entryLinks.filter { $0["rel"] as? String == "related" }.map { $0["href"] as? String ?? "" } == (e.linkedRelated + e.related).map(\.url), "\(at)", sourceLocation: sourceLocation)
+            #expect(entryLinks.filter { $0["rel"] as? String == "related" }.map { $0["title"] as? String ?? "" } == (e.linkedRelated + e.related).map(\.title), "\(at)", sourceLocation: sourceLocation)
             let authors = (entry["authors"] as? [[String: Any]]) ?? []
             #expect(authors.map { $0["name"] as? String ?? "" } == e.speakers.map(\.name), "\(at)", sourceLocation: sourceLocation)
             #expect(authors.map { $0["href"] as? String } == e.speakers.map(\.url), "\(at)", sourceLocation: sourceLocation)

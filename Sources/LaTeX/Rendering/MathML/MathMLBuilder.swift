@@ -415,7 +415,7 @@ struct MathMLBuilder {
 
     /// The plain-text rendering of one node, from the module's math renderer.
     func plainText(of index: Int32, trimmed: Bool = true) -> String {
-        var renderer = MathRenderer(tree: tree)
+        var renderer = MathRenderer(tree: tree, rules: .unambiguous)
         renderer.reset()
         renderer.render(single: Int(index))
         let text = MathPieces.plain(renderer.list)

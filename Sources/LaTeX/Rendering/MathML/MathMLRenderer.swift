@@ -9,7 +9,8 @@
 public enum MathMLRenderer {
     /// Every formula of the parsed source, each a `math` element.
     public static func formulas(_ tree: SyntaxTree) -> [HTMLNode] {
-        var renderer = TextRenderer(tree: tree, sink: FormulaSink(tree: tree))
+        // The page is never frozen: its text follows the current rules.
+        var renderer = TextRenderer(tree: tree, sink: FormulaSink(tree: tree), rules: .unambiguous)
         renderer.renderNode(Int32(tree.root))
         return renderer.sink.formulas
     }

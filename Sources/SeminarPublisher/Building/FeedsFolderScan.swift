@@ -1,0 +1,56 @@
+import Foundation
+import SeminarArchive
+
+/// What the feeds folder holds that no build publishes and that must not stay: a symbolic
+/// link (which a web server would follow out of the folder, to the organisers' private
+/// documents, say), and the temporary files of a build that was killed before it could
+/// remove them (each a whole document's size, never used again).
+struct FeedsFolderScan {
+    /// Paths relative to the feeds folder.
+    var symbolicLinks: [String] = []
+    var strayTemporaryFiles: [String] = []
+
+    /// The name `AtomicFile` gives a temporary file: `.atom.xml.tmp-k3j9x`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
+    }
+
+    /// Walks `root` without following links; a missing folder holds nothing.
+    static func scan(_ root: String) -> FeedsFolderScan {
+        var found = FeedsFolderScan()
+        var folders = [""]
+        let files = FileManager.default
+        while let relative = folders.popLast() {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? files.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let type = (try? files.attributesOfItem(atPath: root + "/" + path))?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink {
+                    found.symbolicLinks.append(path)
+                } else if type == .typeDirectory {
+                    folders.append(path)
+                } else if isTemporaryName(name) {
+                    found.strayTemporaryFiles.append(path)
+                }
+            }
+        }
+        found.symbolicLinks.sort()
+        found.strayTemporaryFiles.sort()
+        return found
+    }
+
+    func linkDiagnostics(root: String) -> [Diagnostic] {
+        symbolicLinks.map { path in
+            .error("symbolic-link-in-feeds", "`\(root)/\(path)` is a symbolic link: a web server serving the feeds would follow it out of the folder",
+                   at: FileLocation(path: root + "/" + path, line: 1, column: 1), fix: "remove it; the feeds folder holds only what `seminar build` publishes")
+        }
+    }
+
+    func strayDiagnostics(root: String) -> [Diagnostic] {
+        strayTemporaryFiles.map { path in
+            .error("stray-temporary-file", "`\(root)/\(path)` is a temporary file left by a build that was stopped",
+                   at: FileLocation(path: root + "/" + path, line: 1, column: 1), fix: "run `seminar build --full`, which removes it")
+        }
+    }
+}
