@@ -1,4 +1,5 @@
-// Throughput of the LaTeX module: check + plain text + HTML for synthetic ~1 KB abstracts,
+// Throughput of the LaTeX module: check + plain text + HTML (and, beside them, the web page's
+// MathML) for synthetic ~1 KB abstracts,
 // single-threaded. Usage: latex-bench [--count N]
 import Foundation
 import LaTeX
@@ -96,6 +97,7 @@ if stress {
             _ = LaTeXChecker.check(source)
             _ = PlainTextRenderer.render(source)
             _ = HTMLRenderer.render(source)
+            _ = MathMLRenderer.formulas(source)
         }
         print("  \(name) (\(source.utf8.count / 1000) KB): \(time)")
     }
@@ -118,6 +120,7 @@ if phases {
         ("check", { LaTeXChecker.check($0).count }),
         ("plain text", { PlainTextRenderer.render($0).utf8.count }),
         ("HTML", { HTMLRenderer.fragment($0).endIndex }),
+        ("MathML", { MathMLRenderer.formulas($0).count }),
     ]
     // The renderers alone, on trees parsed beforehand.
     let trees = abstracts.map { LaTeXParser.parse($0) }
@@ -130,6 +133,7 @@ if phases {
         ("check (tree)", { _ in LaTeXChecker.check(nextTree()).count }),
         ("plain text (tree)", { _ in PlainTextRenderer.render(nextTree()).utf8.count }),
         ("HTML (tree)", { _ in HTMLRenderer.fragment(nextTree()).endIndex }),
+        ("MathML (tree)", { _ in MathMLRenderer.formulas(nextTree()).count }),
         ("both renderings (tree)", { _ in
             let (text, html) = LaTeXDocument(tree: nextTree()).renderings()
             return text.utf8.count &+ html.endIndex
@@ -185,4 +189,10 @@ func format(_ value: Double, _ digits: Int) -> String {
 print("latex: \(count) abstracts (\(format(average, 1)) KB avg) in \(format(seconds(elapsed), 2)) s = \(format(Double(count) / seconds(elapsed), 0)) abstracts/s (check + plain text + HTML, one core)")
 let sortedRates = roundRates.sorted()
 print("latex: \(rounds) rounds of \(count / rounds): slowest \(format(sortedRates[0], 0)), median \(format(sortedRates[rounds / 2], 0)), fastest \(format(sortedRates[rounds - 1], 0)) abstracts/s")
+// The web page's MathML, on trees parsed beforehand: the page renders it beside the feeds' HTML.
+let trees = abstracts.map { LaTeXParser.parse($0) }
+let mathML = clock.measure {
+    for tree in trees { checksum &+= MathMLRenderer.formulas(tree).count }
+}
+print("latex: MathML for the page (MathMLRenderer.formulas, parsed tree): \(format(seconds(mathML), 2)) s = \(format(Double(count) / seconds(mathML), 0)) abstracts/s")
 print("latex: separate LaTeXChecker.check + PlainTextRenderer.render + HTMLRenderer.fragment (three parses): \(format(seconds(separate), 2)) s = \(format(Double(count) / seconds(separate), 0)) abstracts/s [checksum \(checksum)]")

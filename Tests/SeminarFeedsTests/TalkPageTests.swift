@@ -58,7 +58,8 @@ import Testing
         // Place and meeting, abstract with its math and paragraphs, links.
         #expect(page.string("//p[@class='where']/a[@class='meeting']/@href") == "https://epfl.zoom.us/j/12345")
         #expect(page.count("//div[@class='abstract']/p") == 2)
-        #expect(page.string("//div[@class='abstract']/p[1]")?.contains("n → ∞") == true)
+        #expect(page.string("//div[@class='abstract']/p[1]/math/@alttext") == "n → ∞")
+        #expect(page.strings("//div[@class='abstract']/p[1]/math/*/text()") == ["n", "→", "∞"])
         #expect(page.strings("//ul[@class='links']/li/a/@href") == ["https://example.org/slides.pdf"])
         // This talk's calendar, the seminar's page and its feeds.
         #expect(page.string("//a[@type='text/calendar']/@href") == "full-1.ics")

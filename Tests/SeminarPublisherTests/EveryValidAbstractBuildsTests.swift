@@ -40,9 +40,10 @@ import Testing
                 _ = try JSONSerialization.jsonObject(with: data)
             }
         }
-        // Display math reaches the page as a block of its own.
-        let page = String(decoding: try #require(outputs["index.html"]), as: UTF8.self)
-        #expect(page.contains("<div class=\"math display\""))
+        // Display math reaches the page as a MathML block of its own, each formula with its text.
+        let page = try ParsedXML(html: [UInt8](try #require(outputs["index.html"])))
+        #expect(page.count("//math[@display='block']") > 10)
+        #expect(page.count("//math[not(@alttext)]") == 0)
     }
 
     /// Should a writer still refuse what a talk holds, the build names the talk's file in

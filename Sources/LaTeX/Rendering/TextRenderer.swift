@@ -21,9 +21,24 @@ protocol TextSink {
     mutating func beginLink(url: String, showURL: Bool)
     mutating func endLink(url: String, showURL: Bool)
     mutating func math(_ list: MathPieceList, display: Bool)
+    /// Called right before `math(_:display:)` with the formula's place in the tree, for a
+    /// sink that renders the formula from the tree itself (MathML).
+    mutating func willRenderMath(_ formula: MathFormula)
     mutating func beginList(ordered: Bool)
     mutating func beginItem(label: String?)
     mutating func endList()
+}
+
+extension TextSink {
+    mutating func willRenderMath(_ formula: MathFormula) {}
+}
+
+/// A formula as the text walker meets it: a node whose children are the formula (`$…$`,
+/// `equation`), or a node that is one math item met in text (`\alpha` outside math).
+struct MathFormula {
+    var node: Int
+    var childrenOnly: Bool
+    var display: Bool
 }
 
 /// Walks text-mode nodes. Recursion follows the tree, whose depth the parser caps.
@@ -84,7 +99,7 @@ struct TextRenderer<Sink: TextSink> {
             }
         case .leftRight, .scripts:
             // Math constructs met in text (already reported): show them as math.
-            renderAsMath(display: false) { $0.render(single: Int(index)) }
+            renderAsMath(MathFormula(node: Int(index), childrenOnly: false, display: false))
         case .verbatim, .raw, .comment:
             renderSource(Int(node.start), Int(node.end))
         }
@@ -288,7 +303,16 @@ struct TextRenderer<Sink: TextSink> {
             return
         }
         let display = node.flags.contains(.display)
-        renderAsMath(display: display) { $0.render(children: index, display: display) }
+        renderAsMath(MathFormula(node: index, childrenOnly: true, display: display))
+    }
+
+    mutating func renderAsMath(_ formula: MathFormula) {
+        sink.willRenderMath(formula)
+        if formula.childrenOnly {
+            renderAsMath(display: formula.display) { $0.render(children: formula.node, display: formula.display) }
+        } else {
+            renderAsMath(display: formula.display) { $0.render(single: formula.node) }
+        }
     }
 
     /// Renders math and hands the pieces to the sink. One renderer serves every formula:
@@ -409,7 +433,7 @@ struct TextRenderer<Sink: TextSink> {
     }
 
     mutating func renderAsMath(_ index: Int) {
-        renderAsMath(display: false) { $0.render(single: index) }
+        renderAsMath(MathFormula(node: index, childrenOnly: false, display: false))
     }
 
     /// `\"o`, `\"{o}`, `\H{o}`, `\"\i`: base plus combining mark, composed (NFC).
@@ -458,7 +482,7 @@ struct TextRenderer<Sink: TextSink> {
         switch environment.kind {
         case .displayMath, .inlineMath:
             let display = environment.kind == .displayMath
-            renderAsMath(display: display) { $0.render(children: index, display: display) }
+            renderAsMath(MathFormula(node: index, childrenOnly: true, display: display))
         case .itemize, .enumerate, .description:
             sink.beginList(ordered: environment.kind == .enumerate)
             renderChildren(of: index)

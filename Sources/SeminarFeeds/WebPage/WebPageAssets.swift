@@ -6,6 +6,18 @@ enum WebPageAssets {
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// Readable on a phone (one column, fluid), follows the reader's light or dark setting.
+    /// The style of a page whose math is written as `math` says: MathML needs a few rules
+    /// more (fonts with a MATH table first, display blocks, aligned cells).
+    static func css(_ math: PageMath) -> String { math == .mathML ? css + mathCSS : css }
+
+    static let mathCSS = """
+        math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; }
+        math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
+        mtd.left { text-align: left; }
+        mtd.right { text-align: right; }
+
+        """
+
     static let css = """
 
         :root { color-scheme: light dark; --fg: #1c1d1f; --bg: #fbfbf9; --muted: #5d6066; --accent: #0a58b0;

@@ -7,7 +7,7 @@ enum WebPageTalk {
     /// - Parameters:
     ///   - heading: the title's element: `h3` in the seminar page's lists, `h1` on the talk's own page.
     ///   - pageURL: where the title links to (the talk's own page), if anywhere.
-    static func write(_ talk: TalkPresentation, seminar: Seminar, heading: String = "h3", pageURL: String? = nil,
+    static func write(_ talk: TalkPresentation, seminar: Seminar, math: PageMath, heading: String = "h3", pageURL: String? = nil,
                       tree: MarkupTree, in parent: MarkupTree.Node) throws
     {
         let source = talk.talk
@@ -50,7 +50,8 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.compactAbstract, tree: tree, in: abstract)
+        let formulas = math == .mathML ? MathMLRenderer.formulas(source.abstract) : []
+        try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
@@ -96,14 +97,37 @@ enum WebPageTalk {
 
     /// The abstract renderer's HTML, element by element. Only text-level markup is let
     /// through (no script, style, image or frame can reach the page from an abstract), and
-    /// links are checked like every other link from the archive.
-    static func appendHTML<Events: Sequence<HTMLFragment.Event>>(_ html: Events, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+    /// links are checked like every other link from the archive. Each math element of the
+    /// HTML (`span class="math"`, `div class="math display"`) is replaced by the next of
+    /// `formulas`, the same source's MathML (`MathMLRenderer.formulas`, which yields them in
+    /// the same order).
+    static func appendHTML<Events: Sequence<HTMLFragment.Event>>(_ html: Events, formulas: [HTMLNode] = [],
+                                                                 tree: MarkupTree, in parent: MarkupTree.Node) throws
+    {
         var parents = [parent]
+        var formulas = formulas[...]
+        /// Open elements of the HTML math being skipped, 0 when not skipping.
+        var skipping = 0
         for event in html {
+            if skipping > 0 {
+                switch event {
+                case .start: skipping += 1
+                case .end: skipping -= 1
+                case .text: break
+                }
+                continue
+            }
             switch event {
             case let .text(text):
                 try tree.text(text, in: parents[parents.count - 1])
             case let .start(name, attributes):
+                if attributes.contains(where: { $0.name == "class" && mathClasses.contains($0.value) }),
+                   let formula = formulas.popFirst()
+                {
+                    try appendMathML(formula, tree: tree, in: parents[parents.count - 1])
+                    skipping = 1
+                    continue
+                }
                 guard allowedElements.contains(name) else { throw PageMarkupError.disallowedMarkup(name, context: tree.context) }
                 let pairs = try attributes.map { attribute throws -> (String, String) in
                     guard allowedAttributes.contains(attribute.name) else {
@@ -116,6 +140,20 @@ enum WebPageTalk {
             case .end:
                 parents.removeLast()
             }
+        }
+    }
+
+    private static let mathClasses: Set<String> = ["math", "math display"]
+
+    /// A MathML tree from the LaTeX module's renderer (not from the archive's text: its
+    /// names and attributes are the renderer's own, its text is checked like all text).
+    static func appendMathML(_ node: HTMLNode, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        switch node {
+        case let .text(text):
+            try tree.text(text, in: parent)
+        case let .element(name, attributes, children):
+            let element = try tree.element(name, attributes.map { ($0.name, $0.value) }, in: parent)
+            for child in children { try appendMathML(child, tree: tree, in: element) }
         }
     }
 

@@ -50,7 +50,8 @@ public enum WebPageWriter {
         try tree.element("h1", text: seminar.title, in: header)
         let about = try tree.element("div", [("class", "description")], in: header)
         for paragraph in paragraphs(of: seminar.description) {
-            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph, linkingBareURLs: true), tree: tree, in: about)
+            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph, linkingBareURLs: true), formulas: MathMLRenderer.formulas(paragraph),
+                                       tree: tree, in: about)
         }
         try writeSubscribe(tree, header, links: links)
 
@@ -74,7 +75,7 @@ public enum WebPageWriter {
         try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
             let talk = ordered[i]
-            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar,
+            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, math: .mathML,
                                   pageURL: links.talkPages ? TalkPageAddress.page(of: talk.id) : nil, tree: tree, in: all)
         }
     }
@@ -101,7 +102,7 @@ public enum WebPageWriter {
         for (type, kind, href) in feeds {
             try tree.element("link", [("rel", "alternate"), ("type", type), ("title", title + " (" + kind + ")"), ("href", href)], in: head)
         }
-        try tree.element("style", text: WebPageAssets.css, in: head)
+        try tree.element("style", text: WebPageAssets.css(.mathML), in: head)
     }
 
     // MARK: Subscribe

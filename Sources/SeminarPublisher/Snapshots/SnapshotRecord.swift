@@ -33,7 +33,8 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     ///   year's documents, which the feed entries link to (see `TalkPages`); a bare
     ///   `http(s)://` address in an abstract is a link (see `BareURLs`).
     /// A new freeze, or an amendment, takes the current format.
-    public static let currentFormat = 4
+    /// - 5: the talk pages show math as MathML (see `PageMath`).
+    public static let currentFormat = 5
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
@@ -66,6 +67,11 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// Whether the documents of a year frozen with `format` include its talks' pages.
     static func talkPages(format: Int) -> TalkPages {
         format >= 4 ? .published : .absent
+    }
+
+    /// How the talk pages of a year frozen with `format` write math.
+    static func pageMath(format: Int) -> PageMath {
+        format >= 5 ? .mathML : .html
     }
 
     /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
