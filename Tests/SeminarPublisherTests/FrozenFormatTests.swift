@@ -71,7 +71,7 @@ import Testing
             // bare address made a link.
             let page = String(decoding: try Data(contentsOf: Self.fixture(format: format).appendingPathComponent("feeds/talks/f4.html")), as: UTF8.self)
             #expect(atom.contains(#"href="https://seminar.example.org/feeds/talks/f4.html""#))
-            #expect(page.contains(#"class="math display""#))
+            #expect(page.contains(#"<math alttext="∫₀ᵀ ‖u(t)‖² dt ≤ (1/n) log(1/δ)." display="block">"#))
             #expect(page.contains(#"<a href="https://seminar.example.org/notes/f4">"#))
         }
     }

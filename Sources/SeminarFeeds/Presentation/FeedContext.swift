@@ -44,9 +44,6 @@ public struct FeedContext: Sendable {
     /// the form of their snapshot format; everything else takes the default.
     public var talkPages: TalkPages = .published
 
-    /// How the talk pages write math. Archive documents keep the form of their snapshot
-    /// format; everything else takes the default.
-    public var pageMath: PageMath = .mathML
 
     /// Whether a bare `http(s)://` address in an abstract is a link in the HTML. Archive
     /// documents keep the form of their snapshot format; everything else takes the
@@ -156,10 +153,3 @@ public enum CalendarOrganizer: Sendable, Equatable {
     case contact
 }
 
-/// How a page (the seminar's, a talk's) writes math.
-public enum PageMath: Sendable, Equatable {
-    /// The feeds' HTML (`span class="math"`): what talk pages frozen in snapshot format 4 hold.
-    case html
-    /// MathML Core, typeset by the browser (`MathMLRenderer`).
-    case mathML
-}

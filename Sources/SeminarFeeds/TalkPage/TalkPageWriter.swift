@@ -24,7 +24,7 @@ public enum TalkPageWriter {
         try tree.element("a", [("href", links.seminarPage)], text: seminar.title, in: back)
 
         let main = try tree.element("main", in: body)
-        try WebPageTalk.write(p, seminar: seminar, math: context.pageMath, heading: "h1", tree: tree, in: main)
+        try WebPageTalk.write(p, seminar: seminar, heading: "h1", tree: tree, in: main)
         // Filled in by the script for a visitor whose zone is not the talk's.
         try tree.element("p", [("id", "local-time"), ("class", "note"), ("data-zone", talk.timeZone), ("hidden", "")], text: "", in: main)
         if p.start != nil {
@@ -79,7 +79,7 @@ public enum TalkPageWriter {
             try tree.element("link", [("rel", "alternate"), ("type", type), ("title", seminar.title + " (" + feed.label + ")"),
                                       ("href", feed.href)], in: head)
         }
-        try tree.element("style", text: WebPageAssets.css(context.pageMath), in: head)
+        try tree.element("style", text: WebPageAssets.css, in: head)
         let event = try TalkEventJSONLD.json(p, seminar: seminar, zone: context.zones[p.talk.timeZone], pageURL: links.pageURL)
         try tree.element("script", [("type", "application/ld+json")], text: event, in: head)
     }

@@ -5,12 +5,11 @@ enum WebPageAssets {
     static let contentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-    /// Readable on a phone (one column, fluid), follows the reader's light or dark setting.
-    /// The style of a page whose math is written as `math` says: MathML needs a few rules
-    /// more (fonts with a MATH table first, display blocks, aligned cells).
-    static func css(_ math: PageMath) -> String { math == .mathML ? css + mathCSS : css }
+    /// The style of every page: its layout, then the few rules MathML needs (fonts with a
+    /// MATH table first, display blocks, aligned cells).
+    static let css = layoutCSS + mathCSS
 
-    static let mathCSS = """
+    private static let mathCSS = """
         math { font-family: "STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre", math; }
         math[display="block"] { margin: 0.6rem 0; overflow-x: auto; overflow-y: hidden; }
         mtd.left { text-align: left; }
@@ -18,7 +17,8 @@ enum WebPageAssets {
 
         """
 
-    static let css = """
+    /// Readable on a phone (one column, fluid), follows the reader's light or dark setting.
+    private static let layoutCSS = """
 
         :root { color-scheme: light dark; --fg: #1c1d1f; --bg: #fbfbf9; --muted: #5d6066; --accent: #0a58b0;
           --rule: #dcdcd6; --card: #ffffff; --card-rule: #e6e5df; --warn: #9a3412; }

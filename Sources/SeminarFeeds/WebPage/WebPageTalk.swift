@@ -7,7 +7,7 @@ enum WebPageTalk {
     /// - Parameters:
     ///   - heading: the title's element: `h3` in the seminar page's lists, `h1` on the talk's own page.
     ///   - pageURL: where the title links to (the talk's own page), if anywhere.
-    static func write(_ talk: TalkPresentation, seminar: Seminar, math: PageMath, heading: String = "h3", pageURL: String? = nil,
+    static func write(_ talk: TalkPresentation, seminar: Seminar, heading: String = "h3", pageURL: String? = nil,
                       tree: MarkupTree, in parent: MarkupTree.Node) throws
     {
         let source = talk.talk
@@ -50,7 +50,7 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        let formulas = math == .mathML ? MathMLRenderer.formulas(source.abstract) : []
+        let formulas = MathMLRenderer.formulas(source.abstract)
         try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
 
         if !source.links.isEmpty {

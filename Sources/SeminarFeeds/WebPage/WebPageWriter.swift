@@ -75,7 +75,7 @@ public enum WebPageWriter {
         try tree.serialize(filling: talksGoHere, count: ordered.count, to: sink) { i in
             tree.context = "talk " + ordered[i].id
             let talk = ordered[i]
-            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar, math: .mathML,
+            try WebPageTalk.write(context.presentation(of: talk), seminar: seminar,
                                   pageURL: links.talkPages ? TalkPageAddress.page(of: talk.id) : nil, tree: tree, in: all)
         }
     }
@@ -102,7 +102,7 @@ public enum WebPageWriter {
         for (type, kind, href) in feeds {
             try tree.element("link", [("rel", "alternate"), ("type", type), ("title", title + " (" + kind + ")"), ("href", href)], in: head)
         }
-        try tree.element("style", text: WebPageAssets.css(.mathML), in: head)
+        try tree.element("style", text: WebPageAssets.css, in: head)
     }
 
     // MARK: Subscribe

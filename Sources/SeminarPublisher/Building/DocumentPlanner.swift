@@ -202,7 +202,6 @@ struct DocumentPlanner: Sendable {
         context.ambiguousCalendarEnds = SnapshotRecord.ambiguousCalendarEnds(format: format)
         context.meetingOfTalksNotHappening = SnapshotRecord.meetingOfTalksNotHappening(format: format)
         context.talkPages = SnapshotRecord.talkPages(format: format)
-        context.pageMath = SnapshotRecord.pageMath(format: format)
         context.bareURLs = SnapshotRecord.bareURLs(format: format)
         context.calendarOrganizer = SnapshotRecord.calendarOrganizer(format: format)
         context.linearMath = SnapshotRecord.linearMath(format: format)

@@ -31,10 +31,10 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     ///   Greek script letters), in plain text and in the entries' HTML.
     ///   Each talk also has its own page and one-talk calendar under `talks/`, part of the
     ///   year's documents, which the feed entries link to (see `TalkPages`); a bare
-    ///   `http(s)://` address in an abstract is a link (see `BareURLs`).
+    ///   `http(s)://` address in an abstract is a link (see `BareURLs`); the talk pages
+    ///   show math as MathML, as the seminar's page does.
     /// A new freeze, or an amendment, takes the current format.
-    /// - 5: the talk pages show math as MathML (see `PageMath`).
-    public static let currentFormat = 5
+    public static let currentFormat = 4
 
     /// How the Atom and RSS documents of a year frozen with `format` carry HTML.
     static func htmlEmbedding(format: Int) -> HTMLEmbedding {
@@ -67,11 +67,6 @@ public struct SnapshotRecord: Codable, Equatable, Sendable {
     /// Whether the documents of a year frozen with `format` include its talks' pages.
     static func talkPages(format: Int) -> TalkPages {
         format >= 4 ? .published : .absent
-    }
-
-    /// How the talk pages of a year frozen with `format` write math.
-    static func pageMath(format: Int) -> PageMath {
-        format >= 5 ? .mathML : .html
     }
 
     /// Whether the calendar events of a year frozen with `format` name an ORGANIZER.
