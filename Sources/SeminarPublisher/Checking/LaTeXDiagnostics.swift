@@ -49,20 +49,10 @@ enum LaTeXFieldCheck {
         let found = LaTeXChecker.check(text, extraMacros: extraMacros).filter { budget.admits("latex-" + $0.code) }
         guard !found.isEmpty else { return [] }
         return found.map { d in
-            let location = source.location(inStringAt: path, scalarOffset: d.position.offset)
-            return Diagnostic(
-                d.severity == .error ? .error : .warning,
-                code: "latex-" + d.code,
-                message: d.message,
-                fix: d.fix,
-                location: location,
-                excerpt: location.flatMap { source.excerpt(line: $0.line) },
-                length: d.length,
-                notes: d.notes.map { note in
-                    let at = source.location(inStringAt: path, scalarOffset: note.position.offset)
-                    return Diagnostic.Note(message: note.message, location: at, excerpt: at.flatMap { source.excerpt(line: $0.line) })
-                }
-            )
+            Diagnostic(latex: d) { p in
+                let location = source.location(inStringAt: path, scalarOffset: p.offset)
+                return (location, location.flatMap { source.excerpt(line: $0.line) })
+            }
         }
     }
 }

@@ -41,15 +41,12 @@ struct LaTeXCheckCommand: ParsableCommand {
         var all: [Diagnostic] = []
         for (name, text) in try inputs.read() {
             let lines = SourceExcerpt.Lines(text)
-            func location(_ p: SourcePosition) -> FileLocation { FileLocation(path: name, line: p.line, column: p.column) }
             var budget = DiagnosticBudget()
             var found: [Diagnostic] = []
             for d in LaTeXChecker.check(text, extraMacros: Set(macros)) where budget.admits("latex-" + d.code) {
-                found.append(Diagnostic(
-                    d.severity == .error ? .error : .warning, code: "latex-" + d.code, message: d.message, fix: d.fix,
-                    location: location(d.position), excerpt: lines.excerpt(line: d.position.line), length: d.length,
-                    notes: d.notes.map { Diagnostic.Note(message: $0.message, location: location($0.position),
-                                                         excerpt: lines.excerpt(line: $0.position.line)) }))
+                found.append(Diagnostic(latex: d) { p in
+                    (FileLocation(path: name, line: p.line, column: p.column), lines.excerpt(line: p.line))
+                })
             }
             all += found + budget.notes(after: found)
         }
