@@ -44,7 +44,7 @@ let package = Package(
         // Throughput of the LaTeX checker and renderers, for scripts/bench.
         .executableTarget(name: "latex-bench", dependencies: ["LaTeX"]),
         .testTarget(name: "LaTeXTests", dependencies: ["LaTeX"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SeminarArchiveTests", dependencies: ["SeminarArchive"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SeminarArchiveTests", dependencies: ["SeminarArchive", "FeedTestSupport"], resources: [.copy("Fixtures")]),
         // What the test suites share: libxml2 read-back, the RFC 4287 schema, Python clients.
         .target(
             name: "FeedTestSupport",

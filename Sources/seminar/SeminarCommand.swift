@@ -10,7 +10,7 @@ struct SeminarCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, AddCommand.self, EditCommand.self, ListCommand.self, CheckCommand.self, BuildCommand.self,
-            SnapshotCommand.self, VerifyCommand.self, AnnounceCommand.self, LaTeXCommand.self,
+            SnapshotCommand.self, VerifyCommand.self, AnnounceCommand.self, LaTeXCommand.self, SchemaCommand.self,
         ]
     )
 

@@ -106,10 +106,10 @@ import Testing
     }
 
     @Test func suggestions() {
-        #expect(closestMatch(to: "abstarct", among: TalkReader.keys) == "abstract")
-        #expect(closestMatch(to: "Title", among: TalkReader.keys) == "title")
-        #expect(closestMatch(to: "speaker", among: TalkReader.keys) == "speakers")
-        #expect(closestMatch(to: "zzz", among: TalkReader.keys) == nil)
+        #expect(closestMatch(to: "abstarct", among: TalkFileFields.all.names) == "abstract")
+        #expect(closestMatch(to: "Title", among: TalkFileFields.all.names) == "title")
+        #expect(closestMatch(to: "speaker", among: TalkFileFields.all.names) == "speakers")
+        #expect(closestMatch(to: "zzz", among: TalkFileFields.all.names) == nil)
     }
 
     @Test func emailRule() {

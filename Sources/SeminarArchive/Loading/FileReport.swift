@@ -258,16 +258,17 @@ extension FileReport {
         return s
     }
 
-    /// A person object: `{name, affiliation?, url?}`, plus `email?` where allowed.
-    mutating func person(_ value: Any, at path: [JSONPathComponent], allowsEmail: Bool = false) -> Person? {
+    /// A person object: `{name, affiliation?, url?}`, plus `email?` for the contact
+    /// (`PersonFields`).
+    mutating func person(_ value: Any, at path: [JSONPathComponent], fields: [ArchiveField]) -> Person? {
         guard let object = object(value, at: path) else { return nil }
-        checkKeys(object, allowed: allowsEmail ? ["name", "affiliation", "url", "email"] : ["name", "affiliation", "url"])
+        checkKeys(object, allowed: fields)
         let errorsBefore = errorCount
-        let name = oneLineString(object, "name")
-        let affiliation = oneLineString(object, "affiliation", required: false)
-        let url = url(object, "url", required: false)
+        let name = oneLineString(object, PersonFields.name)
+        let affiliation = oneLineString(object, PersonFields.affiliation)
+        let url = url(object, PersonFields.url)
         var email: String? = nil
-        if allowsEmail, let e = string(object, "email", required: false) {
+        if fields.names.contains(PersonFields.email.name), let e = string(object, PersonFields.email) {
             if isEmailAddress(e) {
                 email = e
             } else {

@@ -20,37 +20,31 @@ struct SeminarDefaults: Sendable {
 struct SeminarReader {
     let zones: ZoneDatabase
 
-    static let keys = [
-        "title", "description", "homePage", "feedsBaseURL", "language", "timezone", "defaultStartTime",
-        "defaultDuration", "contact", "organisers", "idPrefix", "extraMacros", "privateMeetingLinks",
-        "announceTo", "announceFooter",
-    ]
-
     func read(_ source: JSONSourceFile) -> (Seminar?, SeminarDefaults, [Diagnostic]) {
         var report = FileReport(source: source)
         var defaults = SeminarDefaults()
         guard let root = report.parseJSON(.seminar), let object = report.object(root, at: []) else {
             return (nil, defaults, report.diagnostics)
         }
-        report.checkKeys(object, allowed: Self.keys)
-        let title = report.oneLineString(object, "title")
-        let description = report.string(object, "description")
+        report.checkKeys(object, allowed: SeminarFileFields.all)
+        let title = report.oneLineString(object, SeminarFileFields.title)
+        let description = report.string(object, SeminarFileFields.description)
         defaults.description = description
-        let homePage = report.url(object, "homePage")
-        var feedsBaseURL = report.url(object, "feedsBaseURL")
+        let homePage = report.url(object, SeminarFileFields.homePage)
+        var feedsBaseURL = report.url(object, SeminarFileFields.feedsBaseURL)
         if let url = feedsBaseURL, !url.hasSuffix("/") {
             // Self and archive links are made by appending file names to it.
             report.error("invalid-url", "`feedsBaseURL` must end with `/`: `\(url)`", at: .value(["feedsBaseURL"]),
                          fix: "write `\(url)/`")
             feedsBaseURL = nil
         }
-        var language = report.string(object, "language")
+        var language = report.string(object, SeminarFileFields.language)
         if let l = language, !isLanguageTag(l) {
             report.error("invalid-value", "`language` is not a BCP 47 language tag such as `en` or `fr-CH`: `\(l)`",
                          at: .value(["language"]))
             language = nil
         }
-        if let tz = report.string(object, "timezone") {
+        if let tz = report.string(object, SeminarFileFields.timezone) {
             do {
                 defaults.zone = try zones.zone(tz)
                 defaults.timeZone = tz
@@ -59,20 +53,20 @@ struct SeminarReader {
             }
         }
         var startTime: LocalTime? = nil
-        if let text = report.string(object, "defaultStartTime") {
+        if let text = report.string(object, SeminarFileFields.defaultStartTime) {
             startTime = LocalTime(parsing: text)
             if startTime == nil {
                 report.error("invalid-date", "invalid `defaultStartTime` `\(text)`: expected a time as HH:MM",
                              at: .value(["defaultStartTime"]))
             }
         }
-        defaults.duration = report.duration(object, "defaultDuration", required: true)
-        let contact = report.require(object, "contact").flatMap { report.person($0, at: ["contact"], allowsEmail: true) }
+        defaults.duration = report.integerInRange(object, SeminarFileFields.defaultDuration, unit: " minutes")
+        let contact = report.require(object, SeminarFileFields.contact).flatMap { report.person($0, at: ["contact"], fields: PersonFields.contact) }
         var organisers: [Person] = []
-        for (i, value) in (report.array(object, "organisers") ?? []).enumerated() {
-            if let p = report.person(value, at: ["organisers", .index(i)]) { organisers.append(p) }
+        for (i, value) in (report.array(object, SeminarFileFields.organisers) ?? []).enumerated() {
+            if let p = report.person(value, at: ["organisers", .index(i)], fields: PersonFields.organiser) { organisers.append(p) }
         }
-        var idPrefix = report.string(object, "idPrefix")
+        var idPrefix = report.string(object, SeminarFileFields.idPrefix)
         if let prefix = idPrefix, let problem = tagURIProblem(prefix) {
             report.error("invalid-id-prefix",
                          "`idPrefix` must be a tag URI (RFC 4151) such as `tag:example.org,2021:seminar/talk/`: \(problem)",
@@ -80,7 +74,7 @@ struct SeminarReader {
             idPrefix = nil
         }
         var macros: [String] = []
-        for (i, value) in (report.array(object, "extraMacros", required: false) ?? []).enumerated() {
+        for (i, value) in (report.array(object, SeminarFileFields.extraMacros) ?? []).enumerated() {
             let path: [JSONPathComponent] = ["extraMacros", .index(i)]
             guard let name = report.string(value, at: path) else { continue }
             if name.allSatisfy({ $0.isASCII && $0.isLetter }) {
@@ -91,15 +85,15 @@ struct SeminarReader {
             }
         }
         defaults.extraMacros = macros
-        let privateLinks = report.bool(object, "privateMeetingLinks", required: false) ?? false
-        var announceTo = report.string(object, "announceTo", required: false)
+        let privateLinks = report.bool(object, SeminarFileFields.privateMeetingLinks) ?? false
+        var announceTo = report.string(object, SeminarFileFields.announceTo)
         if let address = announceTo, !isEmailAddress(address) {
             report.error("invalid-email", "`announceTo` is not an email address: `\(address)`", at: .value(["announceTo"]),
                          fix: "write the list's address alone, such as `seminar@example.org`")
             announceTo = nil
         }
         // Plain text; an empty one is refused by the reader like every empty string.
-        let announceFooter = report.string(object, "announceFooter", required: false)
+        let announceFooter = report.string(object, SeminarFileFields.announceFooter)
 
         guard !report.hasErrors, let title, let description, let homePage, let feedsBaseURL, let language,
               let timeZone = defaults.timeZone, let startTime, let duration = defaults.duration, let contact, let idPrefix
@@ -116,16 +110,4 @@ struct SeminarReader {
 extension Talk {
     /// Talks last minutes to hours; a day or more is a typo (minutes taken for hours, say).
     public static let durationRange = 1...1440
-}
-
-extension FileReport {
-    mutating func duration(_ object: JSONObject, _ key: String, required: Bool) -> Int? {
-        guard let minutes = int(object, key, required: required) else { return nil }
-        guard Talk.durationRange.contains(minutes) else {
-            error("invalid-value", "`\(key)` must be between \(Talk.durationRange.lowerBound) and \(Talk.durationRange.upperBound) minutes, not \(minutes)",
-                  at: .value(object.path(key)))
-            return nil
-        }
-        return minutes
-    }
 }

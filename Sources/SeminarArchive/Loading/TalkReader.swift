@@ -15,11 +15,6 @@ struct TalkReader: Sendable {
     let defaults: SeminarDefaults
     let zones: ZoneDatabase
 
-    static let keys = [
-        "id", "title", "speakers", "start", "timezone", "duration", "abstract", "meeting", "privateMeeting",
-        "location", "links", "status", "published", "updated", "sequence",
-    ]
-
     /// `folderYear` is the year folder the file is in; `fileName` its name, for the
     /// file name check.
     func read(_ source: JSONSourceFile, folderYear: Int, fileName: String) -> TalkFileOutcome {
@@ -33,30 +28,27 @@ struct TalkReader: Sendable {
     }
 
     private func readTalk(_ object: JSONObject, folderYear: Int, fileName: String, into report: inout FileReport) -> Talk? {
-        report.checkKeys(object, allowed: Self.keys)
+        report.checkKeys(object, allowed: TalkFileFields.all)
         let id = readID(object, &report)
-        let title = report.oneLineString(object, "title")
+        let title = report.oneLineString(object, TalkFileFields.title)
         let speakers = readSpeakers(object, &report)
         let start = readStart(object, &report)
         let (timeZone, zone) = readTimeZone(object, &report)
-        let duration = report.duration(object, "duration", required: false) ?? (object.has("duration") ? nil : defaults.duration)
-        let abstract = report.string(object, "abstract")
-        let meeting = report.url(object, "meeting", required: false)
-        let meetingIsPrivate = report.bool(object, "privateMeeting", required: false) ?? false
-        let location = report.oneLineString(object, "location", required: false)
+        let duration = report.integerInRange(object, TalkFileFields.duration, unit: " minutes")
+            ?? (object.has("duration") ? nil : defaults.duration)
+        let abstract = report.string(object, TalkFileFields.abstract)
+        let meeting = report.url(object, TalkFileFields.meeting)
+        let meetingIsPrivate = report.bool(object, TalkFileFields.privateMeeting) ?? false
+        let location = report.oneLineString(object, TalkFileFields.location)
         let links = readLinks(object, &report)
         let status = readStatus(object, &report)
-        let published = readInstant(object, "published", &report)
-        let updated = readInstant(object, "updated", &report)
+        let published = readInstant(object, TalkFileFields.published, &report)
+        let updated = readInstant(object, TalkFileFields.updated, &report)
         if let published, let updated, updated < published {
             report.error("invalid-value", "`updated` (\(updated.rfc3339)) is before `published` (\(published.rfc3339))",
                          at: .value(["updated"]))
         }
-        var sequence = report.int(object, "sequence", required: false) ?? 0
-        if sequence < 0 {
-            report.error("invalid-value", "`sequence` must be 0 or more, not \(sequence)", at: .value(["sequence"]))
-            sequence = 0
-        }
+        let sequence = report.integerInRange(object, TalkFileFields.sequence) ?? 0
         if let start, let zone { checkExistence(of: start, in: zone, &report) }
         // A start that failed to read says nothing about where the file belongs: checking
         // it as a talk to be defined would add confusing follow-up diagnostics.
@@ -84,7 +76,7 @@ struct TalkReader: Sendable {
     static let reservedID = "feed"
 
     private func readID(_ object: JSONObject, _ report: inout FileReport) -> String? {
-        guard let id = report.string(object, "id") else { return nil }
+        guard let id = report.string(object, TalkFileFields.id) else { return nil }
         let isUnreserved = { (b: UInt8) in
             (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
                 || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "~")
@@ -103,20 +95,20 @@ struct TalkReader: Sendable {
     }
 
     private func readSpeakers(_ object: JSONObject, _ report: inout FileReport) -> [Person]? {
-        guard let values = report.array(object, "speakers") else { return nil }
+        guard let values = report.array(object, TalkFileFields.speakers) else { return nil }
         guard !values.isEmpty else {
             report.error("empty-field", "`speakers` must list at least one speaker", at: .value(["speakers"]))
             return nil
         }
         var speakers: [Person] = []
         for (i, value) in values.enumerated() {
-            if let p = report.person(value, at: ["speakers", .index(i)]) { speakers.append(p) }
+            if let p = report.person(value, at: ["speakers", .index(i)], fields: PersonFields.speaker) { speakers.append(p) }
         }
         return speakers.count == values.count ? speakers : nil
     }
 
     private func readStart(_ object: JSONObject, _ report: inout FileReport) -> LocalDateTime? {
-        guard let text = report.string(object, "start", required: false) else { return nil }
+        guard let text = report.string(object, TalkFileFields.start) else { return nil }
         guard let start = LocalDateTime(parsing: text) else {
             report.error("invalid-date", "invalid `start` `\(text)`: expected an existing date and time as YYYY-MM-DDTHH:MM",
                          at: .value(["start"]))
@@ -127,7 +119,7 @@ struct TalkReader: Sendable {
 
     private func readTimeZone(_ object: JSONObject, _ report: inout FileReport) -> (String?, ZoneInfo?) {
         guard object.has("timezone") else { return (defaults.timeZone, defaults.zone) }
-        guard let identifier = report.string(object, "timezone") else { return (nil, nil) }
+        guard let identifier = report.string(object, TalkFileFields.timezone.name) else { return (nil, nil) }
         do {
             return (identifier, try zones.zone(identifier))
         } catch {
@@ -138,10 +130,10 @@ struct TalkReader: Sendable {
 
     private func readLinks(_ object: JSONObject, _ report: inout FileReport) -> [TalkLink] {
         var links: [TalkLink] = []
-        for (i, value) in (report.array(object, "links", required: false) ?? []).enumerated() {
+        for (i, value) in (report.array(object, TalkFileFields.links) ?? []).enumerated() {
             guard let link = report.object(value, at: ["links", .index(i)]) else { continue }
-            report.checkKeys(link, allowed: ["title", "url"])
-            if let title = report.oneLineString(link, "title"), let url = report.url(link, "url") {
+            report.checkKeys(link, allowed: LinkFields.all)
+            if let title = report.oneLineString(link, LinkFields.title), let url = report.url(link, LinkFields.url) {
                 links.append(TalkLink(title: title, url: url))
             }
         }
@@ -149,7 +141,7 @@ struct TalkReader: Sendable {
     }
 
     private func readStatus(_ object: JSONObject, _ report: inout FileReport) -> TalkStatus? {
-        guard let text = report.string(object, "status") else { return nil }
+        guard let text = report.string(object, TalkFileFields.status) else { return nil }
         guard let status = TalkStatus(rawValue: text) else {
             let names = TalkStatus.allCases.map(\.rawValue)
             report.error("invalid-value", "`status` must be one of \(names.joined(separator: ", ")), not `\(text)`",
@@ -159,8 +151,9 @@ struct TalkReader: Sendable {
         return status
     }
 
-    private func readInstant(_ object: JSONObject, _ key: String, _ report: inout FileReport) -> Instant? {
-        guard let text = report.string(object, key) else { return nil }
+    private func readInstant(_ object: JSONObject, _ field: ArchiveField, _ report: inout FileReport) -> Instant? {
+        guard let text = report.string(object, field) else { return nil }
+        let key = field.name
         guard let instant = Instant(rfc3339: text) else {
             report.error("invalid-date", "invalid `\(key)` `\(text)`: expected an RFC 3339 date-time such as 2021-06-20T09:15:00Z",
                          at: .value([.key(key)]))

@@ -1,0 +1,45 @@
+// Reading a member through its field (see `ArchiveField`): the name and whether it is
+// required come from the one description the JSON Schema is also made from.
+
+extension FileReport {
+    mutating func checkKeys(_ object: JSONObject, allowed fields: [ArchiveField]) {
+        checkKeys(object, allowed: fields.names)
+    }
+
+    mutating func string(_ object: JSONObject, _ field: ArchiveField) -> String? {
+        string(object, field.name, required: field.isRequired)
+    }
+
+    mutating func oneLineString(_ object: JSONObject, _ field: ArchiveField) -> String? {
+        oneLineString(object, field.name, required: field.isRequired)
+    }
+
+    mutating func int(_ object: JSONObject, _ field: ArchiveField) -> Int? {
+        int(object, field.name, required: field.isRequired)
+    }
+
+    mutating func bool(_ object: JSONObject, _ field: ArchiveField) -> Bool? {
+        bool(object, field.name, required: field.isRequired)
+    }
+
+    mutating func array(_ object: JSONObject, _ field: ArchiveField) -> [Any]? {
+        array(object, field.name, required: field.isRequired)
+    }
+
+    mutating func url(_ object: JSONObject, _ field: ArchiveField) -> String? {
+        url(object, field.name, required: field.isRequired)
+    }
+
+    mutating func require(_ object: JSONObject, _ field: ArchiveField) -> Any? {
+        field.isRequired ? require(object, field.name) : object[field.name]
+    }
+
+    /// A whole number in the field's range (`ArchiveValue.integer`), else `invalid-value`.
+    mutating func integerInRange(_ object: JSONObject, _ field: ArchiveField, unit: String = "") -> Int? {
+        guard let n = int(object, field), case let .integer(minimum, maximum) = field.value else { return nil }
+        if n >= minimum, maximum.map({ n <= $0 }) ?? true { return n }
+        let allowed = maximum.map { "between \(minimum) and \($0)\(unit)" } ?? "\(minimum) or more"
+        error("invalid-value", "`\(object.path(field.name).displayName)` must be \(allowed), not \(n)", at: .value(object.path(field.name)))
+        return nil
+    }
+}
