@@ -47,5 +47,12 @@ struct LocationOptions: ParsableArguments {
 
 /// How diagnostics are printed.
 enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    /// For people and editors: `path:line:col: error: message [code]`, on standard error.
+    case text
+    /// One JSON object per line, on standard output.
+    case json
+    /// GitHub Actions workflow commands, which annotate the lines of a pull request.
+    case github
+    /// One SARIF 2.1.0 log, for code-scanning tools.
+    case sarif
 }

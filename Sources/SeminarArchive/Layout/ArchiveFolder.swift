@@ -1,3 +1,5 @@
+import Foundation
+
 /// The archive folder, named once: every path inside it comes from here, so that
 /// `archive`, `archive/` and `archive//` name the same files with the same spelling in
 /// every message (paths are shown as the user gave the folder, `archive/2021/x.json`).
@@ -27,6 +29,24 @@ public struct ArchiveFolder: Hashable, Sendable {
     /// A path inside the folder, from one relative to it (`2021/x.json`).
     public func file(_ relative: String) -> String {
         path == "/" ? "/" + relative : path + "/" + relative
+    }
+
+    /// How the folder's messages spell `userPath`, a file named on the command line in any
+    /// spelling (`./archive/2021/x.json`, an absolute path, a path through a symbolic
+    /// link): `archive/2021/x.json`. Nil when the file does not exist or is not in the
+    /// folder.
+    public func spelling(of userPath: String) -> String? {
+        guard let folder = Self.realPath(path), let file = Self.realPath(userPath) else { return nil }
+        let prefix = folder == "/" ? "/" : folder + "/"
+        guard file.hasPrefix(prefix) else { return nil }
+        return self.file(String(file.dropFirst(prefix.count)))
+    }
+
+    /// The absolute path without symbolic links, `.` or `..`; nil if there is no such file.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// `2021/x.json` for `archive/2021/x.json`: records name files relative to the

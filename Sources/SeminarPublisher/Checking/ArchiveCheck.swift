@@ -42,6 +42,23 @@ extension Publisher {
         return checked
     }
 
+    /// The problems of `files` alone (talk files, `seminar.json`, snapshot records), found
+    /// in the context of the whole archive: every file is read, so that duplicate ids,
+    /// frozen years and possible duplicates are seen, but only the named files' LaTeX is
+    /// checked, and only problems at them (or with a note at them) are reported. For an
+    /// editor's check on save or a pre-commit hook. `files` are spelt as the diagnostics
+    /// spell paths (see `ArchiveFolder.spelling(of:)`).
+    public func check(files: Set<String>) -> CheckedArchive {
+        let store = SnapshotStore(archiveRoot: archiveRoot)
+        let (records, problems) = store.load()
+        var checked = check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [],
+                            latexIn: { files.contains($0) })
+        checked.diagnostics = checked.diagnostics.filter { d in
+            d.location.map { files.contains($0.path) } == true || d.notes.contains { $0.location.map { files.contains($0.path) } == true }
+        }
+        return checked
+    }
+
     /// What a build finds about the frozen documents whose published files do not match
     /// their records: it renders those years again, and a rendering that does not match
     /// the record either is an error (`frozen-document-changed`), whether the file or the
@@ -61,9 +78,10 @@ extension Publisher {
     ///
     /// Records read without their field fingerprints (`withFieldFingerprints: false`) are
     /// read again whole for the years that have a talk that was parsed.
+    /// `latexIn`, when given, says which files' LaTeX is checked (see `check(files:)`).
     func check(
         snapshots: (records: [Int: SnapshotRecord], diagnostics: [Diagnostic], withFieldFingerprints: Bool),
-        pinningFilesOf pinnedYears: Set<Int>
+        pinningFilesOf pinnedYears: Set<Int>, latexIn: ((String) -> Bool)? = nil
     ) -> CheckedArchive {
         var records = snapshots.records
         let loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
@@ -83,11 +101,12 @@ extension Publisher {
         }
 
         let macros = Set(loaded.extraMacros)
-        diagnostics += latexDiagnostics(loaded.talks, macros: macros)
-        for source in loaded.rejectedTalkFiles {
+        let checksLaTeX = latexIn ?? { _ in true }
+        diagnostics += latexDiagnostics(loaded.talks.filter { checksLaTeX($0.source.path) }, macros: macros)
+        for source in loaded.rejectedTalkFiles where checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
         }
-        if let description = loaded.seminarDescription, let source = loaded.seminarSource {
+        if let description = loaded.seminarDescription, let source = loaded.seminarSource, checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
 

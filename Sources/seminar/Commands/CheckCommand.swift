@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SeminarArchive
 import SeminarPublisher
 
 struct CheckCommand: ParsableCommand {
@@ -7,21 +9,46 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check every talk and report every problem.",
         discussion: """
             Checks seminar.json and every talk file (JSON, fields, dates and time zones, URLs, characters), the LaTeX in titles, abstracts and the description, and that no frozen year has changed. Each file shows at most ten problems of one kind, then a note counts the rest. Exits non-zero if there is any error.
+
+            Given files (talk files, seminar.json), reports only their problems, found in the context of the whole archive (duplicate ids, frozen years, possible duplicates): for an editor's check on save or a pre-commit hook.
+
+            --format github prints GitHub Actions workflow commands, which annotate the lines of a pull request; --format sarif prints one SARIF 2.1.0 log for code-scanning tools.
             """
     )
 
     @OptionGroup var locations: LocationOptions
 
-    @Option(help: "How to print diagnostics: text (for people and editors) or json (one object per line, on standard output).")
+    @Option(help: "How to print diagnostics: text (for people and editors, on standard error), json (one object per line), github (workflow commands) or sarif (one SARIF 2.1.0 log); all but text on standard output.")
     var format: DiagnosticFormat = .text
 
+    @Argument(help: ArgumentHelp("Check only these files of the archive.", valueName: "file"))
+    var files: [String] = []
+
     func run() throws {
-        let checked = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds).check()
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
+        let checked: CheckedArchive
+        if files.isEmpty {
+            checked = publisher.check()
+        } else {
+            let folder = ArchiveFolder(locations.archive)
+            var named: Set<String> = []
+            for file in files {
+                guard let spelt = folder.spelling(of: file) else {
+                    throw CommandFailure(FileManager.default.fileExists(atPath: file)
+                        ? "\(file) is not in the archive folder \(folder.path) (give --archive)"
+                        : "cannot read \(file): No such file or directory")
+                }
+                named.insert(spelt)
+            }
+            checked = publisher.check(files: named)
+        }
         DiagnosticPrinter(format: format).print(checked.diagnostics)
-        if format == .text {
+        if format == .text || format == .github {
             // Every talk file, also those that did not load: the diagnostics say why.
             let unloaded = checked.talkFileCount - checked.talkCount
-            let talks = counted(checked.talkFileCount, "talk") + (unloaded > 0 ? " (\(unloaded) did not load)" : "")
+            let talks = files.isEmpty
+                ? counted(checked.talkFileCount, "talk") + (unloaded > 0 ? " (\(unloaded) did not load)" : "")
+                : counted(files.count, "file") + " of " + counted(checked.talkFileCount, "talk")
             Console.note("checked \(talks): \(DiagnosticPrinter.summary(checked.diagnostics))")
         }
         if checked.hasErrors { throw ExitCode.failure }

@@ -11,13 +11,21 @@ struct DiagnosticPrinter {
     static let window = 60
 
     func print(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { emit(render(d)) }
+        switch format {
+        case .sarif:
+            // One document for all of them.
+            FileHandle.standardOutput.write(SARIFLog.json(for: diagnostics))
+        case .text, .json, .github:
+            for d in diagnostics { emit(render(d)) }
+        }
     }
 
     func render(_ d: Diagnostic) -> String {
         switch format {
         case .json: return json(d)
         case .text: return text(d)
+        case .github: return GitHubAnnotation.command(for: d)
+        case .sarif: return String(decoding: SARIFLog.json(for: [d]), as: UTF8.self)
         }
     }
 
@@ -70,10 +78,10 @@ struct DiagnosticPrinter {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Text goes to standard error, beside other messages; JSON lines go to standard
-    /// output, where a tool reading them expects data.
+    /// Text goes to standard error, beside other messages; JSON lines and workflow
+    /// commands go to standard output, where a tool reading them expects data.
     private func emit(_ s: String) {
-        let handle = format == .json ? FileHandle.standardOutput : FileHandle.standardError
+        let handle = format == .text ? FileHandle.standardError : FileHandle.standardOutput
         handle.write(Data((s + "\n").utf8))
     }
 
