@@ -50,8 +50,7 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        let formulas = MathMLRenderer.formulas(source.abstract)
-        try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
+        try appendHTML(talk.compactAbstract, formulas: talk.abstractFormulas, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
