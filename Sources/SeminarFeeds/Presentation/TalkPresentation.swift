@@ -25,9 +25,6 @@ public struct TalkPresentation: Sendable, Equatable {
     /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
     /// the same reason.
     let compactAbstract: CompactHTML
-    /// The abstract's formulas as MathML, in the order of its math elements, for the web
-    /// page and the talk pages.
-    let abstractFormulas: [HTMLNode]
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
     /// by libxml2 once for every document that carries it. Only the text is kept: every
     /// document that carries the block takes it as text, and a build holds the
@@ -61,17 +58,9 @@ public struct TalkPresentation: Sendable, Equatable {
             when = "Date to be defined"
         }
 
-        // One parse and one walk give every rendering of the abstract: the formulas of
-        // the page (always in the current rules) come from the same walk whenever the
-        // feeds' rules are the current ones too.
-        let document = LaTeXDocument(talk.abstract)
-        let plainAbstract: String, htmlAbstract: HTMLFragment
-        if context.linearMath == .unambiguous {
-            (plainAbstract, htmlAbstract, abstractFormulas) = document.renderingsWithMathML(linkingBareURLs: context.bareURLs == .linked)
-        } else {
-            (plainAbstract, htmlAbstract) = document.renderings(rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
-            abstractFormulas = MathMLRenderer.formulas(document.tree)
-        }
+        // One parse and one walk give both renderings of the abstract.
+        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings(
+            rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []

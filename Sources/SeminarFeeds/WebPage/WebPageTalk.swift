@@ -50,7 +50,8 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        try appendHTML(talk.compactAbstract, formulas: talk.abstractFormulas, tree: tree, in: abstract)
+        let formulas = MathMLRenderer.formulas(source.abstract)
+        try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
