@@ -32,6 +32,20 @@ public struct LaTeXDocument: Sendable {
         renderer.renderNode(Int32(tree.root))
         return (renderer.sink.first.finish(), renderer.sink.second.finish())
     }
+
+    /// Both renderings and the web page's MathML formulas (`MathMLRenderer.fragment`) from
+    /// one walk of the tree, each formula's linear pieces built once for all three. The
+    /// page is never frozen, so its rules are the current ones (`.unambiguous`), and so
+    /// are the other two renderings here.
+    public func renderingsWithMathML(linkingBareURLs: Bool = false) -> (plainText: String, html: HTMLFragment, mathML: HTMLFragment) {
+        let sink = TeeSink(
+            first: TeeSink(first: PlainTextSink(capacity: tree.source.count + 16), second: HTMLSink(capacity: tree.utf8.count + 64)),
+            second: FormulaSink(tree: tree))
+        var renderer = TextRenderer(tree: tree, sink: sink, rules: .unambiguous)
+        renderer.linksBareURLs = linkingBareURLs
+        renderer.renderNode(Int32(tree.root))
+        return (renderer.sink.first.first.finish(), renderer.sink.first.second.finish(), renderer.sink.second.builder.out)
+    }
 }
 
 /// Feeds one walk to two sinks.
@@ -95,6 +109,11 @@ struct TeeSink<First: TextSink, Second: TextSink>: TextSink {
     mutating func math(_ list: MathPieceList, display: Bool) {
         first.math(list, display: display)
         second.math(list, display: display)
+    }
+
+    mutating func willRenderMath(_ formula: MathFormula) {
+        first.willRenderMath(formula)
+        second.willRenderMath(formula)
     }
 
     mutating func beginList(ordered: Bool) {

@@ -76,6 +76,24 @@ struct DocumentTests {
         #expect(text == PlainTextRenderer.render(source))
         #expect(html.nodes == HTMLRenderer.render(source))
         #expect(html == HTMLRenderer.fragment(source))
+        let (sameText, sameHTML, mathML) = document.renderingsWithMathML()
+        #expect(sameText == text && sameHTML == html)
+        #expect(mathML == MathMLRenderer.fragment(source))
+    }
+
+    /// The one walk that gives the three renderings gives what the three walks give, on
+    /// every abstract of the corpus, valid and broken.
+    @Test func oneWalkWithMathMLGivesTheSameResultsOnTheCorpus() throws {
+        for (directory, names) in [(Corpus.validDirectory, Corpus.valid), (Corpus.brokenDirectory, Corpus.broken)] {
+            for name in names {
+                let source = try Corpus.read(directory, name, "tex")
+                let (text, html, mathML) = LaTeXDocument(source).renderingsWithMathML()
+                #expect(text == PlainTextRenderer.render(source), "\(name)")
+                #expect(html == HTMLRenderer.fragment(source), "\(name)")
+                #expect(mathML == MathMLRenderer.fragment(source), "\(name)")
+                #expect(mathML.nodes == MathMLRenderer.formulas(source), "\(name)")
+            }
+        }
     }
 
     @Test func aFragmentIsItsNodesEventByEvent() {

@@ -10,7 +10,7 @@ import Testing
         let tree = try MarkupTree.html()
         let html = try tree.root("html")
         let body = try tree.element("body", in: html)
-        for formula in MathMLRenderer.formulas(source) { try WebPageTalk.appendMathML(formula, tree: tree, in: body) }
+        try WebPageTalk.appendFormulas(MathMLRenderer.fragment(source), tree: tree, in: body)
         return try ParsedXML(html: try tree.serialize())
     }
 

@@ -137,6 +137,72 @@ public struct HTMLFragment: Sendable {
         }
     }
 
+    // MARK: Editing what was just built (for the MathML builder)
+
+    /// Where the fragment ends now: a mark to come back to (`truncate`) or to wrap from.
+    struct Mark {
+        var records: Int
+        var utf8: Int
+    }
+
+    var mark: Mark {
+        mutating get {
+            endText()
+            return Mark(records: records.count, utf8: utf8.count)
+        }
+    }
+
+    /// Adds an attribute to the start just appended (attributes follow their start).
+    mutating func appendAttribute(_ name: String, _ value: String) {
+        records.append(Record(kind: .attribute, string: store(name), value: store(value)))
+    }
+
+    /// Forgets everything appended since `mark`.
+    mutating func truncate(to mark: Mark) {
+        records.removeSubrange(mark.records...)
+        utf8.removeSubrange(mark.utf8...)
+        textStart = utf8.count
+    }
+
+    /// How many nodes (elements and texts) were appended at the top level since `mark`.
+    func topLevelNodes(since mark: Mark) -> Int {
+        var count = 0, depth = 0
+        for record in records[mark.records...] {
+            switch record.kind {
+            case .start:
+                if depth == 0 { count += 1 }
+                depth += 1
+            case .text:
+                if depth == 0 { count += 1 }
+            case .end:
+                depth -= 1
+            case .attribute:
+                break
+            }
+        }
+        return count
+    }
+
+    /// Whether what was appended since `mark` is one element named `name`.
+    func isSingleElement(_ name: String, since mark: Mark) -> Bool {
+        mark.records < records.count && records[mark.records].kind == .start
+            && string(records[mark.records].string) == name && topLevelNodes(since: mark) == 1
+    }
+
+    /// Puts everything appended since `mark` into an element `name`, without attributes.
+    mutating func wrap(since mark: Mark, in name: String) {
+        let start = Record(kind: .start, string: store(name))
+        records.insert(start, at: mark.records)
+        records.append(Record(kind: .end))
+    }
+
+    /// Adds an attribute to the element that starts at `mark`, after its own.
+    mutating func addAttribute(_ name: String, _ value: String, toElementAt mark: Mark) {
+        var position = mark.records + 1
+        while position < records.count && records[position].kind == .attribute { position += 1 }
+        records.insert(Record(kind: .attribute, string: store(name), value: store(value)), at: position)
+    }
+
     /// Makes the bytes appended to `utf8` since the last record a text event, if there are any.
     mutating func endText() {
         guard utf8.count > textStart else { return }

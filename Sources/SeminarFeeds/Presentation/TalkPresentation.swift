@@ -25,6 +25,9 @@ public struct TalkPresentation: Sendable, Equatable {
     /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
     /// the same reason.
     let compactAbstract: CompactHTML
+    /// The abstract's formulas as MathML, one `math` element each in the order of the
+    /// abstract's math elements, for the web page and the talk pages; bytes, as above.
+    let compactMathML: CompactHTML
     /// The HTML content block (status, when, where, speakers, abstract, links), serialized
     /// by libxml2 once for every document that carries it. Only the text is kept: every
     /// document that carries the block takes it as text, and a build holds the
@@ -58,9 +61,18 @@ public struct TalkPresentation: Sendable, Equatable {
             when = "Date to be defined"
         }
 
-        // One parse and one walk give both renderings of the abstract.
-        let (plainAbstract, htmlAbstract) = LaTeXDocument(talk.abstract).renderings(
-            rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
+        // One parse and one walk give every rendering of the abstract, the page's MathML
+        // included, whenever the feeds follow the current rules as the page always does.
+        let document = LaTeXDocument(talk.abstract)
+        let plainAbstract: String, htmlAbstract: HTMLFragment
+        if context.linearMath == .unambiguous {
+            let mathML: HTMLFragment
+            (plainAbstract, htmlAbstract, mathML) = document.renderingsWithMathML(linkingBareURLs: context.bareURLs == .linked)
+            compactMathML = CompactHTML(mathML)
+        } else {
+            (plainAbstract, htmlAbstract) = document.renderings(rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
+            compactMathML = CompactHTML(MathMLRenderer.fragment(document.tree))
+        }
         compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []

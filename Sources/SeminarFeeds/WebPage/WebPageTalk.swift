@@ -50,8 +50,7 @@ enum WebPageTalk {
         try writePlace(source, offersMeeting: talk.offersMeeting, seminar: seminar, tree: tree, in: article)
 
         let abstract = try tree.element("div", [("class", "abstract")], in: article)
-        let formulas = MathMLRenderer.formulas(source.abstract)
-        try appendHTML(talk.compactAbstract, formulas: formulas, tree: tree, in: abstract)
+        try appendHTML(talk.compactAbstract, formulas: talk.compactMathML, tree: tree, in: abstract)
 
         if !source.links.isEmpty {
             let list = try tree.element("ul", [("class", "links")], in: article)
@@ -98,14 +97,14 @@ enum WebPageTalk {
     /// The abstract renderer's HTML, element by element. Only text-level markup is let
     /// through (no script, style, image or frame can reach the page from an abstract), and
     /// links are checked like every other link from the archive. Each math element of the
-    /// HTML (`span class="math"`, `div class="math display"`) is replaced by the next of
-    /// `formulas`, the same source's MathML (`MathMLRenderer.formulas`, which yields them in
-    /// the same order).
-    static func appendHTML<Events: Sequence<HTMLFragment.Event>>(_ html: Events, formulas: [HTMLNode] = [],
-                                                                 tree: MarkupTree, in parent: MarkupTree.Node) throws
-    {
+    /// HTML (`span class="math"`, `div class="math display"`) is replaced by the next
+    /// `math` element of `formulas`, the same source's MathML (`MathMLRenderer.fragment`,
+    /// which yields them in the same order).
+    static func appendHTML<Events: Sequence<HTMLFragment.Event>, Formulas: Sequence<HTMLFragment.Event>>(
+        _ html: Events, formulas: Formulas, tree: MarkupTree, in parent: MarkupTree.Node
+    ) throws {
         var parents = [parent]
-        var formulas = formulas[...]
+        var formulas = formulas.makeIterator()
         /// Open elements of the HTML math being skipped, 0 when not skipping.
         var skipping = 0
         for event in html {
@@ -122,9 +121,8 @@ enum WebPageTalk {
                 try tree.text(text, in: parents[parents.count - 1])
             case let .start(name, attributes):
                 if attributes.contains(where: { $0.name == "class" && mathClasses.contains($0.value) }),
-                   let formula = formulas.popFirst()
+                   try appendNextFormula(&formulas, tree: tree, in: parents[parents.count - 1])
                 {
-                    try appendMathML(formula, tree: tree, in: parents[parents.count - 1])
                     skipping = 1
                     continue
                 }
@@ -145,16 +143,31 @@ enum WebPageTalk {
 
     private static let mathClasses: Set<String> = ["math", "math display"]
 
-    /// A MathML tree from the LaTeX module's renderer (not from the archive's text: its
-    /// names and attributes are the renderer's own, its text is checked like all text).
-    static func appendMathML(_ node: HTMLNode, tree: MarkupTree, in parent: MarkupTree.Node) throws {
-        switch node {
-        case let .text(text):
-            try tree.text(text, in: parent)
-        case let .element(name, attributes, children):
-            let element = try tree.element(name, attributes.map { ($0.name, $0.value) }, in: parent)
-            for child in children { try appendMathML(child, tree: tree, in: element) }
+    /// Writes the next element of `formulas` (a `math` element from the LaTeX module's
+    /// renderer, not from the archive's text: its names and attributes are the renderer's
+    /// own, its text is checked like all text). False when there is none left.
+    static func appendNextFormula<Formulas: IteratorProtocol<HTMLFragment.Event>>(
+        _ formulas: inout Formulas, tree: MarkupTree, in parent: MarkupTree.Node
+    ) throws -> Bool {
+        var parents = [parent]
+        while let event = formulas.next() {
+            switch event {
+            case let .text(text):
+                try tree.text(text, in: parents[parents.count - 1])
+            case let .start(name, attributes):
+                parents.append(try tree.element(name, attributes.map { ($0.name, $0.value) }, in: parents[parents.count - 1]))
+            case .end:
+                parents.removeLast()
+            }
+            if parents.count == 1 { return true }
         }
+        return false
+    }
+
+    /// Every formula of `formulas`, one after another.
+    static func appendFormulas<Formulas: Sequence<HTMLFragment.Event>>(_ formulas: Formulas, tree: MarkupTree, in parent: MarkupTree.Node) throws {
+        var events = formulas.makeIterator()
+        while try appendNextFormula(&events, tree: tree, in: parent) {}
     }
 
     private static let allowedElements: Set<String> = [

@@ -1,87 +1,127 @@
-/// Turns the math nodes of a syntax tree into MathML Core elements. Recursion follows the
-/// tree, whose depth the parser caps.
+/// Writes the math nodes of a syntax tree as MathML Core elements, as events into one
+/// fragment (`out`): no array per element nor string per text, which a tree of
+/// `HTMLNode`s costs to build and to free. Recursion follows the tree, whose depth the
+/// parser caps.
 struct MathMLBuilder {
     let tree: SyntaxTree
     /// Display style: big operators take their limits above and below.
-    let display: Bool
+    var display = false
     /// The alphabet of `\mathbb{…}` and friends while inside one.
     private var font: MathFont?
+    /// Every formula written so far.
+    var out = HTMLFragment()
 
-    init(tree: SyntaxTree, display: Bool) {
+    init(tree: SyntaxTree) {
         self.tree = tree
-        self.display = display
+    }
+
+    // MARK: Writing
+
+    /// An element's start, with up to two attributes.
+    mutating func open(_ name: String, _ first: (String, String)? = nil, _ second: (String, String)? = nil) {
+        out.startElement(name)
+        if let first { out.appendAttribute(first.0, first.1) }
+        if let second { out.appendAttribute(second.0, second.1) }
+    }
+
+    mutating func close() { out.endElement() }
+
+    /// A token element: `<mi>x</mi>`.
+    mutating func token(_ name: String, _ text: String) {
+        token(name, nil, text)
+    }
+
+    mutating func token(_ name: String, _ attribute: (String, String)?, _ text: String) {
+        open(name, attribute)
+        out.appendText(text)
+        close()
+    }
+
+    mutating func space(_ width: String) {
+        open("mspace", ("width", width))
+        close()
+    }
+
+    /// What `body` writes, as one element: itself when it writes one node, else in an
+    /// `mrow` (an empty one when it writes nothing).
+    mutating func row(_ body: (inout MathMLBuilder) -> Void) {
+        let mark = out.mark
+        body(&self)
+        if out.topLevelNodes(since: mark) != 1 { out.wrap(since: mark, in: "mrow") }
     }
 
     // MARK: Lists
 
     /// A formula's body: a table when it has rows or cells (`align`, `\\` in `$$…$$`),
     /// else its items.
-    mutating func block(_ children: ArraySlice<Int32>) -> [HTMLNode] {
+    mutating func block(_ children: ArraySlice<Int32>) {
         let rows = self.rows(children)
         if rows.count == 1 && rows[0].count == 1 { return items(rows[0][0]) }
-        return [table(rows, alignment: .alternating, displayStyle: display)]
+        table(rows, alignment: .alternating, displayStyle: display)
     }
 
     /// Items one after another. `\not` composes with the item after it.
-    mutating func items<Items: Collection<Int32>>(_ children: Items) -> [HTMLNode] {
-        var out: [HTMLNode] = []
+    mutating func items<Items: Collection<Int32>>(_ children: Items) {
         var negate = false
         for child in children {
             if case .negation? = tree.commandKind(of: Int(child)) {
                 negate = true
                 continue
             }
-            let rendered = item(child)
-            if negate, !rendered.isEmpty {
-                out.append(Self.element("mo", text: plainText(of: child) + "\u{338}"))
+            let mark = out.mark
+            item(child)
+            if negate, out.topLevelNodes(since: mark) > 0 {
+                out.truncate(to: mark)
+                token("mo", plainText(of: child) + "\u{338}")
                 negate = false
-                continue
             }
-            out.append(contentsOf: rendered)
         }
-        return out
     }
 
     /// An argument as one element: a group's items in an `mrow` (or the only item).
-    mutating func argument(_ index: Int32?) -> HTMLNode {
-        guard let index else { return Self.element("mrow") }
-        return Self.row(tree.nodes[Int(index)].kind == .group ? items(tree.children(of: Int(index))) : item(index))
-    }
-
-    static func row(_ nodes: [HTMLNode]) -> HTMLNode {
-        nodes.count == 1 ? nodes[0] : element("mrow", children: nodes)
+    mutating func argument(_ index: Int32?) {
+        guard let index else {
+            open("mrow")
+            return close()
+        }
+        if tree.nodes[Int(index)].kind == .group {
+            let children = tree.children(of: Int(index))
+            row { $0.items(children) }
+        } else {
+            row { $0.item(index) }
+        }
     }
 
     // MARK: Items
 
-    mutating func item(_ index: Int32) -> [HTMLNode] {
+    mutating func item(_ index: Int32) {
         let node = tree.nodes[Int(index)]
         switch node.kind {
         case .text:
-            return text(Int(node.start), Int(node.end))
+            text(Int(node.start), Int(node.end))
         case .command:
-            return command(Int(index))
+            command(Int(index))
         case .group, .optionalArgument:
-            let children = items(tree.children(of: Int(index)))
-            return children.isEmpty ? [] : [Self.row(children)]
+            let mark = out.mark
+            items(tree.children(of: Int(index)))
+            if out.topLevelNodes(since: mark) > 1 { out.wrap(since: mark, in: "mrow") }
         case .scripts:
-            return scripts(Int(index))
+            scripts(Int(index))
         case .leftRight:
-            return [leftRight(Int(index))]
+            leftRight(Int(index))
         case .environment:
-            return environment(Int(index))
+            environment(Int(index))
         case .raw, .math, .verbatim:
-            return [Self.element("mtext", text: tree.text(of: Int(index)))]
+            token("mtext", tree.text(of: Int(index)))
         case .alignment, .comment, .paragraphBreak, .root:
-            return []
+            break
         }
     }
 
     /// A run of letters, digits and punctuation: a letter is an identifier, a run of digits
     /// (with its decimal point) a number, anything else an operator.
-    func text(_ start: Int, _ end: Int) -> [HTMLNode] {
+    mutating func text(_ start: Int, _ end: Int) {
         let source = tree.source
-        var out: [HTMLNode] = []
         var index = start
         while index < end {
             let scalar = source[index]
@@ -94,60 +134,67 @@ struct MathMLBuilder {
                     number.unicodeScalars.append(source[index])
                     index += 1
                 }
-                out.append(Self.element("mn", text: number))
+                token("mn", number)
                 continue
             }
             switch scalar {
             case " ", "\t", "\n", "\r":
                 continue
             case "~":
-                out.append(Self.space("0.2778em"))
+                space("0.2778em")
             case "'":
                 var primes = "′"
                 while index < end, source[index] == "'" {
                     primes += "′"
                     index += 1
                 }
-                out.append(Self.element("mo", text: primes))
+                token("mo", primes)
             case "-":
-                out.append(Self.element("mo", text: "−"))
+                token("mo", "−")
             case "*":
-                out.append(Self.element("mo", text: "∗"))
+                token("mo", "∗")
             default:
-                if scalar.properties.isAlphabetic {
-                    out.append(identifier(scalar))
+                if Self.isLetter(scalar) {
+                    identifier(scalar)
                 } else if "()[]|".unicodeScalars.contains(scalar) {
                     // TeX keeps a delimiter written without `\left` at its size.
-                    out.append(Self.element("mo", [("stretchy", "false")], text: String(scalar)))
+                    token("mo", ("stretchy", "false"), String(scalar))
                 } else {
-                    out.append(Self.element("mo", text: String(scalar)))
+                    token("mo", String(scalar))
                 }
             }
         }
-        return out
+    }
+
+    /// Whether `scalar` is alphabetic; ASCII is answered without the Unicode property
+    /// lookup, which cost more than the rest of a token.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isAlphabetic }
+        let lowered = scalar.value | 0x20
+        return lowered >= 0x61 && lowered <= 0x7A
     }
 
     /// A letter in the current alphabet: `\mathbb` and friends become the Unicode
     /// mathematical letters, `\mathrm` an upright `mi`.
-    func identifier(_ scalar: Unicode.Scalar) -> HTMLNode {
+    mutating func identifier(_ scalar: Unicode.Scalar) {
         switch font {
         case nil, .italic?:
-            return Self.element("mi", text: String(scalar))
+            token("mi", String(scalar))
         case .roman?:
-            return Self.element("mi", [("mathvariant", "normal")], text: String(scalar))
+            token("mi", ("mathvariant", "normal"), String(scalar))
         case let font?:
             // A mapped letter is upright by nature; `normal` keeps the browser from
             // looking for an italic form of it.
-            return Self.element("mi", [("mathvariant", "normal")], text: String(MathAlphabets.map(scalar, font)))
+            token("mi", ("mathvariant", "normal"), String(MathAlphabets.map(scalar, font)))
         }
     }
 
     // MARK: Commands
 
-    mutating func command(_ index: Int) -> [HTMLNode] {
+    mutating func command(_ index: Int) {
         guard let kind = tree.commandKind(of: index) else {
             // Unknown (already reported): its source, as text.
-            return [Self.element("mtext", text: tree.text(of: index))]
+            return token("mtext", tree.text(of: index))
         }
         switch kind {
         case .symbol(let output):
@@ -156,69 +203,87 @@ struct MathMLBuilder {
             {
                 // TeX sets capital Greek upright, a lone `mi` would be italic.
                 let upright = (0x391...0x3A9).contains(scalar.value)
-                return [Self.element("mi", upright ? [("mathvariant", "normal")] : [], text: output)]
+                return token("mi", upright ? ("mathvariant", "normal") : nil, output)
             }
-            return [Self.element("mo", text: output)]
+            token("mo", output)
         case .relation(let output), .binary(let output), .punctuation(let output):
-            return [Self.element("mo", text: output)]
+            token("mo", output)
         case .opening(let output), .closing(let output):
-            return [Self.element("mo", [("stretchy", "false")], text: output)]
+            token("mo", ("stretchy", "false"), output)
         case .operatorName(let output):
             // MathML Core spaces operators, not identifiers: `\log p` needs its thin space.
-            return [Self.element("mi", text: output), Self.space("0.1667em")]
+            token("mi", output)
+            space("0.1667em")
         case .bigOperator(let output):
-            return [Self.element("mo", text: output)]
+            token("mo", output)
         case .operatorNameCommand:
-            return [Self.element("mi", text: tree.argument(index, 0).map { plainText(of: $0) } ?? ""), Self.space("0.1667em")]
+            token("mi", tree.argument(index, 0).map { plainText(of: $0) } ?? "")
+            space("0.1667em")
         case .mathFont(let font):
             let outer = self.font
             self.font = font
             defer { self.font = outer }
-            return [argument(tree.argument(index, 0))]
+            argument(tree.argument(index, 0))
         case .mathAccent(let mark):
-            return [Self.element("mover", [("accent", "true")], children: [
-                argument(tree.argument(index, 0)), Self.element("mo", text: Self.spacingAccent(mark)),
-            ])]
+            open("mover", ("accent", "true"))
+            argument(tree.argument(index, 0))
+            token("mo", Self.spacingAccent(mark))
+            close()
         case .lineAccent(let mark):
             let under = mark == "\u{332}"
-            return [Self.element(under ? "munder" : "mover", [(under ? "accentunder" : "accent", "true")], children: [
-                argument(tree.argument(index, 0)), Self.element("mo", [("stretchy", "true")], text: under ? "_" : "‾"),
-            ])]
+            open(under ? "munder" : "mover", (under ? "accentunder" : "accent", "true"))
+            argument(tree.argument(index, 0))
+            token("mo", ("stretchy", "true"), under ? "_" : "‾")
+            close()
         case .fraction:
-            return [Self.element("mfrac", children: [argument(tree.argument(index, 0)), argument(tree.argument(index, 1))])]
+            open("mfrac")
+            argument(tree.argument(index, 0))
+            argument(tree.argument(index, 1))
+            close()
         case .binomial:
-            return [Self.element("mrow", children: [
-                Self.element("mo", text: "("),
-                Self.element("mfrac", [("linethickness", "0")],
-                             children: [argument(tree.argument(index, 0)), argument(tree.argument(index, 1))]),
-                Self.element("mo", text: ")"),
-            ])]
+            open("mrow")
+            token("mo", "(")
+            open("mfrac", ("linethickness", "0"))
+            argument(tree.argument(index, 0))
+            argument(tree.argument(index, 1))
+            close()
+            token("mo", ")")
+            close()
         case .squareRoot:
-            let radicand = argument(tree.argument(index, 0))
             if let degree = tree.optionalArgument(index) {
-                return [Self.element("mroot", children: [radicand, Self.row(items(tree.children(of: Int(degree))))])]
+                open("mroot")
+                argument(tree.argument(index, 0))
+                let children = tree.children(of: Int(degree))
+                row { $0.items(children) }
+            } else {
+                open("msqrt")
+                argument(tree.argument(index, 0))
             }
-            return [Self.element("msqrt", children: [radicand])]
+            close()
         case .sizedDelimiter:
-            guard let delimiter = tree.argument(index, 0) else { return [] }
-            return [Self.element("mo", [("stretchy", "false")], text: plainText(of: delimiter))]
+            guard let delimiter = tree.argument(index, 0) else { return }
+            token("mo", ("stretchy", "false"), plainText(of: delimiter))
         case .middle:
-            guard let delimiter = tree.argument(index, 0) else { return [] }
-            return [Self.element("mo", [("stretchy", "true")], text: plainText(of: delimiter))]
+            guard let delimiter = tree.argument(index, 0) else { return }
+            token("mo", ("stretchy", "true"), plainText(of: delimiter))
         case .passThrough:
-            return [argument(tree.argument(index, 0))]
+            argument(tree.argument(index, 0))
         case .spacing:
-            return Self.spaces[tree.name(of: index)].map { [Self.space($0)] } ?? []
+            if let width = Self.spaces[tree.name(of: index)] { space(width) }
         case .overset, .underset:
             let over = if case .overset = kind { true } else { false }
-            return [Self.element(over ? "mover" : "munder", children: [
-                argument(tree.argument(index, 1)), argument(tree.argument(index, 0)),
-            ])]
+            open(over ? "mover" : "munder")
+            argument(tree.argument(index, 1))
+            argument(tree.argument(index, 0))
+            close()
         case .parenthesizedMod:
-            return [Self.element("mrow", children: [
-                Self.element("mo", text: "("), Self.element("mi", text: "mod"), Self.space("0.1667em"),
-                argument(tree.argument(index, 0)), Self.element("mo", text: ")"),
-            ])]
+            open("mrow")
+            token("mo", "(")
+            token("mi", "mod")
+            space("0.1667em")
+            argument(tree.argument(index, 0))
+            token("mo", ")")
+            close()
         case .textBox, .textAccent, .textStyle, .url, .href, .footnote, .cite, .item, .section, .paragraph,
              .reference, .equationReference, .tag:
             // Text in math: what the plain rendering says of it. A browser trims the edges
@@ -226,9 +291,9 @@ struct MathMLBuilder {
             let text = String(String.UnicodeScalarView(plainText(of: Int32(index), trimmed: false).unicodeScalars.map {
                 $0 == " " ? "\u{A0}" : $0
             }))
-            return text.isEmpty ? [] : [Self.element("mtext", text: text)]
+            if !text.isEmpty { token("mtext", text) }
         case .ignored, .begin, .end, .left, .right, .lineBreak, .negation:
-            return []
+            break
         }
     }
 
@@ -261,29 +326,35 @@ struct MathMLBuilder {
 
     // MARK: Scripts
 
-    mutating func scripts(_ index: Int) -> [HTMLNode] {
+    mutating func scripts(_ index: Int) {
         let node = tree.nodes[index]
-        if node.flags.contains(.extraScript) { return [Self.element("mtext", text: tree.text(of: index))] }
+        if node.flags.contains(.extraScript) { return token("mtext", tree.text(of: index)) }
         let slots = Int(node.childStart)
         let base = tree.links[slots], sub = tree.links[slots + 1], sup = tree.links[slots + 2]
         let limits = display && base >= 0 && takesLimits(base)
-        var baseNode = base >= 0 ? Self.row(item(base)) : Self.element("mrow")
-        if limits, case let .element("mo", attributes, children) = baseNode {
+        let name: String? = switch (sub >= 0, sup >= 0) {
+        case (true, true): limits ? "munderover" : "msubsup"
+        case (true, false): limits ? "munder" : "msub"
+        case (false, true): limits ? "mover" : "msup"
+        case (false, false): nil
+        }
+        if let name { open(name) }
+        let mark = out.mark
+        if base >= 0 {
+            row { $0.item(base) }
+        } else {
+            open("mrow")
+            close()
+        }
+        if limits, out.isSingleElement("mo", since: mark) {
             // A big operator's limits move beside it wherever the style is not display (a
             // table's cells are not): these are meant above and below.
-            baseNode = .element("mo", attributes: attributes + [HTMLAttribute(name: "movablelimits", value: "false")], children: children)
+            out.addAttribute("movablelimits", "false", toElementAt: mark)
         }
-        var scripts: [HTMLNode] = []
-        if sub >= 0 { scripts.append(argument(sub)) }
-        if sup >= 0 { scripts.append(argument(sup)) }
-        let name: String
-        switch (sub >= 0, sup >= 0) {
-        case (true, true): name = limits ? "munderover" : "msubsup"
-        case (true, false): name = limits ? "munder" : "msub"
-        case (false, true): name = limits ? "mover" : "msup"
-        case (false, false): return [baseNode]
-        }
-        return [Self.element(name, children: [baseNode] + scripts)]
+        guard name != nil else { return }
+        if sub >= 0 { argument(sub) }
+        if sup >= 0 { argument(sup) }
+        close()
     }
 
     /// Big operators (`\sum`, `\prod`, not the integrals, whose limits TeX sets beside them)
@@ -306,29 +377,39 @@ struct MathMLBuilder {
 
     // MARK: Delimiters and tables
 
-    mutating func leftRight(_ index: Int) -> HTMLNode {
+    mutating func leftRight(_ index: Int) {
         let node = tree.nodes[index]
         let children = tree.children(of: index)
-        guard let first = children.first else { return Self.element("mrow") }
-        var out = [delimiter(first)]
+        open("mrow")
+        defer { close() }
+        guard let first = children.first else { return }
+        delimiter(first)
         let bodyEnd = node.isClosed ? children.endIndex - 1 : children.endIndex
-        if children.startIndex + 1 < bodyEnd { out += items(children[(children.startIndex + 1)..<bodyEnd]) }
-        if node.isClosed, let last = children.last { out.append(delimiter(last)) }
-        return Self.element("mrow", children: out)
+        if children.startIndex + 1 < bodyEnd { items(children[(children.startIndex + 1)..<bodyEnd]) }
+        if node.isClosed, let last = children.last { delimiter(last) }
     }
 
     /// `\left(` grows with what it encloses; `\left.` is an empty operator.
-    func delimiter(_ index: Int32) -> HTMLNode {
+    mutating func delimiter(_ index: Int32) {
         let node = tree.nodes[Int(index)]
         let isDot = node.kind == .text && node.end - node.start == 1 && tree.source[Int(node.start)] == "."
-        return Self.element("mo", [("fence", "true"), ("stretchy", "true")], text: isDot ? "" : plainText(of: index))
+        open("mo", ("fence", "true"), ("stretchy", "true"))
+        out.appendText(isDot ? "" : plainText(of: index))
+        close()
+    }
+
+    /// A fence of a matrix or of `cases`.
+    mutating func fence(_ text: String) {
+        open("mo", ("fence", "true"), ("stretchy", "true"))
+        out.appendText(text)
+        close()
     }
 
     enum ColumnAlignment { case center, left, alternating }
 
-    mutating func environment(_ index: Int) -> [HTMLNode] {
+    mutating func environment(_ index: Int) {
         guard let environment = tree.environment(of: index) else {
-            return [Self.element("mtext", text: tree.text(of: index))]
+            return token("mtext", tree.text(of: index))
         }
         let body = tree.children(of: index).filter {
             let kind = tree.nodes[Int($0)].kind
@@ -336,23 +417,23 @@ struct MathMLBuilder {
         }
         switch environment.kind {
         case .matrix:
-            let table = self.table(rows(body[...]), alignment: .center)
             let (open, close) = environment.delimiters
-            if open.isEmpty { return [table] }
-            return [Self.element("mrow", children: [
-                Self.element("mo", [("fence", "true"), ("stretchy", "true")], text: open), table,
-                Self.element("mo", [("fence", "true"), ("stretchy", "true")], text: close),
-            ])]
+            if open.isEmpty { return table(rows(body[...]), alignment: .center) }
+            self.open("mrow")
+            fence(open)
+            table(rows(body[...]), alignment: .center)
+            fence(close)
+            self.close()
         case .cases:
-            return [Self.element("mrow", children: [
-                Self.element("mo", [("fence", "true"), ("stretchy", "true")], text: "{"),
-                table(rows(body[...]), alignment: .left),
-            ])]
+            open("mrow")
+            fence("{")
+            table(rows(body[...]), alignment: .left)
+            close()
         case .aligned, .displayMath, .inlineMath:
-            return block(body[...])
+            block(body[...])
         case .itemize, .enumerate, .description, .tabular, .block:
             let text = plainText(of: Int32(index))
-            return text.isEmpty ? [] : [Self.element("mtext", text: text)]
+            if !text.isEmpty { token("mtext", text) }
         }
     }
 
@@ -390,10 +471,11 @@ struct MathMLBuilder {
 
     /// `mtable` with one `mtd` per cell. Aligned equations alternate right and left
     /// columns, as `align` does.
-    mutating func table(_ rows: [[ArraySlice<Int32>]], alignment: ColumnAlignment, displayStyle: Bool = false) -> HTMLNode {
-        var out: [HTMLNode] = []
+    mutating func table(_ rows: [[ArraySlice<Int32>]], alignment: ColumnAlignment, displayStyle: Bool = false) {
+        // The rows of `align` are displayed formulas; a table's cells otherwise are not.
+        open("mtable", displayStyle ? ("displaystyle", "true") : nil)
         for row in rows {
-            var cells: [HTMLNode] = []
+            open("mtr")
             for (column, cell) in row.enumerated() {
                 let align: String
                 switch alignment {
@@ -403,12 +485,13 @@ struct MathMLBuilder {
                 }
                 // MathML Core leaves `columnalign` out: the page's style sheet aligns a cell
                 // by its class.
-                cells.append(Self.element("mtd", align == "center" ? [] : [("class", align)], children: items(cell)))
+                open("mtd", align == "center" ? nil : ("class", align))
+                items(cell)
+                close()
             }
-            out.append(Self.element("mtr", children: cells))
+            close()
         }
-        // The rows of `align` are displayed formulas; a table's cells otherwise are not.
-        return Self.element("mtable", displayStyle ? [("displaystyle", "true")] : [], children: out)
+        close()
     }
 
     // MARK: Helpers
@@ -421,14 +504,4 @@ struct MathMLBuilder {
         let text = MathPieces.plain(renderer.list)
         return trimmed ? FormulaSink.trimmed(text) : text
     }
-
-    static func element(_ name: String, _ attributes: [(String, String)] = [], text: String) -> HTMLNode {
-        element(name, attributes, children: [.text(text)])
-    }
-
-    static func element(_ name: String, _ attributes: [(String, String)] = [], children: [HTMLNode] = []) -> HTMLNode {
-        .element(name, attributes: attributes.map { HTMLAttribute(name: $0.0, value: $0.1) }, children: children)
-    }
-
-    static func space(_ width: String) -> HTMLNode { element("mspace", [("width", width)]) }
 }
