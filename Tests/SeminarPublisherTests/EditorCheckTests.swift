@@ -49,6 +49,12 @@ import Testing
         #expect(clean.status == 0, "a clean file passes though others are broken: \(clean.stderr)")
         #expect(clean.stderr == "checked 1 file of 4 talks: 0 errors, 0 warnings\n")
 
+        // A folder names every file in it: the whole archive's problems again.
+        let year = try cli.run(["check", "archive/2021/"], in: folder)
+        #expect(year.status == 1)
+        #expect(year.stderr.contains("checked 4 files of 4 talks: 4 errors"), "\(year.stderr)")
+        #expect(year.stderr.contains("2021-07-05-grace-speaker.json") && year.stderr.contains("2021-06-28-grace-speaker.json"))
+
         let missing = try cli.run(["check", "archive/2021/none.json"], in: folder)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("error: cannot read archive/2021/none.json"))

@@ -1,11 +1,11 @@
 /// Every diagnostic code the tool reports, with what it means: the rules of a SARIF log
 /// (`seminar check --format sarif`), the titles of GitHub annotations. A test finds every
 /// code written in the sources and requires it here.
-public enum DiagnosticCatalog {
+enum DiagnosticCatalog {
     /// The description of `code`, if it is one of the tool's.
-    public static func description(of code: String) -> String? { descriptions[code] }
+    static func description(of code: String) -> String? { descriptions[code] }
 
-    public static let descriptions: [String: String] = [
+    static let descriptions: [String: String] = [
         // JSON and fields
         "malformed-json": "The file is not strict JSON (RFC 8259): a trailing comma, a forgotten comma or colon, text after the object, a lone surrogate escape.",
         "duplicate-key": "A member name is given twice in one object.",

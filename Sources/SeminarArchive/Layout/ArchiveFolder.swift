@@ -33,10 +33,11 @@ public struct ArchiveFolder: Hashable, Sendable {
 
     /// How the folder's messages spell `userPath`, a file named on the command line in any
     /// spelling (`./archive/2021/x.json`, an absolute path, a path through a symbolic
-    /// link): `archive/2021/x.json`. Nil when the file does not exist or is not in the
-    /// folder.
+    /// link): `archive/2021/x.json`; the folder itself is `archive`. Nil when the file does
+    /// not exist or is not in the folder.
     public func spelling(of userPath: String) -> String? {
         guard let folder = Self.realPath(path), let file = Self.realPath(userPath) else { return nil }
+        if file == folder { return path }
         let prefix = folder == "/" ? "/" : folder + "/"
         guard file.hasPrefix(prefix) else { return nil }
         return self.file(String(file.dropFirst(prefix.count)))

@@ -4,13 +4,13 @@
 /// The loader reads every member through its field (`TalkReader`, `SeminarReader`), and
 /// `seminar schema` prints the JSON Schema made from the same fields (`ArchiveSchema`):
 /// a field added here is read by the loader and described to editors at once.
-public struct ArchiveField: Sendable {
-    public let name: String
-    public let value: ArchiveValue
-    public let isRequired: Bool
+struct ArchiveField: Sendable {
+    let name: String
+    let value: ArchiveValue
+    let isRequired: Bool
     /// The README's wording of the field (its reference tables), which editors show as the
     /// key's documentation.
-    public let meaning: String
+    let meaning: String
 
     init(_ name: String, _ value: ArchiveValue, required: Bool, _ meaning: String) {
         self.name = name
@@ -24,7 +24,7 @@ public struct ArchiveField: Sendable {
 /// (type, required member, unknown key, choice, pattern, range) is said here; the rest
 /// (an existing time zone, a date that exists, the folder a talk is in) only the loader
 /// checks.
-public indirect enum ArchiveValue: Sendable {
+indirect enum ArchiveValue: Sendable {
     /// A string that is not blank and holds no character XML 1.0 forbids (the loader
     /// refuses both in every string), with what further it must match.
     case string(StringShape)
@@ -36,25 +36,25 @@ public indirect enum ArchiveValue: Sendable {
 }
 
 /// The further rule for a string field.
-public struct StringShape: Sendable {
+struct StringShape: Sendable {
     /// An ECMA-262 regular expression (the dialect of JSON Schema) that every value the
     /// loader accepts matches; it may accept a few values the loader refuses when the
     /// exact rule is not a regular expression (an existing date, a known zone).
-    public var pattern: String?
+    var pattern: String?
     /// The only values allowed.
-    public var choices: [String]?
+    var choices: [String]?
     /// A JSON Schema `format` annotation (`uri`, `email`, `date-time`), for editors.
-    public var format: String?
+    var format: String?
     /// Examples shown by editors.
-    public var examples: [String] = []
+    var examples: [String] = []
 
-    public static let text = StringShape()
+    static let text = StringShape()
 
-    public static func matching(_ pattern: String, format: String? = nil, examples: [String] = []) -> StringShape {
+    static func matching(_ pattern: String, format: String? = nil, examples: [String] = []) -> StringShape {
         StringShape(pattern: pattern, format: format, examples: examples)
     }
 
-    public static func oneOf(_ choices: [String]) -> StringShape {
+    static func oneOf(_ choices: [String]) -> StringShape {
         StringShape(choices: choices)
     }
 }

@@ -21,24 +21,31 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "How to print diagnostics: text (for people and editors, on standard error), json (one object per line), github (workflow commands) or sarif (one SARIF 2.1.0 log); all but text on standard output.")
     var format: DiagnosticFormat = .text
 
-    @Argument(help: ArgumentHelp("Check only these files of the archive.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Check only these files of the archive (a folder: every file in it).", valueName: "file"))
     var files: [String] = []
 
     func run() throws {
         let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         let checked: CheckedArchive
+        var named: Set<String> = []
         if files.isEmpty {
             checked = publisher.check()
         } else {
             let folder = ArchiveFolder(locations.archive)
-            var named: Set<String> = []
             for file in files {
                 guard let spelt = folder.spelling(of: file) else {
                     throw CommandFailure(FileManager.default.fileExists(atPath: file)
                         ? "\(file) is not in the archive folder \(folder.path) (give --archive)"
                         : "cannot read \(file): No such file or directory")
                 }
-                named.insert(spelt)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                    // A folder (`archive/2021`) names every file in it.
+                    let inside = (FileManager.default.enumerator(atPath: file)?.allObjects as? [String]) ?? []
+                    named.formUnion(inside.map { ArchiveFolder(spelt).file($0) })
+                } else {
+                    named.insert(spelt)
+                }
             }
             checked = publisher.check(files: named)
         }
@@ -48,7 +55,7 @@ struct CheckCommand: ParsableCommand {
             let unloaded = checked.talkFileCount - checked.talkCount
             let talks = files.isEmpty
                 ? counted(checked.talkFileCount, "talk") + (unloaded > 0 ? " (\(unloaded) did not load)" : "")
-                : counted(files.count, "file") + " of " + counted(checked.talkFileCount, "talk")
+                : counted(named.count, "file") + " of " + counted(checked.talkFileCount, "talk")
             Console.note("checked \(talks): \(DiagnosticPrinter.summary(checked.diagnostics))")
         }
         if checked.hasErrors { throw ExitCode.failure }
