@@ -1,14 +1,14 @@
 /// The one table of known commands and environments. The parser reads argument counts from
 /// it, the checker modes and names, the renderers the output: adding a command here is all it
 /// takes to support it everywhere.
-public enum CommandTable {
-    public static let commands: [Command] = symbols + relations + binaries + operators + delimiters
+enum CommandTable {
+    static let commands: [Command] = symbols + relations + binaries + operators + delimiters
         + accents + structure + spacing
 
     /// What the parser reads of each command, index for index with `commands`.
     static let parsing: [CommandParsing] = commands.map(CommandParsing.init)
 
-    public static let environments: [Environment] = [
+    static let environments: [Environment] = [
         Environment("equation", .text, .displayMath), Environment("equation*", .text, .displayMath),
         Environment("align", .text, .displayMath), Environment("align*", .text, .displayMath),
         Environment("alignat", .text, .displayMath, arguments: 1), Environment("alignat*", .text, .displayMath, arguments: 1),
@@ -45,7 +45,7 @@ public enum CommandTable {
     /// Index into `commands` for a name given as scalars (no backslash), or nil.
     /// Hashes the scalars directly: building a `String` per command token would dominate
     /// parsing time for math-heavy abstracts.
-    public static func commandIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+    static func commandIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
         scalars.withUnsafeBufferPointer { commandLookup.find($0) }
     }
 
@@ -55,11 +55,11 @@ public enum CommandTable {
         commandLookup.find(scalars)
     }
 
-    public static func commandIndex(named name: String) -> Int? {
+    static func commandIndex(named name: String) -> Int? {
         commandIndex(ArraySlice(Array(name.unicodeScalars)))
     }
 
-    public static func environmentIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
+    static func environmentIndex(_ scalars: ArraySlice<Unicode.Scalar>) -> Int? {
         scalars.withUnsafeBufferPointer { environmentLookup.find($0) }
     }
 

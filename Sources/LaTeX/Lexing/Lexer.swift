@@ -1,25 +1,25 @@
 /// Turns scalars into tokens on demand. The parser pulls tokens one at a time and may ask for
 /// raw reads (verbatim arguments such as URLs, skipping an over-deep group), which is why the
 /// lexer is a cursor and not a function returning an array.
-public struct Lexer: Sendable {
-    public let scalars: [Unicode.Scalar]
-    public private(set) var offset = 0
+struct Lexer: Sendable {
+    let scalars: [Unicode.Scalar]
+    private(set) var offset = 0
     /// Where lines start, recorded as newlines are scanned. Positions are looked up here when
     /// a diagnostic needs one, rather than tracked for every token.
-    public private(set) var lines = LineTable()
+    private(set) var lines = LineTable()
 
-    public init(_ scalars: [Unicode.Scalar]) {
+    init(_ scalars: [Unicode.Scalar]) {
         self.scalars = scalars
     }
 
     /// The scalar at the cursor, without consuming it.
-    public func peekScalar() -> Unicode.Scalar? {
+    func peekScalar() -> Unicode.Scalar? {
         offset < scalars.count ? scalars[offset] : nil
     }
 
     /// The first scalar after any spaces and tabs (not newlines: an argument may start on
     /// the next line, but a blank line would end the paragraph, so we stay conservative).
-    public func peekScalarAfterSpaces() -> Unicode.Scalar? {
+    func peekScalarAfterSpaces() -> Unicode.Scalar? {
         var index = offset
         while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "\n" || scalars[index] == "\r" {
             index += 1
@@ -27,9 +27,9 @@ public struct Lexer: Sendable {
         return index < scalars.count ? scalars[index] : nil
     }
 
-    public var position: SourcePosition { lines.position(at: offset) }
+    var position: SourcePosition { lines.position(at: offset) }
 
-    public mutating func next() -> Token {
+    mutating func next() -> Token {
         let token = nextToken()
         return Token(kind: token.kind, start: token.start, end: token.end, position: lines.position(at: token.start))
     }
@@ -131,7 +131,7 @@ public struct Lexer: Sendable {
     /// Extends a text token over following words, punctuation (not `]`, which may close an
     /// optional argument) and spaces (not a blank line), and returns the new end. The parser
     /// keeps such runs as one node anyway; scanning them here saves a token per word.
-    public mutating func extendTextRun() -> Int {
+    mutating func extendTextRun() -> Int {
         var isPlain = true
         return extendTextRun(isPlain: &isPlain)
     }
@@ -190,7 +190,7 @@ public struct Lexer: Sendable {
     }
 
     /// Consumes `scalar` if it is next (e.g. the `*` of `\section*`).
-    public mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+    mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
         guard offset < scalars.count, scalars[offset] == scalar else { return false }
         offset += 1
         if scalar == "\n" { noteNewline() }
@@ -198,7 +198,7 @@ public struct Lexer: Sendable {
     }
 
     /// Skips spaces, tabs and single newlines (TeX skips them before an undelimited argument).
-    public mutating func skipSpaces() {
+    mutating func skipSpaces() {
         let save = offset
         if offset < scalars.count, CharacterClass.isSpace(scalars[offset]), scanSpace() == .paragraphBreak {
             // A blank line is a paragraph, not filler: leave it for the parser.
@@ -210,7 +210,7 @@ public struct Lexer: Sendable {
     /// interpreting its content (URLs, labels, environment names). `\{` and `\}` do not count.
     /// Returns the offset just past the closing brace, or nil if the input ends first (the
     /// cursor is then at the end).
-    public mutating func skipBalancedGroup() -> Int? {
+    mutating func skipBalancedGroup() -> Int? {
         var depth = 0
         while offset < scalars.count {
             let scalar = scalars[offset]

@@ -12,14 +12,14 @@ import LaTeX
 /// - element start: `1`, the name;
 /// - element end: `2`;
 /// - attribute of the start before it: `3`, the name and the value.
-public struct CompactHTML: Sendable, Equatable, Sequence {
+struct CompactHTML: Sendable, Equatable, Sequence {
     private let bytes: [UInt8]
 
     fileprivate enum Kind: UInt8 {
         case text, start, end, attribute
     }
 
-    public init(_ fragment: HTMLFragment) {
+    init(_ fragment: HTMLFragment) {
         var out: [UInt8] = []
         // Borrowed events: the bytes are copied straight in, with no String made for each.
         fragment.forEachBorrowedEvent { event in
@@ -43,7 +43,7 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
     }
 
     /// The fragment again.
-    public var fragment: HTMLFragment {
+    var fragment: HTMLFragment {
         var fragment = HTMLFragment()
         for event in self {
             switch event {
@@ -55,7 +55,7 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
         return fragment
     }
 
-    public func makeIterator() -> Iterator { Iterator(reader: Reader(bytes: bytes)) }
+    func makeIterator() -> Iterator { Iterator(reader: Reader(bytes: bytes)) }
 
     // MARK: Encoding
 
@@ -76,10 +76,10 @@ public struct CompactHTML: Sendable, Equatable, Sequence {
 
     /// Read back as the events it was made of, straight from the bytes: the web page
     /// walks every abstract so, and making a fragment first would cost as much again.
-    public struct Iterator: IteratorProtocol {
+    struct Iterator: IteratorProtocol {
         fileprivate var reader: Reader
 
-        public mutating func next() -> HTMLFragment.Event? {
+        mutating func next() -> HTMLFragment.Event? {
             switch reader.kind() {
             case .text?:
                 return .text(reader.string())
