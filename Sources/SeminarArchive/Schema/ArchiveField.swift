@@ -43,7 +43,7 @@ struct StringShape: Sendable {
     var pattern: String?
     /// The only values allowed.
     var choices: [String]?
-    /// A JSON Schema `format` annotation (`uri`, `email`, `date-time`), for editors.
+    /// A JSON Schema `format` annotation (`iri`: the loader takes non-ASCII addresses; `email`, `date-time`), for editors.
     var format: String?
     /// Examples shown by editors.
     var examples: [String] = []
@@ -61,7 +61,7 @@ struct StringShape: Sendable {
 
 extension ArchiveValue {
     /// An absolute http or https URL (`URLRule.isWebURL`).
-    static let webURL = ArchiveValue.string(.matching(ArchivePatterns.webURL, format: "uri", examples: ["https://example.org/talk"]))
+    static let webURL = ArchiveValue.string(.matching(ArchivePatterns.webURL, format: "iri", examples: ["https://example.org/talk"]))
 }
 
 extension Array where Element == ArchiveField {

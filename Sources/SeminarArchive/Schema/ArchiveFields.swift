@@ -50,7 +50,7 @@ enum SeminarFileFields {
     static let homePage = ArchiveField(
         "homePage", .webURL, required: true, "the seminar's page for people (the feeds' `alternate` link)")
     static let feedsBaseURL = ArchiveField(
-        "feedsBaseURL", .string(.matching(ArchivePatterns.webFolderURL, format: "uri", examples: ["https://example.org/seminar/"])),
+        "feedsBaseURL", .string(.matching(ArchivePatterns.webFolderURL, format: "iri", examples: ["https://example.org/seminar/"])),
         required: true, "where `feeds/` is served; self and archive links are made from it")
     static let language = ArchiveField(
         "language", .string(.matching(ArchivePatterns.languageTag, examples: ["en"])), required: true, "`en`")
