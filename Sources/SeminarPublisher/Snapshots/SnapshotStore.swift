@@ -2,14 +2,14 @@ import Foundation
 import SeminarArchive
 
 /// Reads and writes the snapshot records in `archive/snapshots/`.
-public struct SnapshotStore: Sendable {
-    public let archiveRoot: String
+struct SnapshotStore: Sendable {
+    let archiveRoot: String
 
-    public init(archiveRoot: String) { self.archiveRoot = ArchiveFolder(archiveRoot).path }
+    init(archiveRoot: String) { self.archiveRoot = ArchiveFolder(archiveRoot).path }
 
-    public var folder: String { ArchiveFolder(archiveRoot).snapshotsFolder }
+    var folder: String { ArchiveFolder(archiveRoot).snapshotsFolder }
 
-    public func path(of year: Int) -> String { ArchiveFolder(archiveRoot).snapshotRecord(year: year) }
+    func path(of year: Int) -> String { ArchiveFolder(archiveRoot).snapshotRecord(year: year) }
 
     /// Every record, by year. A record that cannot be read is a diagnostic, not a crash:
     /// the build must refuse to publish rather than silently unfreeze a year.
@@ -17,7 +17,7 @@ public struct SnapshotStore: Sendable {
     /// `withFieldFingerprints: false` leaves every frozen talk's `fields` empty. Decoding
     /// them is most of the cost of reading records, and a build needs them only for the
     /// talks whose files no longer match their pins: `load(year:)` reads one record whole.
-    public func load(withFieldFingerprints: Bool = true) -> (records: [Int: SnapshotRecord], diagnostics: [Diagnostic]) {
+    func load(withFieldFingerprints: Bool = true) -> (records: [Int: SnapshotRecord], diagnostics: [Diagnostic]) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([:], []) }
         // Records hold a fingerprint of every talk of their year: decoding them is a good
         // part of a build with many frozen years, so they are read on every core.
@@ -34,7 +34,7 @@ public struct SnapshotStore: Sendable {
     }
 
     /// The record of `year`, whole, or nil if it cannot be read (`load` reports why).
-    public func load(year: Int) -> SnapshotRecord? {
+    func load(year: Int) -> SnapshotRecord? {
         try? read(String(year) + ".json", withFieldFingerprints: true).get()
     }
 
@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
         return .success(record)
     }
 
-    public func save(_ record: SnapshotRecord) throws {
+    func save(_ record: SnapshotRecord) throws {
         try AtomicFile.write(try record.encoded(), to: path(of: record.year))
     }
 
