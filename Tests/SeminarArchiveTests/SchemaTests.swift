@@ -290,3 +290,16 @@ enum JSONSchemaClient {
         return output
     }
 }
+
+/// The escaping of GitHub's toolkit (`@actions/core`, `command.ts`), on every character it
+/// escapes, in the message and in a property.
+@Suite struct GitHubAnnotationTests {
+    @Test func everyEscapedCharacterInTheMessageAndInAProperty() {
+        let d = Diagnostic(.warning, code: "unknown-key", message: "100% sure: a,b\r\nc", fix: "do x",
+                           location: FileLocation(path: "archive/2021/a,b:c%.json", line: 3, column: 7), length: 4)
+        #expect(GitHubAnnotation.command(for: d)
+                == "::warning file=archive/2021/a%2Cb%3Ac%25.json,line=3,col=7,endColumn=10,title=seminar%3A unknown-key::100%25 sure: a,b%0D%0Ac%0Afix: do x")
+        let placeless = Diagnostic(.note, code: "more-diagnostics", message: "and 5 more", location: nil)
+        #expect(GitHubAnnotation.command(for: placeless) == "::notice title=seminar%3A more-diagnostics::and 5 more")
+    }
+}

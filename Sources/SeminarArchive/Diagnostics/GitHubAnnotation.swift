@@ -1,3 +1,5 @@
+import Foundation
+
 /// A diagnostic as a GitHub Actions workflow command
 /// (`::error file=…,line=…,col=…,endColumn=…,title=…::message`), which GitHub shows on the
 /// line of the file in a pull request's changes.
@@ -27,27 +29,12 @@ public enum GitHubAnnotation {
     }
 
     static func escapedData(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        // `%` first, so that the escapes added after it stay as they are.
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     static func escapedProperty(_ s: String) -> String {
-        escapedData(s).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
-    }
-}
-
-private extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
+        escapedData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 }
