@@ -88,8 +88,9 @@ struct MathRenderer {
 
     // MARK: Entry points
 
-    /// Inline or display math content.
-    mutating func render(children index: Int, display: Bool) {
+    /// The content of a formula, inline or displayed: the linear form is the same either
+    /// way (the sink sets a displayed formula apart).
+    mutating func render(children index: Int) {
         renderList(tree.children(of: index), Context())
     }
 
@@ -260,6 +261,19 @@ struct MathRenderer {
 
     /// Each command's output as inline text, index for index with `CommandTable.commands`;
     /// nil for commands without one and for outputs too long.
+    /// The atom class of each command that is a plain atom with an output.
+    private static let atomClasses: [AtomClass?] = CommandTable.commands.map { command in
+        switch command.kind {
+        case .relation: .relation
+        case .bigOperator: .bigOperator
+        case .operatorName: .operatorName
+        case .opening: .opening
+        case .closing: .closing
+        case .punctuation: .punctuation
+        default: nil
+        }
+    }
+
     private static let commandTexts: [MathText?] = CommandTable.commands.map { command in
         switch command.kind {
         case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
@@ -467,9 +481,6 @@ struct MathRenderer {
             } else {
                 appendOutput(of: entry)
             }
-        case .relation:
-            _ = beginAtom(.relation, &state, context)
-            appendOutput(of: entry)
         case .binary:
             let before = state.neighbour
             let atom = beginAtom(.binary, &state, context)
@@ -482,20 +493,10 @@ struct MathRenderer {
                 return
             }
             appendOutput(of: entry)
-        case .bigOperator:
-            _ = beginAtom(.bigOperator, &state, context)
-            appendOutput(of: entry)
-        case .operatorName:
-            _ = beginAtom(.operatorName, &state, context)
-            appendOutput(of: entry)
-        case .opening:
-            _ = beginAtom(.opening, &state, context)
-            appendOutput(of: entry)
-        case .closing:
-            _ = beginAtom(.closing, &state, context)
-            appendOutput(of: entry)
-        case .punctuation:
-            _ = beginAtom(.punctuation, &state, context)
+        case .relation, .bigOperator, .operatorName, .opening, .closing, .punctuation:
+            // An atom of its own class with its output: the class is looked up, not
+            // matched out of the kind (see above).
+            _ = beginAtom(Self.atomClasses[entry]!, &state, context)
             appendOutput(of: entry)
         case .spacing:
             // `\!` is nothing, not even an empty piece (outputs not in the table are long).

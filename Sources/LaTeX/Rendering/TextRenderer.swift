@@ -309,7 +309,7 @@ struct TextRenderer<Sink: TextSink> {
     mutating func renderAsMath(_ formula: MathFormula) {
         sink.willRenderMath(formula)
         if formula.childrenOnly {
-            renderAsMath(display: formula.display) { $0.render(children: formula.node, display: formula.display) }
+            renderAsMath(display: formula.display) { $0.render(children: formula.node) }
         } else {
             renderAsMath(display: formula.display) { $0.render(single: formula.node) }
         }
