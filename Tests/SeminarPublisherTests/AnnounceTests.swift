@@ -1,7 +1,7 @@
 import FeedTestSupport
 import Foundation
 import SeminarArchive
-import SeminarFeeds
+@testable import SeminarFeeds
 import Testing
 @testable import SeminarPublisher
 

@@ -64,7 +64,7 @@ public struct FeedContext: Sendable {
     /// Presentations computed ahead, by talk id. Rendering LaTeX is the costliest part of
     /// writing, and every document says the same about a talk, so a build renders each
     /// talk once (see `withPresentations`) and every writer reuses it.
-    public var presentations: [String: TalkPresentation] = [:]
+    var presentations: [String: TalkPresentation] = [:]
 
     public init(seminar: Seminar, zones: [String: ZoneInfo], generator: Generator = .seminar) {
         self.seminar = seminar
@@ -74,7 +74,7 @@ public struct FeedContext: Sendable {
 
     /// What the documents say about `talk`: the one computed ahead when it is for this
     /// very talk, otherwise computed now.
-    public func presentation(of talk: Talk) -> TalkPresentation {
+    func presentation(of talk: Talk) -> TalkPresentation {
         if let ready = presentations[talk.id], ready.talk == talk { return ready }
         return TalkPresentation(talk, context: self)
     }

@@ -3,25 +3,25 @@ import SeminarArchive
 
 /// What every document says about one talk, computed once so that the Atom and RSS
 /// feeds, the calendar, the JSON Feed and the web page all say the same thing.
-public struct TalkPresentation: Sendable, Equatable {
-    public let talk: Talk
+struct TalkPresentation: Sendable, Equatable {
+    let talk: Talk
     /// "Scott Pesme — Implicit Bias of SGD…", plain text, with "[Cancelled] " or
     /// "[Postponed] " in front when the talk will not happen as announced.
-    public let title: String
+    let title: String
     /// The title alone, as plain text (LaTeX rendered).
-    public let plainTitle: String
+    let plainTitle: String
     /// Start and end; nil while the date is to be defined.
-    public let start: Instant?
-    public let end: Instant?
+    let start: Instant?
+    let end: Instant?
     /// "Monday 28 June 2021, 16:30–17:30 CEST", or "Date to be defined".
-    public let when: String
+    let when: String
     /// Plain-text summary: status, when, speakers, abstract.
-    public let summary: String
+    let summary: String
     /// Where the abstract starts in `summary`, in UTF-8 bytes: a build holds the
     /// presentation of every talk it publishes, and the summary already holds the abstract.
     private let abstractOffset: Int
     /// The abstract as plain Unicode text.
-    public var plainAbstract: String { String(Substring(summary.utf8.dropFirst(abstractOffset))) }
+    var plainAbstract: String { String(Substring(summary.utf8.dropFirst(abstractOffset))) }
     /// The abstract as HTML, for the web page; kept as bytes, not as a tree of nodes, for
     /// the same reason.
     let compactAbstract: CompactHTML
@@ -36,13 +36,13 @@ public struct TalkPresentation: Sendable, Equatable {
 
     /// Whether the documents offer the talk's meeting link: not for a talk cancelled or
     /// postponed (see `MeetingOfTalksNotHappening`), whose place then reads "online".
-    public let offersMeeting: Bool
+    let offersMeeting: Bool
 
     /// The HTML content block as HTML text (Atom `content`, RSS `description`, JSON Feed
     /// `content_html`). Throws when a string holds a character XML forbids.
-    public func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
+    func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
 
-    public init(_ talk: Talk, context: FeedContext) {
+    init(_ talk: Talk, context: FeedContext) {
         self.talk = talk
         let seminar = context.seminar
         offersMeeting = context.offersMeeting(of: talk)
@@ -132,7 +132,7 @@ public struct TalkPresentation: Sendable, Equatable {
     // MARK: Place and people
 
     /// What a reader is told instead of a private meeting link.
-    public static func meetingOnRequest(_ seminar: Seminar) -> String {
+    static func meetingOnRequest(_ seminar: Seminar) -> String {
         var s = "link sent on request"
         if let email = seminar.contact.email { s += " (" + seminar.contact.name + ", " + email + ")" }
         return s
