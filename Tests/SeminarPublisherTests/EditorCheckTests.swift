@@ -70,7 +70,7 @@ import Testing
         let json = try cli.run(["check", "--format", "json"], in: a.root.path)
         let github = try cli.run(["check", "--format", "github"], in: a.root.path)
         #expect(github.status == 1)
-        let expected = json.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let expected = try Self.objects(ofLines: json.stdout)
         let commands = github.stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         #expect(commands.count == expected.count && !commands.isEmpty)
         for (line, d) in zip(commands, expected) {
@@ -106,7 +106,7 @@ import Testing
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
         let results = try #require(run["results"] as? [[String: Any]])
-        let expected = json.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let expected = try Self.objects(ofLines: json.stdout)
         #expect(results.count == expected.count && !results.isEmpty)
         for (result, d) in zip(results, expected) {
             let code = d["code"] as! String
@@ -152,6 +152,13 @@ import Testing
         for code in DiagnosticCatalog.descriptions.keys.sorted() where code != DiagnosticBudget.omittedCode {
             let name = code.hasPrefix("latex-") ? String(code.dropFirst(6)) : code
             #expect(readme.contains("`\(name)`"), "README's list of checks does not name `\(code)`")
+        }
+    }
+
+    /// The objects of `--format json`, one a line.
+    static func objects(ofLines text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not an object: \(line)")
         }
     }
 

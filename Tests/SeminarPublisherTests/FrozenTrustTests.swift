@@ -108,6 +108,10 @@ import Testing
         #expect(check == ["frozen-document-changed"])
         #expect(build == check)
         #expect(errors(try p.verify()).contains("frozen-document-changed"))
+        // `check FILE` of the record says it too; of another file, not.
+        let recordPath = SnapshotStore(archiveRoot: p.archiveRoot).path(of: 2019)
+        #expect(errors(p.check(files: [recordPath]).diagnostics) == check)
+        #expect(errors(p.check(files: [ArchiveFolder(p.archiveRoot).seminarFile]).diagnostics).isEmpty)
     }
 
     /// A deleted record does not unfreeze its year while the year's documents are published.

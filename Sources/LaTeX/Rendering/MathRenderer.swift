@@ -261,7 +261,19 @@ struct MathRenderer {
 
     /// Each command's output as inline text, index for index with `CommandTable.commands`;
     /// nil for commands without one and for outputs too long.
-    /// The atom class of each command that is a plain atom with an output.
+    private static let commandTexts: [MathText?] = CommandTable.commands.map { command in
+        switch command.kind {
+        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
+             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
+             .spacing(let output):
+            return MathText(inline: output)
+        default:
+            return nil
+        }
+    }
+
+    /// The atom class of each command that is a plain atom with an output, index for index
+    /// with `CommandTable.commands`.
     private static let atomClasses: [AtomClass?] = CommandTable.commands.map { command in
         switch command.kind {
         case .relation: .relation
@@ -271,17 +283,6 @@ struct MathRenderer {
         case .closing: .closing
         case .punctuation: .punctuation
         default: nil
-        }
-    }
-
-    private static let commandTexts: [MathText?] = CommandTable.commands.map { command in
-        switch command.kind {
-        case .symbol(let output), .relation(let output), .binary(let output), .operatorName(let output),
-             .bigOperator(let output), .opening(let output), .closing(let output), .punctuation(let output),
-             .spacing(let output):
-            return MathText(inline: output)
-        default:
-            return nil
         }
     }
 

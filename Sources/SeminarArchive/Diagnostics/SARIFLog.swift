@@ -10,11 +10,7 @@ public enum SARIFLog {
 
     /// The log as pretty-printed JSON with sorted keys.
     public static func json(for diagnostics: [Diagnostic], toolVersion: String? = nil) -> Data {
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Strings, numbers, arrays and dictionaries always serialise.
-        // swiftlint:disable:next force_try
-        return try! JSONSerialization.data(withJSONObject: log(for: diagnostics, toolVersion: toolVersion), options: options)
-            + Data("\n".utf8)
+        prettyJSON(log(for: diagnostics, toolVersion: toolVersion))
     }
 
     public static func log(for diagnostics: [Diagnostic], toolVersion: String? = nil) -> [String: Any] {

@@ -43,6 +43,17 @@ public struct ArchiveFolder: Hashable, Sendable {
         return self.file(String(file.dropFirst(prefix.count)))
     }
 
+    /// The files a path named on the command line stands for, spelt as the folder's
+    /// messages spell them: the file itself, or every file of a folder (`archive/2021`).
+    /// Nil when the path does not exist or is not in the folder.
+    public func files(named userPath: String) -> Set<String>? {
+        guard let spelt = spelling(of: userPath) else { return nil }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: userPath, isDirectory: &isFolder), isFolder.boolValue else { return [spelt] }
+        let inside = FileManager.default.enumerator(atPath: userPath)?.allObjects as? [String] ?? []
+        return Set(inside.map { ArchiveFolder(spelt).file($0) })
+    }
+
     /// The absolute path without symbolic links, `.` or `..`; nil if there is no such file.
     static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }

@@ -119,7 +119,7 @@ struct TalkReader: Sendable {
 
     private func readTimeZone(_ object: JSONObject, _ report: inout FileReport) -> (String?, ZoneInfo?) {
         guard object.has("timezone") else { return (defaults.timeZone, defaults.zone) }
-        guard let identifier = report.string(object, TalkFileFields.timezone.name) else { return (nil, nil) }
+        guard let identifier = report.string(object, TalkFileFields.timezone) else { return (nil, nil) }
         do {
             return (identifier, try zones.zone(identifier))
         } catch {

@@ -18,10 +18,7 @@ public enum ArchiveSchema {
 
     /// The schema as pretty-printed JSON with sorted keys: the same bytes on every run.
     public static func json(for kind: Kind) -> Data {
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // A dictionary of strings, numbers, booleans and arrays always serialises.
-        // swiftlint:disable:next force_try
-        return try! JSONSerialization.data(withJSONObject: document(for: kind), options: options) + Data("\n".utf8)
+        prettyJSON(document(for: kind))
     }
 
     /// The schema as a JSON object.

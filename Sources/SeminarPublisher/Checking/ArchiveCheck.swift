@@ -34,28 +34,33 @@ extension Publisher {
     /// Loads the archive and checks everything: the archive checks, the LaTeX of every
     /// title and abstract, and that no frozen year has changed.
     public func check() -> CheckedArchive {
-        let store = SnapshotStore(archiveRoot: archiveRoot)
-        let (records, problems) = store.load()
-        var checked = check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [])
-        checked.diagnostics += damagedFrozenDocuments(checked)
-        checked.diagnostics.sort(by: Diagnostic.reportOrder)
-        return checked
+        check(files: nil)
     }
 
-    /// The problems of `files` alone (talk files, `seminar.json`, snapshot records), found
-    /// in the context of the whole archive: every file is read, so that duplicate ids,
-    /// frozen years and possible duplicates are seen, but only the named files' LaTeX is
-    /// checked, and only problems at them (or with a note at them) are reported. For an
-    /// editor's check on save or a pre-commit hook. `files` are spelt as the diagnostics
-    /// spell paths (see `ArchiveFolder.spelling(of:)`).
-    public func check(files: Set<String>) -> CheckedArchive {
+    /// With `files`, the problems of those files alone (talk files, `seminar.json`,
+    /// snapshot records), found in the context of the whole archive: every file is read,
+    /// so that duplicate ids, frozen years and possible duplicates are seen, but only the
+    /// named files' LaTeX is checked, and only problems at them (or with a note at them)
+    /// are reported. For an editor's check on save or a pre-commit hook. `files` are spelt
+    /// as the diagnostics spell paths (see `ArchiveFolder.files(named:)`).
+    public func check(files: Set<String>?) -> CheckedArchive {
         let store = SnapshotStore(archiveRoot: archiveRoot)
         let (records, problems) = store.load()
         var checked = check(snapshots: (records, problems, withFieldFingerprints: true), pinningFilesOf: [],
-                            latexIn: { files.contains($0) })
-        checked.diagnostics = checked.diagnostics.filter { d in
-            d.location.map { files.contains($0.path) } == true || d.notes.contains { $0.location.map { files.contains($0.path) } == true }
+                            latexIn: files.map { files in { files.contains($0) } })
+        // Those are reported at the snapshot records, and hashing every frozen document
+        // costs more than the rest of a check of a few files: only when a record is named.
+        let recordsFolder = ArchiveFolder(archiveRoot).snapshotsFolder + "/"
+        if files?.contains(where: { $0.hasPrefix(recordsFolder) }) ?? true {
+            checked.diagnostics += damagedFrozenDocuments(checked)
         }
+        if let files {
+            checked.diagnostics = checked.diagnostics.filter { d in
+                d.location.map { files.contains($0.path) } == true
+                    || d.notes.contains { $0.location.map { files.contains($0.path) } == true }
+            }
+        }
+        checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
     }
 

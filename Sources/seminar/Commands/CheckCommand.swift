@@ -33,19 +33,12 @@ struct CheckCommand: ParsableCommand {
         } else {
             let folder = ArchiveFolder(locations.archive)
             for file in files {
-                guard let spelt = folder.spelling(of: file) else {
+                guard let spelt = folder.files(named: file) else {
                     throw CommandFailure(FileManager.default.fileExists(atPath: file)
                         ? "\(file) is not in the archive folder \(folder.path) (give --archive)"
                         : "cannot read \(file): No such file or directory")
                 }
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-                    // A folder (`archive/2021`) names every file in it.
-                    let inside = (FileManager.default.enumerator(atPath: file)?.allObjects as? [String]) ?? []
-                    named.formUnion(inside.map { ArchiveFolder(spelt).file($0) })
-                } else {
-                    named.insert(spelt)
-                }
+                named.formUnion(spelt)
             }
             checked = publisher.check(files: named)
         }

@@ -12,20 +12,10 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         switch format {
-        case .sarif:
-            // One document for all of them.
-            FileHandle.standardOutput.write(SARIFLog.json(for: diagnostics))
-        case .text, .json, .github:
-            for d in diagnostics { emit(render(d)) }
-        }
-    }
-
-    func render(_ d: Diagnostic) -> String {
-        switch format {
-        case .json: return json(d)
-        case .text: return text(d)
-        case .github: return GitHubAnnotation.command(for: d)
-        case .sarif: return String(decoding: SARIFLog.json(for: [d]), as: UTF8.self)
+        case .text: for d in diagnostics { emit(text(d)) }
+        case .json: for d in diagnostics { emit(json(d)) }
+        case .github: for d in diagnostics { emit(GitHubAnnotation.command(for: d)) }
+        case .sarif: FileHandle.standardOutput.write(SARIFLog.json(for: diagnostics))  // one log for them all
         }
     }
 

@@ -393,12 +393,10 @@ struct MathMLBuilder {
     mutating func delimiter(_ index: Int32) {
         let node = tree.nodes[Int(index)]
         let isDot = node.kind == .text && node.end - node.start == 1 && tree.source[Int(node.start)] == "."
-        open("mo", ("fence", "true"), ("stretchy", "true"))
-        out.appendText(isDot ? "" : plainText(of: index))
-        close()
+        fence(isDot ? "" : plainText(of: index))
     }
 
-    /// A fence of a matrix or of `cases`.
+    /// A delimiter that grows with what it encloses: `\left`/`\right`, a matrix's, `cases`'.
     mutating func fence(_ text: String) {
         open("mo", ("fence", "true"), ("stretchy", "true"))
         out.appendText(text)
