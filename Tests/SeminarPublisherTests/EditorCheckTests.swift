@@ -53,6 +53,8 @@ import Testing
         let year = try cli.run(["check", "archive/2021/"], in: folder)
         #expect(year.status == 1)
         #expect(year.stderr.contains("checked 4 files of 4 talks: 4 errors"), "\(year.stderr)")
+        let archive = try cli.run(["check", "archive"], in: folder)  // seminar.json and the 4 talks; not the folder 2021
+        #expect(archive.stderr.contains("checked 5 files of 4 talks: 4 errors"), "\(archive.stderr)")
         #expect(year.stderr.contains("2021-07-05-grace-speaker.json") && year.stderr.contains("2021-06-28-grace-speaker.json"))
 
         let missing = try cli.run(["check", "archive/2021/none.json"], in: folder)

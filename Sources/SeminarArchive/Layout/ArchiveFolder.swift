@@ -50,8 +50,14 @@ public struct ArchiveFolder: Hashable, Sendable {
         guard let spelt = spelling(of: userPath) else { return nil }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: userPath, isDirectory: &isFolder), isFolder.boolValue else { return [spelt] }
-        let inside = FileManager.default.enumerator(atPath: userPath)?.allObjects as? [String] ?? []
-        return Set(inside.map { ArchiveFolder(spelt).file($0) })
+        var files: Set<String> = []
+        let folder = ArchiveFolder(spelt)
+        let entries = FileManager.default.enumerator(atPath: userPath)
+        while let entry = entries?.nextObject() as? String {
+            // The entries' own folders are not files (`checked N files` counts these).
+            if entries?.fileAttributes?[.type] as? FileAttributeType != .typeDirectory { files.insert(folder.file(entry)) }
+        }
+        return files
     }
 
     /// The absolute path without symbolic links, `.` or `..`; nil if there is no such file.
