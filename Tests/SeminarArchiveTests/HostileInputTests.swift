@@ -46,14 +46,15 @@ import Testing
 
     @Test func controlCharactersAreRejected() throws {
         let fixture = try ArchiveFixture()
-        // Escaped: Foundation decodes them, the loader refuses them. U+FFFF too.
+        // Escaped: the reader decodes them, the loader refuses them. U+FFFF too.
         try fixture.write(Self.name, ArchiveFixture.talk(["title": "\"bell\\u0007\"", "abstract": "\"x\\uffff\""]))
-        // Raw: Foundation itself refuses an unescaped control character.
+        // Raw: JSON itself forbids an unescaped control character.
         try fixture.write("2021/2021-07-05-scott-pesme.json", ArchiveFixture.talk(["id": "\"t2\"", "title": "\"a\u{01}b\""]))
         let result = fixture.load()
         #expect(result.with("forbidden-character").map(\.position) == ["3:17", "7:17"])
         #expect(result.with("malformed-json").map(\.position) == ["3:14"])
-        #expect(result.with("malformed-json").first?.message == "malformed JSON: unescaped control character")
+        #expect(result.with("malformed-json").first?.message
+            == "malformed JSON: a control character (U+0001) inside a string; JSON needs it written as an escape")
         #expect(result.talks.isEmpty)
     }
 
@@ -80,7 +81,7 @@ import Testing
         #expect(fixture.load().diagnostics.isEmpty)
     }
 
-    @Test func invalidUTF8AnywhereIsCaughtBeforeFoundation() throws {
+    @Test func invalidUTF8OutsideAStringIsNamedAsSuch() throws {
         var bytes = Array(ArchiveFixture.talk().utf8)
         bytes.insert(contentsOf: [0xE2, 0x28, 0xA1], at: bytes.count - 3)  // a broken 3-byte sequence before `}`
         let fixture = try ArchiveFixture()

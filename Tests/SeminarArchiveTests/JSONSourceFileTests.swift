@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func keysWrittenWithEscapesAndRepeatedKeys() {
-        // Foundation keeps the last of repeated keys; the locator agrees.
+        // Of repeated keys the last counts, as in other JSON readers.
         let f = file("{\"t\\u0069tle\": 1, \"x\": 2, \"x\": 3}")
         #expect(f.location(of: ["title"])?.column == 16)
         #expect(f.location(of: ["x"])?.column == 32)
@@ -91,12 +91,19 @@ import Testing
     }
 
     @Test func utf8Validation() {
-        #expect(firstInvalidUTF8Offset(Array("plain é 😀".utf8)) == nil)
-        #expect(firstInvalidUTF8Offset([0x41, 0xC3]) == 1)  // cut short
-        #expect(firstInvalidUTF8Offset([0x41, 0xC0, 0x80]) == 1)  // overlong
-        #expect(firstInvalidUTF8Offset([0xED, 0xA0, 0x80]) == 0)  // surrogate
-        #expect(firstInvalidUTF8Offset([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
-        #expect(firstInvalidUTF8Offset([0x41, 0x80]) == 1)  // stray continuation
+        /// Where the reader finds bytes that are not UTF-8 in a string holding `text`.
+        func invalidAt(_ text: [UInt8]) -> Int? {
+            let error = JSONReader.read(Array("\"".utf8) + text + Array("\"".utf8)).error
+            guard case .invalidUTF8? = error?.reason else { return nil }
+            return error.map { $0.offset - 1 }
+        }
+        #expect(JSONReader.read(Array("\"plain é 😀\"".utf8)).root?.string == "plain é 😀")
+        #expect(invalidAt([0x41, 0xC3]) == 1)  // cut short
+        #expect(invalidAt([0x41, 0xC0, 0x80]) == 1)  // overlong
+        #expect(invalidAt([0xED, 0xA0, 0x80]) == 0)  // surrogate
+        #expect(invalidAt([0xF4, 0x90, 0x80, 0x80]) == 0)  // above U+10FFFF
+        #expect(invalidAt([0x41, 0x80]) == 1)  // stray continuation
+        #expect(invalidAt([0xE2, 0x28, 0xA1]) == 0)  // a broken three-byte sequence
     }
 
     @Test func pathComponentsFromLiterals() {

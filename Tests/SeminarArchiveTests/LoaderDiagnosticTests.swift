@@ -27,19 +27,20 @@ import Testing
         #expect(result.seminar?.timeZone == "Europe/Zurich")
     }
 
-    @Test func malformedJSONIsPlacedFromFoundationsByteOffset() throws {
-        // Foundation counts bytes: the é before the error is two bytes but one column.
+    @Test func malformedJSONIsPlacedAtItsColumn() throws {
+        // The reader counts bytes: the é before the error is two bytes but one column.
         let text = "{\n  \"title\": \"Café\", \"id\": x\n}\n"
         let (d, f, result) = try only("malformed-json", talk: text)
         #expect(d.location?.path == f.path(Self.standardName))
         #expect(d.position == "2:26")
-        #expect(d.message == "malformed JSON: invalid value")
+        #expect(d.message == "malformed JSON: `x` is not a JSON value")
+        #expect(d.fix == "write text in double quotes: `\"x\"`")
         #expect(d.sourceLine == "  \"title\": \"Café\", \"id\": x")
-        #expect(d.description == "\(f.path(Self.standardName)):2:26: error: malformed JSON: invalid value [malformed-json]")
+        #expect(d.description == "\(f.path(Self.standardName)):2:26: error: malformed JSON: `x` is not a JSON value [malformed-json]")
         #expect(result.talks.isEmpty)
     }
 
-    @Test func aTrailingCommaThatFoundationAcceptsIsStillAnError() throws {
+    @Test func aTrailingCommaIsAnErrorAndTheFileIsStillRead() throws {
         let text = ArchiveFixture.talk(adding: [("abstarct", "\"\"")]).replacingOccurrences(of: "\n}\n", with: ",\n}\n")
         let fixture = try ArchiveFixture()
         try fixture.write(Self.standardName, text)
@@ -98,7 +99,6 @@ import Testing
 
     @Test(arguments: [("{}", "12:1"), ("}", "12:1"), ("garbage", "12:1"), (",", "12:1"), ("  [1]", "12:3")])
     func textAfterTheTalksObjectIsNamedAtItsStart(_ stray: String, _ position: String) throws {
-        // Foundation says "invalid value" there, which read as a missing comma before.
         let (d, _, result) = try only("malformed-json", talk: ArchiveFixture.talk() + stray)
         #expect(d.position == position)
         #expect(d.message == "malformed JSON: text after the end of the talk's object; a talk file holds one JSON object")
@@ -130,7 +130,6 @@ import Testing
         (#""\ud83d\ude00 \\ud800 \ud800x""#, "3:34", "`\\ud800` is a lone surrogate: a high surrogate must be followed by a low one, `\\udc00` to `\\udfff`"),
     ])
     func aLoneSurrogateEscapeIsNamedAtItsPlace(_ title: String, _ position: String, _ message: String) throws {
-        // Foundation reports it at the end of the file, as an "unexpected end of file".
         let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["title": title]))
         #expect(d.position == position)
         #expect(d.message == "malformed JSON: " + message)
@@ -140,7 +139,7 @@ import Testing
     @Test func anEarlierErrorComesBeforeALoneSurrogate() throws {
         let (d, _, _) = try only("malformed-json", talk: ArchiveFixture.talk(["id": "x", "title": #""\ud800""#]))
         #expect(d.position == "2:9")
-        #expect(d.message == "malformed JSON: invalid value")
+        #expect(d.message == "malformed JSON: `x` is not a JSON value")
     }
 
     @Test func aByteOrderMarkIsNoColumnAndIsNotShown() throws {
@@ -151,13 +150,13 @@ import Testing
         let key = try #require(fixture.load().with("unknown-key").first)
         #expect(key.position == "1:2")
         #expect(key.sourceLine == #"{"abstarct": "x","#)
-        // An invalid value on line 1, placed from Foundation's offset, which leaves the mark out.
+        // An invalid value on line 1: the mark is no column.
         try fixture.write(Self.standardName, bytes: bom + Array(("{\"id\": x," + ArchiveFixture.talk().dropFirst()).utf8))
         let value = try #require(fixture.load().with("malformed-json").first)
         #expect(value.position == "1:8")
-        #expect(value.message == "malformed JSON: invalid value")
+        #expect(value.message == "malformed JSON: `x` is not a JSON value")
         #expect(value.sourceLine == #"{"id": x,"#)
-        // Text after the object, found at Foundation's offset.
+        // Text after the object.
         try fixture.write(Self.standardName, bytes: bom + Array((ArchiveFixture.talk() + "{}").utf8))
         let stray = try #require(fixture.load().with("malformed-json").first)
         #expect(stray.position == "12:1")
@@ -172,10 +171,12 @@ import Testing
         #expect(d.sourceLine == #"  "status": "canceled","#)
     }
 
-    @Test func malformedJSONWithoutAnOffsetPointsAtTheEnd() throws {
-        let (d, _, _) = try only("malformed-json", talk: "{\n  \"id\": [1, 2\n")
+    @Test func anUnclosedArrayIsReportedAtTheEndWithANoteWhereItOpens() throws {
+        let (d, f, _) = try only("malformed-json", talk: "{\n  \"id\": [1, 2\n")
         #expect(d.position == "3:1")
-        #expect(d.message == "malformed JSON: unexpected end of file during JSON parse")
+        #expect(d.message == "malformed JSON: the file ends before this array is closed")
+        #expect(d.notes.map(\.message) == ["the array opens here"])
+        #expect(d.notes.first?.location == FileLocation(path: f.path(Self.standardName), line: 2, column: 9))
     }
 
     @Test func invalidUTF8() throws {

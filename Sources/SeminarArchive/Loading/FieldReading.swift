@@ -22,7 +22,7 @@ extension FileReport {
         bool(object, field.name, required: field.isRequired)
     }
 
-    mutating func array(_ object: JSONObject, _ field: ArchiveField) -> [Any]? {
+    mutating func array(_ object: JSONObject, _ field: ArchiveField) -> [JSONValue]? {
         array(object, field.name, required: field.isRequired)
     }
 
@@ -30,7 +30,7 @@ extension FileReport {
         url(object, field.name, required: field.isRequired)
     }
 
-    mutating func require(_ object: JSONObject, _ field: ArchiveField) -> Any? {
+    mutating func require(_ object: JSONObject, _ field: ArchiveField) -> JSONValue? {
         field.isRequired ? require(object, field.name) : object[field.name]
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import LaTeX
 
 /// Where in a JSON file a problem is, before it is turned into line:column.
@@ -16,15 +15,13 @@ enum Anchor {
 /// Collects the problems of one file. Positions are computed when a problem is
 /// reported, never on the happy path.
 struct FileReport {
-    let source: JSONSourceFile
+    /// The file; `readJSON` keeps the document read from it here.
+    var source: JSONSourceFile
     /// The problems admitted by `budget`, located.
     private var reported: [Diagnostic] = []
     private var budget = DiagnosticBudget()
     /// Every problem reported, and a note per kind for those beyond the budget.
     var diagnostics: [Diagnostic] { reported + budget.notes(after: reported) }
-    /// Whether strings need checking for characters XML 1.0 forbids (see
-    /// `mayHoldForbiddenCharacters`); settled by `parseJSON`.
-    var checksCharacters = true
 
     init(source: JSONSourceFile) { self.source = source }
 
@@ -89,48 +86,28 @@ struct FileReport {
     }
 }
 
-// MARK: - Reading typed values out of Foundation's JSON objects
+// MARK: - Reading typed values out of the document
 
-/// An object member of a decoded JSON document, with its path for diagnostics.
+/// An object of a JSON document, with its path for diagnostics.
 struct JSONObject {
-    let members: [String: Any]
+    let members: [JSONMember]
     let path: [JSONPathComponent]
 
     func path(_ key: String) -> [JSONPathComponent] { path + [.key(key)] }
     func has(_ key: String) -> Bool { self[key] != nil }
     /// The member's value; nil when absent or null (null counts as absent).
-    subscript(key: String) -> Any? {
-        guard let value = members[key], !isNull(value) else { return nil }
-        return value
+    subscript(key: String) -> JSONValue? {
+        guard let member = members.first(where: { $0.name == key }), !member.value.isNull else { return nil }
+        return member.value
     }
 }
-
-/// Compares the dynamic type instead of writing `value is NSNull`: that cast makes Swift
-/// bridge strings and arrays to Objective-C objects first, which dominated load times.
-func isNull(_ value: Any) -> Bool { type(of: value) == NSNull.self }
-
-/// How a JSON value is named in messages: "a string", "an array"...
-func jsonTypeName(_ value: Any) -> String {
-    switch value {
-    case is String: return "a string"
-    case _ where isNull(value): return "null"
-    case let n as NSNumber: return isBoolean(n) ? "a boolean" : "a number"
-    case is [Any]: return "an array"
-    case is [String: Any]: return "an object"
-    default: return "a value"
-    }
-}
-
-/// Foundation hands booleans out as NSNumbers that also answer `as? Int`; their
-/// Objective-C type code `c` tells them apart from numbers.
-func isBoolean(_ n: NSNumber) -> Bool { n.objCType.pointee == UInt8(ascii: "c") }
 
 extension FileReport {
     /// The value as an object, or a `wrong-type` diagnostic.
-    mutating func object(_ value: Any, at path: [JSONPathComponent]) -> JSONObject? {
-        guard let members = value as? [String: Any] else {
+    mutating func object(_ value: JSONValue, at path: [JSONPathComponent]) -> JSONObject? {
+        guard case let .object(members) = value.content else {
             let what = path.isEmpty ? "the file" : "`\(path.displayName)`"
-            error("wrong-type", "\(what) must be an object, not \(jsonTypeName(value))", at: .value(path))
+            error("wrong-type", "\(what) must be an object, not \(value.typeName)", at: .value(path))
             return nil
         }
         return JSONObject(members: members, path: path)
@@ -139,8 +116,8 @@ extension FileReport {
     /// Reports every key that is not in `allowed`, with a suggestion when one is close.
     mutating func checkKeys(_ object: JSONObject, allowed: [String]) {
         // The happy path only looks keys up; sorting (for a stable report) waits for a problem.
-        guard !object.members.keys.allSatisfy(allowed.contains) else { return }
-        for key in object.members.keys.sorted() where !allowed.contains(key) {
+        guard !object.members.allSatisfy({ allowed.contains($0.name) }) else { return }
+        for key in object.members.map(\.name).sorted() where !allowed.contains(key) {
             let suggestion = closestMatch(to: key, among: allowed)
             error("unknown-key", "unknown key `\(key)`", at: .key(object.path(key)),
                   fix: suggestion.map { "did you mean `\($0)`?" })
@@ -148,7 +125,7 @@ extension FileReport {
     }
 
     /// Reports `missing-field` at the object's `{` when a required member is absent.
-    mutating func require(_ object: JSONObject, _ key: String) -> Any? {
+    mutating func require(_ object: JSONObject, _ key: String) -> JSONValue? {
         guard let value = object[key] else {
             error("missing-field", "missing required field `\(key)`", at: .value(object.path))
             return nil
@@ -164,19 +141,19 @@ extension FileReport {
     }
 
     /// A required member, or an optional one that may be absent.
-    private mutating func member(_ object: JSONObject, _ key: String, required: Bool) -> Any? {
+    private mutating func member(_ object: JSONObject, _ key: String, required: Bool) -> JSONValue? {
         required ? require(object, key) : object[key]
     }
 
     /// `path` is only built when there is a problem to report: every string of every file
     /// comes through here.
-    mutating func string(_ value: Any, at makePath: @autoclosure () -> [JSONPathComponent], allowEmpty: Bool = false) -> String? {
-        guard let s = value as? String else {
+    mutating func string(_ value: JSONValue, at makePath: @autoclosure () -> [JSONPathComponent], allowEmpty: Bool = false) -> String? {
+        guard case let .string(s, hasCharacterXMLForbids) = value.content else {
             let path = makePath()
-            error("wrong-type", "`\(path.displayName)` must be a string, not \(jsonTypeName(value))", at: .value(path))
+            error("wrong-type", "`\(path.displayName)` must be a string, not \(value.typeName)", at: .value(path))
             return nil
         }
-        if checksCharacters, let (offset, scalar) = firstForbiddenScalar(s) {
+        if hasCharacterXMLForbids, let (offset, scalar) = firstForbiddenScalar(s) {
             let path = makePath()
             error("forbidden-character",
                   "`\(path.displayName)` contains \(scalarName(scalar)), a character XML 1.0 forbids",
@@ -213,14 +190,11 @@ extension FileReport {
     mutating func int(_ object: JSONObject, _ key: String, required: Bool = true) -> Int? {
         guard let value = member(object, key, required: required) else { return nil }
         // Whole numbers only; 60.0 is accepted because JSON does not tell them apart.
-        if let n = value as? NSNumber, !isBoolean(n) {
-            let d = n.doubleValue
-            if d.rounded() == d, abs(d) < 1e15 { return Int(d) }
-        }
+        if case let .number(d) = value.content, d.rounded() == d, abs(d) < 1e15 { return Int(d) }
         let path = object.path(key)
-        var what = jsonTypeName(value)
-        if let n = value as? NSNumber, !isBoolean(n) {
-            what = n.doubleValue.rounded() == n.doubleValue ? "a number this large" : "a fractional number"
+        var what = value.typeName
+        if case let .number(d) = value.content {
+            what = d.rounded() == d ? "a number this large" : "a fractional number"
         }
         error("wrong-type", "`\(path.displayName)` must be a whole number, not \(what)", at: .value(path))
         return nil
@@ -228,19 +202,19 @@ extension FileReport {
 
     mutating func bool(_ object: JSONObject, _ key: String, required: Bool = true) -> Bool? {
         guard let value = member(object, key, required: required) else { return nil }
-        guard let n = value as? NSNumber, isBoolean(n) else {
+        guard case let .bool(b) = value.content else {
             let path = object.path(key)
-            error("wrong-type", "`\(path.displayName)` must be true or false, not \(jsonTypeName(value))", at: .value(path))
+            error("wrong-type", "`\(path.displayName)` must be true or false, not \(value.typeName)", at: .value(path))
             return nil
         }
-        return n.boolValue
+        return b
     }
 
-    mutating func array(_ object: JSONObject, _ key: String, required: Bool = true) -> [Any]? {
+    mutating func array(_ object: JSONObject, _ key: String, required: Bool = true) -> [JSONValue]? {
         guard let value = member(object, key, required: required) else { return nil }
-        guard let a = value as? [Any] else {
+        guard case let .array(a) = value.content else {
             let path = object.path(key)
-            error("wrong-type", "`\(path.displayName)` must be an array, not \(jsonTypeName(value))", at: .value(path))
+            error("wrong-type", "`\(path.displayName)` must be an array, not \(value.typeName)", at: .value(path))
             return nil
         }
         return a
@@ -260,7 +234,7 @@ extension FileReport {
 
     /// A person object: `{name, affiliation?, url?}`, plus `email?` for the contact
     /// (`PersonFields`).
-    mutating func person(_ value: Any, at path: [JSONPathComponent], fields: [ArchiveField]) -> Person? {
+    mutating func person(_ value: JSONValue, at path: [JSONPathComponent], fields: [ArchiveField]) -> Person? {
         guard let object = object(value, at: path) else { return nil }
         checkKeys(object, allowed: fields)
         let errorsBefore = errorCount

@@ -23,7 +23,7 @@ struct SeminarReader {
     func read(_ source: JSONSourceFile) -> (Seminar?, SeminarDefaults, [Diagnostic]) {
         var report = FileReport(source: source)
         var defaults = SeminarDefaults()
-        guard let root = report.parseJSON(.seminar), let object = report.object(root, at: []) else {
+        guard let root = report.readJSON(.seminar), let object = report.object(root, at: []) else {
             return (nil, defaults, report.diagnostics)
         }
         report.checkKeys(object, allowed: SeminarFileFields.all)

@@ -9,7 +9,7 @@ func firstForbiddenScalar(_ s: String) -> (Int, Unicode.Scalar)? {
     // Fast path over the UTF-8 bytes: every string of every file goes through here.
     // The forbidden characters are the bytes below 0x20 and the sequences EF BF BE/BF.
     var native = s
-    native.makeContiguousUTF8()  // a no-op for the native strings Foundation returns
+    native.makeContiguousUTF8()  // a no-op for the native strings the JSON reader makes
     let clean = native.utf8.withContiguousStorageIfAvailable { u -> Bool in
         for i in u.indices {
             let b = u[i]
@@ -72,7 +72,7 @@ func scalarsOutOfOneLine(_ s: String) -> [(Int, Unicode.Scalar)] {
         return found
     }
     var native = s
-    native.makeContiguousUTF8()  // a no-op for the native strings Foundation returns
+    native.makeContiguousUTF8()  // a no-op for the native strings the JSON reader makes
     return native.utf8.withContiguousStorageIfAvailable(scan) ?? Array(native.utf8).withUnsafeBufferPointer(scan)
 }
 

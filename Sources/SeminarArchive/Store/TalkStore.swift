@@ -58,8 +58,7 @@ public struct TalkStore: Sendable {
     /// The id that a talk file's bytes hold, even when the talk has other errors; nil when
     /// they are not a JSON object with a string `id`.
     public static func id(in bytes: [UInt8]) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
-        return object["id"] as? String
+        JSONReader.read(bytes).root?.member("id")?.value.string
     }
 
     // MARK: - Writing

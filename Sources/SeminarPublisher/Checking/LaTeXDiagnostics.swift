@@ -1,4 +1,3 @@
-import Foundation
 import LaTeX
 import SeminarArchive
 
@@ -22,11 +21,10 @@ enum LaTeXFieldCheck {
     /// The LaTeX of a talk file that did not load (an unknown key, a bad date…): its text
     /// fields are still checked, so one run reports every problem of the file.
     static func diagnostics(forRejected source: JSONSourceFile, extraMacros: Set<String>) -> [Diagnostic] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(source.bytes)) as? [String: Any] else { return [] }
         var budget = DiagnosticBudget()
         var out: [Diagnostic] = []
         for field in talkFields {
-            guard let text = object[field] as? String else { continue }
+            guard let text = source.string(at: [.key(field)]) else { continue }
             out += diagnostics(in: text, at: [.key(field)], source: source, extraMacros: extraMacros, budget: &budget)
         }
         return out + budget.notes(after: out)
