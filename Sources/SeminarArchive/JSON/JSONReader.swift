@@ -430,6 +430,12 @@ private func startsValue(_ b: UInt8) -> Bool {
     }
 }
 
+/// `U+0001` with a leading zero pad to four digits, as Unicode writes code points.
+func scalarName(_ scalar: Unicode.Scalar) -> String {
+    let hex = String(scalar.value, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+}
+
 /// Scalars XML 1.0 forbids: the C0 controls but tab and line breaks, U+FFFE and U+FFFF
 /// (surrogates never get this far).
 func isForbiddenInXML(_ v: UInt32) -> Bool {

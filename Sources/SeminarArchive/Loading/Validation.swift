@@ -90,12 +90,6 @@ func oneLineScalarDescription(_ scalar: Unicode.Scalar) -> String {
     }
 }
 
-/// `U+0001` with a leading zero pad to four digits, as Unicode writes code points.
-func scalarName(_ scalar: Unicode.Scalar) -> String {
-    let hex = String(scalar.value, radix: 16, uppercase: true)
-    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-}
-
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
 }
