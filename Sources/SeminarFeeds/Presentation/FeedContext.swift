@@ -79,13 +79,32 @@ public struct FeedContext: Sendable {
         return TalkPresentation(talk, context: self)
     }
 
-    /// This context with the presentations of `talks` computed ahead, using every core.
+    /// This context with the presentations of `talks` computed ahead, using every core;
+    /// those it holds already (`withPresentations(_:)`) are not computed again.
     public func withPresentations(of talks: [Talk]) -> FeedContext {
-        var copy = self
         let base = self
-        let computed = ConcurrentMap.map(talks) { TalkPresentation($0, context: base) }
-        copy.presentations = Dictionary(computed.map { ($0.talk.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = talks.filter { presentations[$0.id]?.talk != $0 }
+        guard !missing.isEmpty else { return self }
+        let computed = ConcurrentMap.map(missing) { TalkPresentation($0, context: base) }
+        return withPresentations(Dictionary(computed.map { ($0.talk.id, $0) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// This context holding `computed`, presentations by talk id made with this very
+    /// context. Into a context that holds none, the dictionary is taken as it is, not copied.
+    public func withPresentations(_ computed: [String: TalkPresentation]) -> FeedContext {
+        var copy = self
+        if copy.presentations.isEmpty {
+            copy.presentations = computed
+        } else {
+            copy.presentations.merge(computed) { _, new in new }
+        }
         return copy
+    }
+
+    /// What the documents of this context say about `talk`, from its title and abstract as
+    /// parsed already: a build's check parses them, and hands the same parse over here.
+    public func presentation(of talk: Talk, title: LaTeXDocument, abstract: LaTeXDocument) -> TalkPresentation {
+        TalkPresentation(talk, context: self, title: title, abstract: abstract)
     }
 }
 

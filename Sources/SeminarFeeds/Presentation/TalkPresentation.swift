@@ -2,8 +2,10 @@ import LaTeX
 import SeminarArchive
 
 /// What every document says about one talk, computed once so that the Atom and RSS
-/// feeds, the calendar, the JSON Feed and the web page all say the same thing.
-struct TalkPresentation: Sendable, Equatable {
+/// feeds, the calendar, the JSON Feed and the web page all say the same thing. Public
+/// only as a value to hand back (`FeedContext.presentation(of:title:abstract:)`): a build
+/// makes it from the parse its check already did.
+public struct TalkPresentation: Sendable, Equatable {
     let talk: Talk
     /// "Scott Pesme — Implicit Bias of SGD…", plain text, with "[Cancelled] " or
     /// "[Postponed] " in front when the talk will not happen as announced.
@@ -43,10 +45,16 @@ struct TalkPresentation: Sendable, Equatable {
     func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
 
     init(_ talk: Talk, context: FeedContext) {
+        self.init(talk, context: context, title: LaTeXDocument(talk.title), abstract: LaTeXDocument(talk.abstract))
+    }
+
+    /// From the talk's title and abstract as already parsed (`title.tree.source` must be
+    /// the talk's title, and the abstract's its abstract).
+    init(_ talk: Talk, context: FeedContext, title titleDocument: LaTeXDocument, abstract document: LaTeXDocument) {
         self.talk = talk
         let seminar = context.seminar
         offersMeeting = context.offersMeeting(of: talk)
-        plainTitle = PlainTextRenderer.render(talk.title, rules: context.linearMath)
+        plainTitle = titleDocument.plainText(rules: context.linearMath)
         title = Self.statusPrefix(talk.status) + (talk.speakers.isEmpty ? "" : talk.speakerNames + " — ") + plainTitle
 
         if let local = talk.start, let zone = context.zones[talk.timeZone] {
@@ -61,9 +69,8 @@ struct TalkPresentation: Sendable, Equatable {
             when = "Date to be defined"
         }
 
-        // One parse and one walk give every rendering of the abstract, the page's MathML
-        // included, whenever the feeds follow the current rules as the page always does.
-        let document = LaTeXDocument(talk.abstract)
+        // One walk gives every rendering of the abstract, the page's MathML included,
+        // whenever the feeds follow the current rules as the page always does.
         let plainAbstract: String, htmlAbstract: HTMLFragment
         if context.linearMath == .unambiguous {
             let mathML: HTMLFragment

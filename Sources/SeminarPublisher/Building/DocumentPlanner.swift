@@ -16,7 +16,8 @@ import SeminarFeeds
 /// rendered again only for its own documents, when those are needed.
 struct DocumentPlanner: Sendable {
     let seminar: Seminar
-    /// Without presentations: each rendering computes those of the talks it shows.
+    /// With the presentations the check made, if any; each rendering computes those of the
+    /// other talks it shows.
     let context: FeedContext
     /// Every talk, in feed order, as the audience of these documents may see it.
     let talks: [Talk]
@@ -42,9 +43,16 @@ struct DocumentPlanner: Sendable {
         }
         records = checked.records
         currentTalks = talks.filter { checked.records[$0.year] == nil }
-        var context = FeedContext(seminar: self.seminar, zones: checked.zones)
+        let context = Self.context(seminar: self.seminar, zones: checked.zones, talkPages: talkPages)
+        // The public set's presentations come with the check, made from its parse (`TalkPresenter`).
+        self.context = includePrivateLinks ? context : context.withPresentations(checked.presentations)
+    }
+
+    /// The context of the documents of the years that are not frozen.
+    static func context(seminar: Seminar, zones: [String: ZoneInfo], talkPages: Bool) -> FeedContext {
+        var context = FeedContext(seminar: seminar, zones: zones)
         context.talkPages = talkPages ? .published : .absent
-        self.context = context
+        return context
     }
 
     var base: String { seminar.feedsBaseURL }

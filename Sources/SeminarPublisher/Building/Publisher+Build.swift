@@ -34,7 +34,7 @@ extension Publisher {
         let undated = frozenYears.last.map { snapshots.records[$0]?.updated == nil ? [$0] : [] } ?? []
         let pinnable = privateOut == nil ? Set(frozenYears).subtracting(damaged).subtracting(undated) : []
 
-        let checked = check(snapshots: snapshots, pinningFilesOf: pinnable)
+        let checked = check(snapshots: snapshots, pinningFilesOf: pinnable, presenting: true)
         guard let seminar = checked.seminar, !checked.hasErrors else {
             return (BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LaTeX
 import SeminarArchive
+import SeminarFeeds
 
 /// The archive as the check found it: what loaded, the snapshot records, and every
 /// problem. Building and verifying start from here.
@@ -28,6 +29,9 @@ public struct CheckedArchive: Sendable {
     /// Talk files in the archive: `talkCount` and those that did not load because of
     /// their errors.
     public var talkFileCount = 0
+    /// In a build, the presentations of the talks it renders, by id, made from the
+    /// check's parse of their titles and abstracts (`TalkPresenter`).
+    var presentations: [String: TalkPresentation] = [:]
 }
 
 extension Publisher {
@@ -84,9 +88,11 @@ extension Publisher {
     /// Records read without their field fingerprints (`withFieldFingerprints: false`) are
     /// read again whole for the years that have a talk that was parsed.
     /// `latexIn`, when given, says which files' LaTeX is checked (see `check(files:)`).
+    /// `presenting`: a build's check, which also makes the presentations of the talks the
+    /// build renders from its parse of their LaTeX.
     func check(
         snapshots: (records: [Int: SnapshotRecord], diagnostics: [Diagnostic], withFieldFingerprints: Bool),
-        pinningFilesOf pinnedYears: Set<Int>, latexIn: ((String) -> Bool)? = nil
+        pinningFilesOf pinnedYears: Set<Int>, latexIn: ((String) -> Bool)? = nil, presenting: Bool = false
     ) -> CheckedArchive {
         var records = snapshots.records
         let loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
@@ -107,7 +113,11 @@ extension Publisher {
 
         let macros = Set(loaded.extraMacros)
         let checksLaTeX = latexIn ?? { _ in true }
-        diagnostics += latexDiagnostics(loaded.talks.filter { checksLaTeX($0.source.path) }, macros: macros)
+        let presenter = presenting ? loaded.seminar.map {
+            TalkPresenter(seminar: $0, zones: zones, frozenYears: Set(records.keys), talkPages: talkPages)
+        } : nil
+        let latex = latexPass(loaded.talks.filter { checksLaTeX($0.source.path) }, macros: macros, presenter: presenter)
+        diagnostics += latex.diagnostics
         for source in loaded.rejectedTalkFiles where checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
         }
@@ -121,6 +131,7 @@ extension Publisher {
             records: records, zones: zones, diagnostics: diagnostics
         )
         checked.talkFileCount = loaded.talkFileCount
+        checked.presentations = latex.presentations
         if !records.isEmpty {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)
@@ -168,9 +179,20 @@ extension Publisher {
         return files.isEmpty ? nil : PinnedTalkFiles(files: files, digest: { sha256Digest($0) })
     }
 
-    /// The LaTeX check is the costliest part of a build, so talks are checked on every core.
-    private func latexDiagnostics(_ talks: [LoadedTalk], macros: Set<String>) -> [Diagnostic] {
-        let results = ConcurrentMap.map(talks) { LaTeXFieldCheck.diagnostics(for: $0, extraMacros: macros) }
-        return results.flatMap { $0 }
+    /// The LaTeX of every talk, checked on every core (the costliest part of a check), each
+    /// title and abstract parsed once: with a `presenter`, the same parse gives the talk's
+    /// presentation.
+    private func latexPass(
+        _ talks: [LoadedTalk], macros: Set<String>, presenter: TalkPresenter?
+    ) -> (diagnostics: [Diagnostic], presentations: [String: TalkPresentation]) {
+        let results = ConcurrentMap.map(talks) { loaded in
+            let title = LaTeXDocument(loaded.talk.title)
+            let abstract = LaTeXDocument(loaded.talk.abstract)
+            return (LaTeXFieldCheck.diagnostics(for: loaded, title: title, abstract: abstract, extraMacros: macros),
+                    presenter?.presentation(of: loaded.talk, title: title, abstract: abstract))
+        }
+        // A repeated id is an error the build stops at; until then, the first talk counts.
+        let presentations = zip(talks, results).lazy.compactMap { loaded, result in result.1.map { (loaded.talk.id, $0) } }
+        return (results.flatMap(\.0), Dictionary(presentations, uniquingKeysWith: { first, _ in first }))
     }
 }

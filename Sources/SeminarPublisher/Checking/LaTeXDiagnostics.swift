@@ -8,12 +8,13 @@ enum LaTeXFieldCheck {
     /// The fields of a talk file that may contain LaTeX.
     static let talkFields: [String] = ["title", "abstract"]
 
-    static func diagnostics(for loaded: LoadedTalk, extraMacros: Set<String>) -> [Diagnostic] {
+    /// The problems of a loaded talk's title and abstract, parsed by the caller: a build
+    /// renders the same parse (`TalkPresentation`).
+    static func diagnostics(for loaded: LoadedTalk, title: LaTeXDocument, abstract: LaTeXDocument, extraMacros: Set<String>) -> [Diagnostic] {
         var budget = DiagnosticBudget()
         var out: [Diagnostic] = []
-        for field in talkFields {
-            let text = field == "title" ? loaded.talk.title : loaded.talk.abstract
-            out += diagnostics(in: text, at: [.key(field)], source: loaded.source, extraMacros: extraMacros, budget: &budget)
+        for (field, document) in [("title", title), ("abstract", abstract)] {
+            out += diagnostics(of: document, at: [.key(field)], source: loaded.source, extraMacros: extraMacros, budget: &budget)
         }
         return out + budget.notes(after: out)
     }
@@ -39,12 +40,19 @@ enum LaTeXFieldCheck {
         return out + budget.notes(after: out)
     }
 
-    /// Only the problems `budget` admits are located: locating one rescans the file.
     private static func diagnostics(
         in text: String, at path: [JSONPathComponent], source: JSONSourceFile, extraMacros: Set<String>,
         budget: inout DiagnosticBudget
     ) -> [Diagnostic] {
-        let found = LaTeXChecker.check(text, extraMacros: extraMacros).filter { budget.admits("latex-" + $0.code) }
+        diagnostics(of: LaTeXDocument(text), at: path, source: source, extraMacros: extraMacros, budget: &budget)
+    }
+
+    /// Only the problems `budget` admits are located: locating one rescans the file.
+    private static func diagnostics(
+        of document: LaTeXDocument, at path: [JSONPathComponent], source: JSONSourceFile, extraMacros: Set<String>,
+        budget: inout DiagnosticBudget
+    ) -> [Diagnostic] {
+        let found = document.diagnostics(extraMacros: extraMacros).filter { budget.admits("latex-" + $0.code) }
         guard !found.isEmpty else { return [] }
         return found.map { d in
             Diagnostic(latex: d) { p in
