@@ -60,7 +60,7 @@ extension Parser {
     mutating func openOptional() {
         let token = lexer.nextToken()
         guard enter(token) else {
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         push(Frame(kind: .optional, mode: mode, start: token.start, openerEnd: token.end,
@@ -90,7 +90,7 @@ extension Parser {
         guard lexer.peekScalar() == "{" else {
             report(.error, LaTeXDiagnostic.Code.missingArgument, "`\(keyword)` is missing the environment name",
                    fix: "write `\(keyword){name}`", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return nil
         }
         let open = lexer.offset
@@ -190,48 +190,38 @@ extension Parser {
         }
         guard enter(token) else {
             skippedLefts += 1
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
-        var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end,
-                          pendingStart: pending.count)
-        frame.purpose = .leftDelimiter
+        push(delimiterFrame(after: token, purpose: .leftDelimiter))
+    }
+
+    /// The frame that takes the one delimiter token after `\left` or `\right`.
+    func delimiterFrame(after token: LexToken, purpose: Frame.Purpose) -> Frame {
+        var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end, pendingStart: pending.count)
+        frame.purpose = purpose
         frame.remaining = 1
         frame.nameStart = token.start + 1
         frame.nameEnd = token.end
-        push(frame)
+        return frame
     }
 
     mutating func handleRight(_ token: LexToken) {
         if skippedLefts > 0 {
             skippedLefts -= 1
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
-        var index = frames.count - 1
-        search: while index > 0 {
-            switch frames[index].kind {
-            case .leftRight: break search
-            case .group, .argument, .optional: index -= 1
-            default: index = 0
-            }
-        }
-        guard index > 0 else {
+        guard let index = innermostFrame(.leftRight, through: [.group, .argument, .optional]) else {
             report(.error, LaTeXDiagnostic.Code.unexpectedRight, "`\\right` without a matching `\\left`",
                    fix: "add `\\left` before it, or remove it", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         abandonFrames(above: index)
-        // The delimiter frame sits on the `\left…\right` frame without counting as a level:
-        // it can only ever hold one token.
-        var frame = Frame(kind: .argument, mode: mode, start: token.start, openerEnd: token.end,
-                          pendingStart: pending.count)
-        frame.purpose = .rightDelimiter
-        frame.remaining = 1
-        frame.nameStart = token.start + 1
-        frame.nameEnd = token.end
-        frames.append(frame)
+        // The delimiter frame sits on the `\left…\right` frame without counting as a level
+        // (no `enter`): it can only ever hold one token.
+        push(delimiterFrame(after: token, purpose: .rightDelimiter))
     }
 
     mutating func finishLeftRight(closedAt end: Int, rightDelimiter: Int32?) {

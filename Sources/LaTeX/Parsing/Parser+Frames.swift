@@ -3,14 +3,14 @@
 extension Parser {
     // MARK: Frames
 
-    /// Whether one more level fits. The first time it does not, says so; callers then keep
-    /// the construct as flat source instead of pushing a frame.
     /// Where an offset is, from the lines scanned so far (diagnostics only).
     func position(at offset: Int) -> SourcePosition { lexer.lines.position(at: offset) }
 
     /// Where a frame's opener is.
     func position(of frame: Frame) -> SourcePosition { position(at: frame.start) }
 
+    /// Whether one more level fits. The first time it does not, says so; callers then keep
+    /// the construct as flat source instead of pushing a frame.
     mutating func enter(_ token: LexToken) -> Bool {
         if depth < LaTeXParser.maximumDepth { return true }
         if !depthReported {
@@ -24,6 +24,25 @@ extension Parser {
 
     mutating func push(_ frame: Frame) {
         frames.append(frame)
+    }
+
+    /// The innermost open frame of kind `wanted`, looking only through frames of the
+    /// `transparent` kinds: a closer never reaches across anything else (math, an
+    /// environment). Nil when there is none to close.
+    func innermostFrame(_ wanted: Frame.Kind, through transparent: [Frame.Kind]) -> Int? {
+        var index = frames.count - 1
+        while index > 0 {
+            if frames[index].kind == wanted { return index }
+            guard transparent.contains(frames[index].kind) else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A token that opens or closes nothing after all (a stray closer, a construct too
+    /// deep), kept in the tree as the source it is.
+    mutating func keepAsSource(_ token: LexToken) {
+        deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
     }
 
     /// Abandons every frame above `index`, innermost first: a closer matched a frame

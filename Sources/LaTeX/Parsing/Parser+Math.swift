@@ -12,7 +12,7 @@ extension Parser {
         guard let index = enclosingMathFrame() else {
             report(.error, LaTeXDiagnostic.Code.unexpectedMathClose, "`$` inside a math environment",
                    fix: "remove it, or write `\\$` for a dollar sign", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         let delimiter = MathDelimiter(rawValue: frames[index].info) ?? .dollar
@@ -41,7 +41,7 @@ extension Parser {
                 if let index = enclosingMathFrame() {
                     reportMismatch(closer: tree.text(token.start, token.end), token: token, opener: frames[index])
                 }
-                deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+                keepAsSource(token)
             } else {
                 openMath(symbol == "(" ? .parenthesis : .bracket, token: token, end: token.end)
             }
@@ -51,7 +51,7 @@ extension Parser {
         guard mode == .math, let index = enclosingMathFrame() else {
             report(.error, LaTeXDiagnostic.Code.unexpectedMathClose,
                    "`\(closer)` without an opening `\(text)`", fix: "remove it, or add `\(text)` before the math", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         let expected: MathDelimiter = symbol == ")" ? .parenthesis : .bracket
@@ -143,11 +143,11 @@ extension Parser {
             report(.error, LaTeXDiagnostic.Code.mathOnlyInText, "`\(symbol)` outside math: did you forget `$`?",
                    fix: superscript ? "put the formula in `$…$`, or write `\\^{}`" : "put the formula in `$…$`, or write `\\_`",
                    at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         guard enter(token) else {
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         let top = frames.count - 1

@@ -67,17 +67,10 @@ extension Parser {
     mutating func closeGroup(_ token: LexToken) {
         // A `}` closes the innermost group, and whatever is still open inside it; it never
         // reaches across math or an environment.
-        var index = frames.count - 1
-        while index > 0, frames[index].kind != .group {
-            switch frames[index].kind {
-            case .argument, .optional, .leftRight: index -= 1
-            default: index = 0
-            }
-        }
-        guard index > 0 else {
+        guard let index = innermostFrame(.group, through: [.argument, .optional, .leftRight]) else {
             report(.error, LaTeXDiagnostic.Code.unmatchedBrace, "unmatched `}`",
                    fix: "remove it, or write `\\}` for a literal brace", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
             return
         }
         abandonFrames(above: index)

@@ -270,14 +270,14 @@ struct Parser {
                 report(.error, LaTeXDiagnostic.Code.specialCharacterInText, "`#` in text",
                        fix: "write `\\#`", at: token)
             }
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
         case .comment:
             reportComment(token)
             deliver(makeNode(.comment, mode: mode, start: token.start, end: token.end))
         case .trailingBackslash:
             report(.warning, LaTeXDiagnostic.Code.trailingBackslash, "`\\` at the end of the text",
                    fix: "remove it, or write `\\textbackslash` for a backslash", at: token)
-            deliver(makeNode(.raw, mode: mode, start: token.start, end: token.end))
+            keepAsSource(token)
         case .controlWord, .controlSymbol:
             handleCommand(token)
         case .endOfInput:

@@ -29,6 +29,16 @@ struct JSONValue: Sendable {
         return nil
     }
 
+    var bool: Bool? {
+        if case let .bool(b) = content { return b }
+        return nil
+    }
+
+    var array: [JSONValue]? {
+        if case let .array(elements) = content { return elements }
+        return nil
+    }
+
     /// The member named `name` of an object; nil for other values.
     func member(_ name: String) -> JSONMember? {
         guard case let .object(members) = content else { return nil }

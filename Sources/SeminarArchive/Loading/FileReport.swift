@@ -201,23 +201,25 @@ extension FileReport {
     }
 
     mutating func bool(_ object: JSONObject, _ key: String, required: Bool = true) -> Bool? {
-        guard let value = member(object, key, required: required) else { return nil }
-        guard case let .bool(b) = value.content else {
-            let path = object.path(key)
-            error("wrong-type", "`\(path.displayName)` must be true or false, not \(value.typeName)", at: .value(path))
-            return nil
-        }
-        return b
+        member(object, key, required: required, mustBe: "true or false", \.bool)
     }
 
     mutating func array(_ object: JSONObject, _ key: String, required: Bool = true) -> [JSONValue]? {
+        member(object, key, required: required, mustBe: "an array", \.array)
+    }
+
+    /// A member of one JSON type (`typed` gives it, or nil for another type), or a
+    /// `wrong-type` diagnostic saying what it must be.
+    private mutating func member<T>(
+        _ object: JSONObject, _ key: String, required: Bool, mustBe what: String, _ typed: (JSONValue) -> T?
+    ) -> T? {
         guard let value = member(object, key, required: required) else { return nil }
-        guard case let .array(a) = value.content else {
+        guard let result = typed(value) else {
             let path = object.path(key)
-            error("wrong-type", "`\(path.displayName)` must be an array, not \(value.typeName)", at: .value(path))
+            error("wrong-type", "`\(path.displayName)` must be \(what), not \(value.typeName)", at: .value(path))
             return nil
         }
-        return a
+        return result
     }
 
     /// An absolute http(s) URL member; anything else (`javascript:`, `data:`, relative
