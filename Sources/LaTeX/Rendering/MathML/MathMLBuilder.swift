@@ -50,6 +50,15 @@ struct MathMLBuilder {
         if out.topLevelNodes(since: mark) != 1 { out.wrap(since: mark, in: "mrow") }
     }
 
+    /// An `mrow` of `(`, what `body` writes, and `)`.
+    mutating func parenthesized(_ body: (inout MathMLBuilder) -> Void) {
+        open("mrow")
+        token("mo", "(")
+        body(&self)
+        token("mo", ")")
+        close()
+    }
+
     // MARK: Lists
 
     /// A formula's body: a table when it has rows or cells (`align`, `\\` in `$$…$$`),
@@ -241,14 +250,13 @@ struct MathMLBuilder {
             argument(tree.argument(index, 1))
             close()
         case .binomial:
-            open("mrow")
-            token("mo", "(")
-            open("mfrac", ("linethickness", "0"))
-            argument(tree.argument(index, 0))
-            argument(tree.argument(index, 1))
-            close()
-            token("mo", ")")
-            close()
+            let (top, bottom) = (tree.argument(index, 0), tree.argument(index, 1))
+            parenthesized {
+                $0.open("mfrac", ("linethickness", "0"))
+                $0.argument(top)
+                $0.argument(bottom)
+                $0.close()
+            }
         case .squareRoot:
             if let degree = tree.optionalArgument(index) {
                 open("mroot")
@@ -277,13 +285,12 @@ struct MathMLBuilder {
             argument(tree.argument(index, 0))
             close()
         case .parenthesizedMod:
-            open("mrow")
-            token("mo", "(")
-            token("mi", "mod")
-            space("0.1667em")
-            argument(tree.argument(index, 0))
-            token("mo", ")")
-            close()
+            let modulus = tree.argument(index, 0)
+            parenthesized {
+                $0.token("mi", "mod")
+                $0.space("0.1667em")
+                $0.argument(modulus)
+            }
         case .textBox, .textAccent, .textStyle, .url, .href, .footnote, .cite, .item, .section, .paragraph,
              .reference, .equationReference, .tag:
             // Text in math: what the plain rendering says of it. A browser trims the edges
