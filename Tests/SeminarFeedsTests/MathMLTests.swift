@@ -23,6 +23,21 @@ import Testing
         #expect(page.nodes("//mfrac/mrow[2]/mn").count == 1)
     }
 
+    @Test func binomialsAndModuliAreParenthesizedRows() throws {
+        let page = try page("$\\binom{n}{k} \\equiv a \\pmod{m}$")
+        #expect(page.strings("//mrow[mfrac]/mo/text()") == ["(", ")"])
+        #expect(page.string("//mrow/mfrac/@linethickness") == "0")
+        #expect(page.strings("//mfrac/*[1]//text()") == ["n"])
+        #expect(page.strings("//mfrac/*[2]//text()") == ["k"])
+        #expect(page.strings("//mfrac/following-sibling::mo/text()") == [")"])
+        // (mod m): the operator name, a thin space, the modulus, inside the parentheses.
+        let modulus = "//mrow[mi='mod']"
+        #expect(page.strings(modulus + "/mo/text()") == ["(", ")"])
+        #expect(page.strings(modulus + "/*[2]/text()") == ["mod"])
+        #expect(page.string(modulus + "/mspace/@width") == "0.1667em")
+        #expect(page.strings(modulus + "/*[4]//text()") == ["m"])
+    }
+
     @Test func rootsAreSqrtOrRootWithIndexSecond() throws {
         let page = try page("$\\sqrt{x} + \\sqrt[3]{y}$")
         #expect(page.strings("//msqrt//text()") == ["x"])
