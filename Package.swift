@@ -43,12 +43,12 @@ let package = Package(
         ),
         // Throughput of the LaTeX checker and renderers, for scripts/bench.
         .executableTarget(name: "latex-bench", dependencies: ["LaTeX"]),
-        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LaTeXTests", dependencies: ["LaTeX", "FeedTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SeminarArchiveTests", dependencies: ["SeminarArchive", "FeedTestSupport"], resources: [.copy("Fixtures")]),
         // What the test suites share: libxml2 read-back, the RFC 4287 schema, Python clients.
         .target(
             name: "FeedTestSupport",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "LaTeX"],
             path: "Tests/FeedTestSupport",
             resources: [.copy("Fixtures")]
         ),

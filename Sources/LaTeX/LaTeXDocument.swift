@@ -19,8 +19,6 @@ public struct LaTeXDocument: Sendable {
 
     public func plainText(rules: LinearMathRules = .unambiguous) -> String { PlainTextRenderer.render(tree, rules: rules) }
 
-    public func html(rules: LinearMathRules = .unambiguous) -> [HTMLNode] { HTMLRenderer.render(tree, rules: rules) }
-
     /// Both renderings from one walk of the tree; identical to `plainText()` and `html()`
     /// (whose tree is the fragment's `nodes`).
     /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link in the HTML,

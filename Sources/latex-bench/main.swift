@@ -96,7 +96,7 @@ if stress {
         let time = ContinuousClock().measure {
             _ = LaTeXChecker.check(source)
             _ = PlainTextRenderer.render(source)
-            _ = HTMLRenderer.render(source)
+            _ = HTMLRenderer.fragment(source)
             _ = MathMLRenderer.fragment(source)
         }
         print("  \(name) (\(source.utf8.count / 1000) KB): \(time)")

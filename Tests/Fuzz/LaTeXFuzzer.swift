@@ -25,16 +25,24 @@ public func latexFuzzerTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -
     // The renderers never fail, and never blow the input up out of proportion.
     let text = PlainTextRenderer.render(source)
     precondition(text.unicodeScalars.count <= scalarCount * 8 + 16, "plain text grew too much")
-    let nodes = HTMLRenderer.render(source)
-    precondition(nodes.count <= scalarCount + 1)
+    let html = HTMLRenderer.fragment(source)
+    var topLevelNodes = 0, depth = 0
+    for event in html {
+        switch event {
+        case .start: if depth == 0 { topLevelNodes += 1 }; depth += 1
+        case .text: if depth == 0 { topLevelNodes += 1 }
+        case .end: depth -= 1
+        }
+    }
+    precondition(topLevelNodes <= scalarCount + 1)
 
     // The renderers make their strings from UTF-8 without validating it again
     // (`String(validUTF8:)`), on the grounds that they only write whole scalars: an
     // optimized build does not check that, so the fuzzer does.
     precondition(isValidUTF8(text), "plain text is not valid UTF-8")
-    precondition(nodes.allSatisfy(isValidUTF8), "HTML is not valid UTF-8")
+    precondition(html.allSatisfy(isValidUTF8), "HTML is not valid UTF-8")
     let (documentText, documentHTML) = LaTeXDocument(source).renderings()
-    precondition(isValidUTF8(documentText) && documentHTML.nodes.allSatisfy(isValidUTF8), "renderings are not valid UTF-8")
+    precondition(isValidUTF8(documentText) && documentHTML.allSatisfy(isValidUTF8), "renderings are not valid UTF-8")
 
     // The tree is an arena whose children always precede their parent: walking it cannot
     // loop, and it stays within the depth limit.
@@ -51,12 +59,13 @@ private func isValidUTF8(_ string: String) -> Bool {
     String(validating: Array(string.utf8), as: UTF8.self) != nil
 }
 
-private func isValidUTF8(_ node: HTMLNode) -> Bool {
-    switch node {
+private func isValidUTF8(_ event: HTMLFragment.Event) -> Bool {
+    switch event {
     case let .text(text):
         return isValidUTF8(text)
-    case let .element(name, attributes, children):
+    case let .start(name, attributes):
         return isValidUTF8(name) && attributes.allSatisfy { isValidUTF8($0.name) && isValidUTF8($0.value) }
-            && children.allSatisfy(isValidUTF8)
+    case .end:
+        return true
     }
 }

@@ -1,3 +1,4 @@
+import FeedTestSupport
 @testable import LaTeX
 
 /// `code line:column` for each diagnostic, the form most tests compare.
@@ -16,6 +17,13 @@ func first(_ code: String, in source: String) -> LaTeXDiagnostic? {
 func plain(_ source: String) -> String { PlainTextRenderer.render(source) }
 
 func html(_ source: String) -> [HTMLNode] { HTMLRenderer.render(source) }
+
+extension HTMLRenderer {
+    /// The HTML of `source` as a tree, which tests compare whole.
+    static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
+        fragment(source, rules: rules).nodes
+    }
+}
 
 func p(_ children: HTMLNode...) -> HTMLNode { .element("p", attributes: [], children: children) }
 func element(_ name: String, _ children: HTMLNode...) -> HTMLNode { .element(name, attributes: [], children: children) }

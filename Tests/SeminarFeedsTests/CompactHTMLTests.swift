@@ -1,3 +1,4 @@
+import FeedTestSupport
 import LaTeX
 import Testing
 @testable import SeminarFeeds
@@ -26,5 +27,20 @@ import Testing
     @Test func aRenderedAbstractSurvives() {
         let fragment = HTMLRenderer.fragment("Let $x_{k+1} = x_k - \\eta \\nabla f(x_k)$ and \\emph{more}.\n\nSecond $\\frac{1}{\\sqrt{n}}$.")
         #expect(CompactHTML(fragment).fragment == fragment)
+    }
+}
+
+extension CompactHTML {
+    /// The fragment again.
+    var fragment: HTMLFragment {
+        var fragment = HTMLFragment()
+        for event in self {
+            switch event {
+            case let .text(text): fragment.appendText(text)
+            case let .start(name, attributes): fragment.startElement(name, attributes: attributes)
+            case .end: fragment.endElement()
+            }
+        }
+        return fragment
     }
 }

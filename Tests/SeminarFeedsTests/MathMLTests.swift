@@ -104,12 +104,12 @@ import Testing
         let page = try page(source)
         // The plain-text rendering of each formula, as the LaTeX module's renderer gives it.
         #expect(page.strings("//math/@alttext") == [PlainTextRenderer.render("$\\frac{1}{2}x^2$"), PlainTextRenderer.render("$\\sqrt{n}.$")])
-        let formulas = MathMLRenderer.formulas(source)
+        let formulas = MathMLRenderer.fragment(source).nodes
         #expect(formulas.count == 2)
     }
 
     /// Prices and unclosed `$` are prose: no formula, as in the HTML.
     @Test func proseDollarsAreNoFormula() {
-        #expect(MathMLRenderer.formulas("It costs $5 and $10.").isEmpty)
+        #expect(MathMLRenderer.fragment("It costs $5 and $10.").isEmpty)
     }
 }

@@ -39,7 +39,7 @@ import Testing
                 .element("a", attributes: [HTMLAttribute(name: "href", value: "https://e.org/?a=1&b=\"2\"")], children: [.text("x]]>y")]),
             ]),
         ]
-        #expect(try XMLWriter.html(nodes)
+        #expect(try XMLWriter.html(HTMLFragment(nodes))
             == #"top &amp; &lt;level&gt;<p></p><p>line<br/><a href="https://e.org/?a=1&amp;b=&quot;2&quot;">x]]&gt;y</a></p>"#)
     }
 
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func nonASCIITextIsWrittenAsUTF8() throws {
-        let html = try XMLWriter.html([.element("p", attributes: [], children: [.text("Émilie — “quoted” 𝔼")])])
+        let html = try XMLWriter.html(nodes: [.element("p", attributes: [], children: [.text("Émilie — “quoted” 𝔼")])])
         #expect(html == "<p>Émilie — “quoted” 𝔼</p>")
     }
 
@@ -80,7 +80,7 @@ import Testing
         let w = try XMLWriter(indent: false)
         #expect(throws: FeedWriterError.self) { try w.startElement(name) }
         #expect(throws: FeedWriterError.self) {
-            try XMLWriter.html([.element("p", attributes: [HTMLAttribute(name: name, value: "v")], children: [])])
+            try XMLWriter.html(nodes: [.element("p", attributes: [HTMLAttribute(name: name, value: "v")], children: [])])
         }
     }
 
@@ -114,7 +114,7 @@ import Testing
         #expect(throws: FeedWriterError.self) { try w.processingInstruction("pi", "ends ?> early") }
         #expect(throws: FeedWriterError.self) { try w.processingInstruction("XML", "reserved") }
         #expect(throws: FeedWriterError.self) {
-            try XMLWriter.html([.element("br", attributes: [], children: [.text("no")])])
+            try XMLWriter.html(nodes: [.element("br", attributes: [], children: [.text("no")])])
         }
     }
 }
@@ -138,5 +138,12 @@ import Testing
             }
         }
         try checkCharacters(String(repeating: fine, count: 100), place: "test")
+    }
+}
+
+extension XMLWriter {
+    /// The nodes as HTML text, as `html(_: HTMLFragment...)` writes them.
+    static func html(nodes: [HTMLNode]) throws(FeedWriterError) -> String {
+        try html(HTMLFragment(nodes))
     }
 }

@@ -1,10 +1,11 @@
 /// HTML as one flat list of events in document order (an element's start, text, an
-/// element's end), its text in one UTF-8 buffer: what the renderer builds. A tree of
-/// `HTMLNode`s costs an array per element and a string per text, to build and as much again
-/// to free, about a quarter of rendering an abstract; a fragment costs two arrays in all.
+/// element's end), its text in one UTF-8 buffer: the one form every renderer builds and
+/// every writer reads (a web page keeps it as `CompactHTML`, its bytes). A tree of nodes
+/// would cost an array per element and a string per text, to build and as much again to
+/// free; a fragment costs two arrays in all. The caller serializes it (with libxml2): the
+/// renderers never escape, and never produce scripts or style attributes.
 ///
-/// Walk it as a collection of `Event`s (`for event in fragment`), or get the tree from
-/// `nodes`.
+/// Walk it as a collection of `Event`s (`for event in fragment`).
 public struct HTMLFragment: Sendable {
     public enum Event: Sendable, Equatable {
         case start(name: String, attributes: [HTMLAttribute])
@@ -83,22 +84,6 @@ public struct HTMLFragment: Sendable {
     private var textStart = 0
 
     public init() {}
-
-    /// The nodes' events, in document order.
-    public init(_ nodes: [HTMLNode]) {
-        for node in nodes { append(node) }
-    }
-
-    private mutating func append(_ node: HTMLNode) {
-        switch node {
-        case let .text(text):
-            appendText(text)
-        case let .element(name, attributes, children):
-            startElement(name, attributes: attributes)
-            for child in children { append(child) }
-            endElement()
-        }
-    }
 
     mutating func reserveCapacity(records recordCount: Int, utf8 byteCount: Int) {
         records.reserveCapacity(recordCount)
@@ -230,27 +215,6 @@ public struct HTMLFragment: Sendable {
         if let word = reference.word { return word.string }
         let start = Int(reference.offset)
         return String(validUTF8: utf8, start..<(start + Int(reference.count)))
-    }
-
-    /// The tree of the events; an element left open ends with the fragment.
-    public var nodes: [HTMLNode] {
-        var open: [(name: String, attributes: [HTMLAttribute], children: [HTMLNode])] = [("", [], [])]
-        func close() {
-            let element = open.removeLast()
-            open[open.count - 1].children.append(.element(element.name, attributes: element.attributes, children: element.children))
-        }
-        for event in self {
-            switch event {
-            case let .start(name, attributes):
-                open.append((name, attributes, []))
-            case let .text(text):
-                open[open.count - 1].children.append(.text(text))
-            case .end:
-                if open.count > 1 { close() }
-            }
-        }
-        while open.count > 1 { close() }
-        return open[0].children
     }
 }
 

@@ -8,30 +8,11 @@ public struct HTMLAttribute: Sendable, Equatable {
     }
 }
 
-/// An HTML tree for the caller to serialize (with libxml2): the renderer never escapes, and
-/// never produces scripts or style attributes. The renderer builds an `HTMLFragment`, whose
-/// `nodes` are this tree: simpler to build by hand and to compare in tests. Not `indirect`:
-/// the children array already breaks the recursion, and a boxed case would cost an
-/// allocation per element.
-public enum HTMLNode: Sendable, Equatable {
-    case text(String)
-    case element(String, attributes: [HTMLAttribute], children: [HTMLNode])
-}
-
 /// HTML for web pages: paragraphs, `em`/`strong`/`code`, links, lists, and math as
 /// `span class="math"` with `sub`/`sup` and italic letters.
 public enum HTMLRenderer {
-    public static func render(_ source: String, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
-        render(LaTeXParser.parse(source), rules: rules)
-    }
-
-    /// Math is grouped as `rules` say (the parentheses and spaces of the linear text).
-    public static func render(_ tree: SyntaxTree, rules: LinearMathRules = .unambiguous) -> [HTMLNode] {
-        fragment(tree, rules: rules).nodes
-    }
-
-    /// The same HTML as `render(_:)`, as the flat fragment the renderer builds: for callers
-    /// that walk it once (serializers), which need no tree.
+    /// The HTML of `source`, as the flat fragment the renderer builds (its `nodes` give it as
+    /// a tree). Math is grouped as `rules` say (the parentheses and spaces of the linear text).
     /// `linkingBareURLs`: a bare `http(s)://` address in prose becomes a link, as `\url{…}` does.
     public static func fragment(_ source: String, rules: LinearMathRules = .unambiguous, linkingBareURLs: Bool = false) -> HTMLFragment {
         fragment(LaTeXParser.parse(source), rules: rules, linkingBareURLs: linkingBareURLs)

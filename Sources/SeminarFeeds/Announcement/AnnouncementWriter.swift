@@ -134,29 +134,24 @@ public enum AnnouncementWriter {
     /// The opening and the title, then the very HTML content block of the feeds' entry
     /// for the talk, then where to read more and the footer.
     static func html(_ presentation: TalkPresentation, seminar: Seminar, kind: AnnouncementKind) throws(FeedWriterError) -> String {
-        var head: [HTMLNode] = []
-        if let opening = kind.opening { head.append(paragraph([.text(opening)])) }
-        head.append(paragraph([element("strong", [.text(presentation.title)])]))
-        var tail: [HTMLNode] = [paragraph([
-            .text("More on the seminar: "),
-            .element("a", attributes: [HTMLAttribute(name: "href", value: seminar.homePage)], children: [.text(seminar.homePage)]),
-        ])]
+        var head = HTMLFragment()
+        if let opening = kind.opening { head.element("p", text: opening) }
+        head.element("p") { $0.element("strong", text: presentation.title) }
+        var tail = HTMLFragment()
+        tail.element("p") {
+            $0.appendText("More on the seminar: ")
+            $0.textOrLink(seminar.homePage, url: seminar.homePage)
+        }
         if let footer = seminar.announceFooter {
-            let lines = footer.split(separator: "\n", omittingEmptySubsequences: false).map { HTMLNode.text(String($0)) }
-            var children: [HTMLNode] = []
-            for (i, line) in lines.enumerated() {
-                if i > 0 { children.append(.element("br", attributes: [], children: [])) }
-                children.append(line)
+            tail.element("hr") { _ in }
+            tail.element("p") {
+                for (i, line) in footer.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if i > 0 { $0.element("br") { _ in } }
+                    $0.appendText(String(line))
+                }
             }
-            tail.append(.element("hr", attributes: [], children: []))
-            tail.append(paragraph(children))
         }
         return try XMLWriter.html(head) + presentation.contentHTML() + XMLWriter.html(tail)
-    }
-
-    private static func paragraph(_ children: [HTMLNode]) -> HTMLNode { element("p", children) }
-    private static func element(_ name: String, _ children: [HTMLNode]) -> HTMLNode {
-        .element(name, attributes: [], children: children)
     }
 
     /// Each line of `text` broken at spaces into lines of at most `width` characters; a

@@ -1,10 +1,12 @@
 import LaTeX
 
-/// An HTML fragment kept as one byte buffer. A build keeps the abstract of every talk it
-/// publishes, for the web page; as `HTMLNode`s (an array per element, a string per text,
-/// each its own allocation) 10,000 abstracts took about 70 MB, as bytes they take about the
-/// size of their text, and less than an `HTMLFragment`, whose events take twenty bytes each
-/// besides their text.
+/// An `HTMLFragment` kept as one byte buffer: its events, in less room. A build keeps the
+/// abstract and the formulas of every talk it publishes, for the web page, until the page
+/// is written; as a tree of nodes (an array per element, a string per text, each its own
+/// allocation) 10,000 abstracts took about 70 MB, as bytes they take about the size of
+/// their text, and less than the fragment itself, whose events take twenty bytes each
+/// besides their text. It is the fragment's storage, not another form: it is made from a
+/// fragment and read back as its events.
 ///
 /// The buffer is a sequence of records, in document order: a kind byte, then strings as a
 /// length (LEB128) and their UTF-8 bytes.
@@ -40,19 +42,6 @@ struct CompactHTML: Sendable, Equatable, Sequence {
         }
         // Copied once more at its exact size: the growing array has up to twice the room.
         bytes = out.withUnsafeBufferPointer { Array($0) }
-    }
-
-    /// The fragment again.
-    var fragment: HTMLFragment {
-        var fragment = HTMLFragment()
-        for event in self {
-            switch event {
-            case let .text(text): fragment.appendText(text)
-            case let .start(name, attributes): fragment.startElement(name, attributes: attributes)
-            case .end: fragment.endElement()
-            }
-        }
-        return fragment
     }
 
     func makeIterator() -> Iterator { Iterator(reader: Reader(bytes: bytes)) }

@@ -91,8 +91,8 @@ public struct TalkPresentation: Sendable, Equatable {
         abstractOffset = head.utf8.count
         summary = head + plainAbstract
 
-        let contentHead = HTMLFragment(Self.contentHead(talk, when: when, seminar: seminar, offersMeeting: offersMeeting))
-        let contentLinks = HTMLFragment(Self.contentLinks(talk))
+        let contentHead = Self.contentHead(talk, when: when, seminar: seminar, offersMeeting: offersMeeting)
+        let contentLinks = Self.contentLinks(talk)
         do throws(FeedWriterError) {
             serializedContent = .success(try XMLWriter.html(contentHead, htmlAbstract, contentLinks))
         } catch {
@@ -161,46 +161,79 @@ public struct TalkPresentation: Sendable, Equatable {
     // MARK: HTML content
 
     /// What the content block says before the abstract: status, when, where, speakers.
-    static func contentHead(_ talk: Talk, when: String, seminar: Seminar, offersMeeting: Bool = true) -> [HTMLNode] {
-        var nodes: [HTMLNode] = []
+    static func contentHead(_ talk: Talk, when: String, seminar: Seminar, offersMeeting: Bool = true) -> HTMLFragment {
+        var html = HTMLFragment()
         if let note = statusNote(talk.status) {
-            nodes.append(el("p", [el("strong", [.text(note)])]))
+            html.element("p") { $0.element("strong", text: note) }
         }
-        nodes.append(el("p", [el("strong", [.text("When:")]), .text(" " + when)]))
-        var place: [HTMLNode] = []
-        if let room = talk.location { place.append(.text(room)) }
+        html.element("p") {
+            $0.element("strong", text: "When:")
+            $0.appendText(" " + when)
+        }
+        // Text, and the meeting link's text with its address.
+        var place: [(text: String, url: String?)] = []
+        if let room = talk.location { place.append((room, nil)) }
         if (talk.meeting != nil || talk.meetingIsPrivate) && !offersMeeting {
-            if !place.isEmpty { place.append(.text("; ")) }
-            place.append(.text("online"))
+            if !place.isEmpty { place.append(("; ", nil)) }
+            place.append(("online", nil))
         } else if let meeting = talk.meeting {
-            if !place.isEmpty { place.append(.text("; ")) }
-            place.append(.text("online, "))
-            place.append(link(meeting, "join the meeting"))
+            if !place.isEmpty { place.append(("; ", nil)) }
+            place.append(("online, ", nil))
+            place.append(("join the meeting", meeting))
         } else if talk.meetingIsPrivate {
-            if !place.isEmpty { place.append(.text("; ")) }
-            place.append(.text("online, " + meetingOnRequest(seminar)))
+            if !place.isEmpty { place.append(("; ", nil)) }
+            place.append(("online, " + meetingOnRequest(seminar), nil))
         }
-        if !place.isEmpty { nodes.append(el("p", [el("strong", [.text("Where:")]), .text(" ")] + place)) }
-        var speakers: [HTMLNode] = [el("strong", [.text(talk.speakers.count > 1 ? "Speakers:" : "Speaker:")]), .text(" ")]
-        for (i, p) in talk.speakers.enumerated() {
-            if i > 0 { speakers.append(.text("; ")) }
-            speakers.append(p.url.map { link($0, p.name) } ?? .text(p.name))
-            if let affiliation = p.affiliation { speakers.append(.text(" (" + affiliation + ")")) }
+        if !place.isEmpty {
+            html.element("p") {
+                $0.element("strong", text: "Where:")
+                $0.appendText(" ")
+                for piece in place { $0.textOrLink(piece.text, url: piece.url) }
+            }
         }
-        nodes.append(el("p", speakers))
-        return nodes
+        html.element("p") {
+            $0.element("strong", text: talk.speakers.count > 1 ? "Speakers:" : "Speaker:")
+            $0.appendText(" ")
+            for (i, p) in talk.speakers.enumerated() {
+                if i > 0 { $0.appendText("; ") }
+                $0.textOrLink(p.name, url: p.url)
+                if let affiliation = p.affiliation { $0.appendText(" (" + affiliation + ")") }
+            }
+        }
+        return html
     }
 
     /// What the content block says after the abstract: the talk's links, if any.
-    static func contentLinks(_ talk: Talk) -> [HTMLNode] {
-        talk.links.isEmpty ? [] : [el("ul", talk.links.map { el("li", [link($0.url, $0.title)]) })]
+    static func contentLinks(_ talk: Talk) -> HTMLFragment {
+        var html = HTMLFragment()
+        guard !talk.links.isEmpty else { return html }
+        html.element("ul") {
+            for link in talk.links {
+                $0.element("li") { $0.textOrLink(link.title, url: link.url) }
+            }
+        }
+        return html
+    }
+}
+
+extension HTMLFragment {
+    /// An element around what `body` writes.
+    mutating func element(_ name: String, _ body: (inout HTMLFragment) -> Void) {
+        startElement(name)
+        body(&self)
+        endElement()
     }
 
-    static func el(_ name: String, _ children: [HTMLNode]) -> HTMLNode {
-        .element(name, attributes: [], children: children)
+    /// An element holding only `text`.
+    mutating func element(_ name: String, text: String) {
+        element(name) { $0.appendText(text) }
     }
 
-    static func link(_ url: String, _ text: String) -> HTMLNode {
-        .element("a", attributes: [HTMLAttribute(name: "href", value: url)], children: [.text(text)])
+    /// `text`, or a link to `url` reading `text`.
+    mutating func textOrLink(_ text: String, url: String?) {
+        guard let url else { return appendText(text) }
+        startElement("a", attributes: [HTMLAttribute(name: "href", value: url)])
+        appendText(text)
+        endElement()
     }
 }

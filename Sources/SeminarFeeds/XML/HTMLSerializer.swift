@@ -14,11 +14,6 @@ extension XMLWriter {
         return String(decoding: try w.bytes(), as: UTF8.self)
     }
 
-    /// The nodes as HTML text (see `html(_: HTMLFragment...)`).
-    public static func html(_ nodes: [HTMLNode]) throws(FeedWriterError) -> String {
-        try html(HTMLFragment(nodes))
-    }
-
     private func write(_ fragment: HTMLFragment) throws(FeedWriterError) {
         // The void element just started, if any: the next event must end it.
         var openVoidElement: String? = nil

@@ -1,7 +1,6 @@
 /// Writes the math nodes of a syntax tree as MathML Core elements, as events into one
-/// fragment (`out`): no array per element nor string per text, which a tree of
-/// `HTMLNode`s costs to build and to free. Recursion follows the tree, whose depth the
-/// parser caps.
+/// fragment (`out`): no array per element nor string per text, which a tree of nodes
+/// costs to build and to free. Recursion follows the tree, whose depth the parser caps.
 struct MathMLBuilder {
     let tree: SyntaxTree
     /// Display style: big operators take their limits above and below.

@@ -20,14 +20,6 @@ public enum MathMLRenderer {
         fragment(LaTeXParser.parse(source))
     }
 
-    /// Every formula of the parsed source, each a `math` element, as a tree.
-    public static func formulas(_ tree: SyntaxTree) -> [HTMLNode] {
-        fragment(tree).nodes
-    }
-
-    public static func formulas(_ source: String) -> [HTMLNode] {
-        formulas(LaTeXParser.parse(source))
-    }
 }
 
 /// Collects the formulas of a text walk and writes each as MathML; the rest of the text
