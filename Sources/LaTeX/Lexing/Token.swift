@@ -1,6 +1,6 @@
 /// The lexical units of TeX's default catcodes, as far as abstracts need them.
-public struct Token: Sendable, Equatable {
-    public enum Kind: UInt8, Sendable {
+struct Token: Sendable, Equatable {
+    enum Kind: UInt8, Sendable {
         /// A run of letters and digits (ASCII, or any non-ASCII scalar that is not a space).
         /// Runs keep prose cheap: one token per word instead of one per scalar.
         case word
@@ -25,13 +25,13 @@ public struct Token: Sendable, Equatable {
         case endOfInput
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// Scalar offsets of the token in the source, `start..<end`.
-    public var start: Int
-    public var end: Int
-    public var position: SourcePosition
+    var start: Int
+    var end: Int
+    var position: SourcePosition
 
-    public init(kind: Kind, start: Int, end: Int, position: SourcePosition) {
+    init(kind: Kind, start: Int, end: Int, position: SourcePosition) {
         self.kind = kind
         self.start = start
         self.end = end
