@@ -185,11 +185,17 @@ extension Publisher {
     private func latexPass(
         _ talks: [LoadedTalk], macros: Set<String>, presenter: TalkPresenter?
     ) -> (diagnostics: [Diagnostic], presentations: [String: TalkPresentation]) {
-        let results = ConcurrentMap.map(talks) { loaded in
+        @Sendable func check(_ loaded: LoadedTalk) -> (title: LaTeXDocument, abstract: LaTeXDocument, diagnostics: [Diagnostic]) {
             let title = LaTeXDocument(loaded.talk.title)
             let abstract = LaTeXDocument(loaded.talk.abstract)
-            return (LaTeXFieldCheck.diagnostics(for: loaded, title: title, abstract: abstract, extraMacros: macros),
-                    presenter?.presentation(of: loaded.talk, title: title, abstract: abstract))
+            return (title, abstract, LaTeXFieldCheck.diagnostics(for: loaded, title: title, abstract: abstract, extraMacros: macros))
+        }
+        // Without presentations, no room for them: a result holding an optional one takes
+        // its whole size, half a kilobyte a talk.
+        guard let presenter else { return (ConcurrentMap.map(talks) { check($0).diagnostics }.flatMap { $0 }, [:]) }
+        let results = ConcurrentMap.map(talks) { loaded in
+            let checked = check(loaded)
+            return (checked.diagnostics, presenter.presentation(of: loaded.talk, title: checked.title, abstract: checked.abstract))
         }
         // A repeated id is an error the build stops at; until then, the first talk counts.
         let presentations = zip(talks, results).lazy.compactMap { loaded, result in result.1.map { (loaded.talk.id, $0) } }
