@@ -6,32 +6,36 @@ import SeminarFeeds
 /// The archive as the check found it: what loaded, the snapshot records, and every
 /// problem. Building and verifying start from here.
 public struct CheckedArchive: Sendable {
-    public var seminar: Seminar?
-    public var seminarSource: JSONSourceFile?
-    /// Every talk that loaded, in `Talk.feedOrder`, except pinned ones.
-    public var talks: [LoadedTalk]
-    /// Talks of frozen years whose files were left unparsed because they are byte for
-    /// byte as frozen (see `PinnedTalkFiles`). Only a build pins files: `seminar check`
-    /// reads and checks every talk.
-    public var pinnedTalks: [PinnedTalk] = []
-    /// What talk files inherit from `seminar.json`, as recorded when a year is frozen.
-    public var talkDefaults: String = ""
+    /// What the loader read; its problems are among `diagnostics`.
+    public var archive: ArchiveLoadResult
     /// The snapshot records. In a build, the records of years whose talks were all pinned
     /// hold no field fingerprints (see `SnapshotStore.load(withFieldFingerprints:)`).
     public var records: [Int: SnapshotRecord]
     public var zones: [String: ZoneInfo]
+    /// Every problem: the loader's, the LaTeX's, the frozen years'.
     public var diagnostics: [Diagnostic]
+    /// In a build, the presentations of the talks it renders, by id, made from the
+    /// check's parse of their titles and abstracts (`TalkPresenter`).
+    var presentations: [String: TalkPresentation] = [:]
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
-    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var seminar: Seminar? { archive.seminar }
+    public var seminarSource: JSONSourceFile? { archive.seminarSource }
+    /// Every talk that loaded, in `Talk.feedOrder`, except pinned ones.
+    public var talks: [LoadedTalk] { archive.talks }
+    /// Talks of frozen years whose files were left unparsed because they are byte for
+    /// byte as frozen (see `PinnedTalkFiles`). Only a build pins files: `seminar check`
+    /// reads and checks every talk.
+    public var pinnedTalks: [PinnedTalk] { archive.pinnedTalks }
+    /// What talk files inherit from `seminar.json`, as recorded when a year is frozen.
+    public var talkDefaults: String { archive.talkDefaults }
     /// Talks in the archive, parsed or pinned.
     public var talkCount: Int { talks.count + pinnedTalks.count }
     /// Talk files in the archive: `talkCount` and those that did not load because of
     /// their errors.
-    public var talkFileCount = 0
-    /// In a build, the presentations of the talks it renders, by id, made from the
-    /// check's parse of their titles and abstracts (`TalkPresenter`).
-    var presentations: [String: TalkPresentation] = [:]
+    public var talkFileCount: Int { archive.talkFileCount }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
 extension Publisher {
@@ -125,13 +129,8 @@ extension Publisher {
             diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
 
-        var checked = CheckedArchive(
-            seminar: loaded.seminar, seminarSource: loaded.seminarSource, talks: loaded.talks,
-            pinnedTalks: loaded.pinnedTalks, talkDefaults: loaded.talkDefaults,
-            records: records, zones: zones, diagnostics: diagnostics
-        )
-        checked.talkFileCount = loaded.talkFileCount
-        checked.presentations = latex.presentations
+        var checked = CheckedArchive(archive: loaded, records: records, zones: zones, diagnostics: diagnostics,
+                                     presentations: latex.presentations)
         if !records.isEmpty {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
                 .diagnostics(for: checked)
