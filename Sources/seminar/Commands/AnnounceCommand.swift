@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SeminarArchive
-import SeminarFeeds
 import SeminarPublisher
 
 struct AnnounceCommand: ParsableCommand {
@@ -71,7 +70,8 @@ struct AnnounceCommand: ParsableCommand {
 
     func run() throws {
         // Announcing is publishing: the archive must pass the check a build makes.
-        let checked = Publisher(archiveRoot: locations.archive).check()
+        let publisher = Publisher(archiveRoot: locations.archive)
+        let checked = publisher.check()
         DiagnosticPrinter().print(checked.diagnostics)
         guard let seminar = checked.seminar, !checked.hasErrors else {
             throw CommandFailure("the archive has errors (above); fix them before announcing (nothing was sent)")
@@ -79,30 +79,27 @@ struct AnnounceCommand: ParsableCommand {
         let target = try EditCommand.find(talk, talks: checked.talks, rejected: [], diagnostics: [])
         let kind = self.kind ?? .default(for: target.talk.status)
         try refuseUnfit(target.talk, kind: kind, zones: checked.zones)
-
-        var shown = seminar
-        if `private` { shown.meetingLinksArePrivate = false }
-        let shownTalk = `private` ? PrivacyFilter.organisersView(of: target.talk) : PrivacyFilter.publicView(of: target.talk, seminar: seminar)
-        let options = AnnouncementOptions(
-            kind: kind, from: try sender(seminar), to: try recipients(seminar),
-            date: date == .now ? clock.instant : target.talk.updated,
-            calendar: ICalendarOptions(calendarName: seminar.title, calendarURL: seminar.feedsBaseURL + FeedsLayout.calendar))
+        let (from, to) = (try sender(seminar), try recipients(seminar))
         if seminar.contact.email == nil {
             Console.note("warning: the seminar's contact has no email in seminar.json, so the calendar part names no ORGANIZER, which RFC 5546 requires with METHOD:PUBLISH; some calendar programs may not accept it")
         }
-        let context = FeedContext(seminar: shown, zones: checked.zones)
-        let message: [UInt8]
-        do { message = try AnnouncementWriter.write(talk: shownTalk, context: context, options: options) } catch {
+        let announcement: Announcement
+        do {
+            announcement = try publisher.announcement(
+                of: target.talk, in: checked, kind: kind, from: from, to: to,
+                date: date == .now ? clock.instant : target.talk.updated, privateLink: `private`)
+        } catch {
             throw CommandFailure("cannot write the announcement of \(target.source.path): \(error)")
         }
+        let message = announcement.message
 
         if dryRun {
-            Console.data("To: " + options.to.map(\.display).joined(separator: ", "))
-            Console.data("Subject: " + AnnouncementWriter.subject(of: shownTalk, context: context, options: options))
+            Console.data("To: " + announcement.recipients.map(\.display).joined(separator: ", "))
+            Console.data("Subject: " + announcement.subject)
             Console.note("dry run: nothing written or sent")
         } else if send {
             try Sendmail(path: sendmail).send(message)
-            Console.note("sent to " + options.to.map(\.address).joined(separator: ", ") + " by " + sendmail)
+            Console.note("sent to " + announcement.recipients.map(\.address).joined(separator: ", ") + " by " + sendmail)
         } else if let output {
             try AtomicFile.write(message, to: output)
             Console.note("wrote \(output)")
