@@ -4,8 +4,8 @@
 // member name given twice: the file then fails in jq, Python or an editor's linter, and a
 // second `"title"` silently replaces the first), forgets where each value was written, and
 // words its errors vaguely ("Invalid value around character 17"). Making up for that took
-// three more scans of every file. This reader does it all in one pass over the bytes, and
-// in about a third of Foundation's time (the README's benchmark table, issue 16).
+// three more scans of every file. This reader does it all in one pass over the bytes, in
+// less time than Foundation's parser alone (measured in the README's benchmark notes).
 
 /// What reading a document gave.
 struct JSONReading: Sendable {
