@@ -33,6 +33,8 @@ import Testing
         (#"{"a": x}"#, 6, "`x` is not a JSON value", "write text in double quotes: `\"x\"`"),
         (#"{"a": 'x'}"#, 6, "JSON strings take double quotes, not single ones", "write `\"` for `'`"),
         (#"{a: 1}"#, 1, "a member name must be text in double quotes", "write `\"a\"`"),
+        ("{“a”: 1}", 1, "JSON strings take straight double quotes `\"`, not typographic ones", "write `\"` for `“` (and for its partner)"),
+        ("{\"a\": ”x”}", 6, "JSON strings take straight double quotes `\"`, not typographic ones", "write `\"` for `”` (and for its partner)"),
         (#"{"a": }"#, 6, "a value is missing before `}`", nil),
         (#"[1, , 2]"#, 4, "a value is missing before `,`", nil),
         (#"[1}"#, 2, "`}` does not close this array; expected `,` or `]`", nil),

@@ -124,6 +124,7 @@ struct JSONReader {
             repeat {
                 guard i < bytes.count else { throw unclosed("object", openingAt: open) }
                 guard bytes[i] == UInt8(ascii: "\"") else {
+                    if let quote = typographicQuote() { throw quote }
                     throw JSONSyntaxError(reason: .malformed("a member name must be text in double quotes"), offset: i,
                                           fix: bytes[i] >= 0x80 || isLetter(bytes[i]) ? "write `\"\(token(at: i))\"`" : nil)
                 }
@@ -361,12 +362,24 @@ struct JSONReader {
             return JSONSyntaxError(reason: .malformed("JSON strings take double quotes, not single ones"), offset: i,
                                    fix: "write `\"` for `'`")
         }
+        if let quote = typographicQuote() { return quote }
         if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") {
             return JSONSyntaxError(reason: .malformed("a value is missing before `\(Character(Unicode.Scalar(b)))`"), offset: i)
         }
         let word = token(at: i)
         return JSONSyntaxError(reason: .malformed("`\(word)` is not a JSON value"), offset: i,
                                fix: b >= 0x80 || isLetter(b) ? "write text in double quotes: `\"\(word)\"`" : nil)
+    }
+
+    /// At `i`, a typographic double quote (`“` or `”`, which word processors and some
+    /// keyboards put for `"`), said as such; nil for anything else.
+    private func typographicQuote() -> JSONSyntaxError? {
+        guard i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C || bytes[i + 2] == 0x9D else {
+            return nil
+        }
+        let quote = bytes[i + 2] == 0x9C ? "“" : "”"
+        return JSONSyntaxError(reason: .malformed("JSON strings take straight double quotes `\"`, not typographic ones"), offset: i,
+                               fix: "write `\"` for `\(quote)` (and for its partner)")
     }
 
     /// At `i`, where something other than what is there was expected.
