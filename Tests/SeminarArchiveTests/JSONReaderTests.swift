@@ -55,6 +55,8 @@ import Testing
          "write the character itself, or both escapes of its surrogate pair"),
         ("[\"a\nb\"]", 3, "a control character (U+000A) inside a string; JSON needs it written as an escape",
          "write `\\n`, or close the string before the line break"),
+        ("[\"abc”,\n1]", 9, "a control character (U+000A) inside a string; JSON needs it written as an escape",
+         "close the string with a straight `\"`, not `”`"),
         (#"["abc"#, 1, "this string is not closed before the end of the file", "add the closing `\"`"),
         (#"[1, 2"#, 5, "the file ends before this array is closed", nil),
     ] as [(String, Int, String, String?)])

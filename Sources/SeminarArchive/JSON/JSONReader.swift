@@ -249,7 +249,7 @@ struct JSONReader {
                 UTF8.encode(scalar) { decoded!.append($0) }
                 run = i
             default:
-                try readCharacter(&forbidden)
+                try readCharacter(&forbidden, inStringAt: quote)
             }
         }
         throw unclosedString(quote)
@@ -257,12 +257,18 @@ struct JSONReader {
 
     /// One character written as itself inside a string: ASCII other than a control
     /// character, or a well-formed UTF-8 sequence.
-    private mutating func readCharacter(_ forbidden: inout Bool) throws(JSONSyntaxError) {
+    private mutating func readCharacter(_ forbidden: inout Bool, inStringAt quote: Int) throws(JSONSyntaxError) {
         let b = bytes[i]
         if b < 0x20 {
             let name = scalarName(Unicode.Scalar(b))
+            var fix = b == 0x0A ? "write `\\n`, or close the string before the line break" : nil
+            // A line break inside a string most often means the string was not closed: by a
+            // typographic quote, say, which word processors put for `"`.
+            if b == 0x0A, bytes[quote..<i].firstRange(of: [0xE2, 0x80, 0x9D]) != nil {
+                fix = "close the string with a straight `\"`, not `”`"
+            }
             throw JSONSyntaxError(reason: .malformed("a control character (\(name)) inside a string; JSON needs it written as an escape"),
-                                  offset: i, fix: b == 0x0A ? "write `\\n`, or close the string before the line break" : nil)
+                                  offset: i, fix: fix)
         }
         if b < 0x80 {
             i += 1
