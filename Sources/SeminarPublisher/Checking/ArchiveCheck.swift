@@ -7,7 +7,7 @@ import SeminarFeeds
 /// problem. Building and verifying start from here.
 public struct CheckedArchive: Sendable {
     /// What the loader read; its problems are among `diagnostics`.
-    public var archive: ArchiveLoadResult
+    public var loaded: ArchiveLoadResult
     /// The snapshot records. In a build, the records of years whose talks were all pinned
     /// hold no field fingerprints (see `SnapshotStore.load(withFieldFingerprints:)`).
     public var records: [Int: SnapshotRecord]
@@ -18,21 +18,21 @@ public struct CheckedArchive: Sendable {
     /// check's parse of their titles and abstracts (`TalkPresenter`).
     var presentations: [String: TalkPresentation] = [:]
 
-    public var seminar: Seminar? { archive.seminar }
-    public var seminarSource: JSONSourceFile? { archive.seminarSource }
+    public var seminar: Seminar? { loaded.seminar }
+    public var seminarSource: JSONSourceFile? { loaded.seminarSource }
     /// Every talk that loaded, in `Talk.feedOrder`, except pinned ones.
-    public var talks: [LoadedTalk] { archive.talks }
+    public var talks: [LoadedTalk] { loaded.talks }
     /// Talks of frozen years whose files were left unparsed because they are byte for
     /// byte as frozen (see `PinnedTalkFiles`). Only a build pins files: `seminar check`
     /// reads and checks every talk.
-    public var pinnedTalks: [PinnedTalk] { archive.pinnedTalks }
+    public var pinnedTalks: [PinnedTalk] { loaded.pinnedTalks }
     /// What talk files inherit from `seminar.json`, as recorded when a year is frozen.
-    public var talkDefaults: String { archive.talkDefaults }
+    public var talkDefaults: String { loaded.talkDefaults }
     /// Talks in the archive, parsed or pinned.
     public var talkCount: Int { talks.count + pinnedTalks.count }
     /// Talk files in the archive: `talkCount` and those that did not load because of
     /// their errors.
-    public var talkFileCount: Int { archive.talkFileCount }
+    public var talkFileCount: Int { loaded.talkFileCount }
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -129,7 +129,7 @@ extension Publisher {
             diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
 
-        var checked = CheckedArchive(archive: loaded, records: records, zones: zones, diagnostics: diagnostics,
+        var checked = CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: diagnostics,
                                      presentations: latex.presentations)
         if !records.isEmpty {
             checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
