@@ -22,8 +22,15 @@ extension FileReport {
         bool(object, field.name, required: field.isRequired)
     }
 
+    /// A list member; one the field says must hold an item (`atLeastOne`) is refused empty.
     mutating func array(_ object: JSONObject, _ field: ArchiveField) -> [JSONValue]? {
-        array(object, field.name, required: field.isRequired)
+        guard let values = array(object, field.name, required: field.isRequired) else { return nil }
+        if case let .list(_, atLeastOne?) = field.value, values.isEmpty {
+            let path = object.path(field.name)
+            error("empty-field", "`\(path.displayName)` must list at least one \(atLeastOne)", at: .value(path))
+            return nil
+        }
+        return values
     }
 
     mutating func url(_ object: JSONObject, _ field: ArchiveField) -> String? {

@@ -102,10 +102,6 @@ struct TalkReader: Sendable {
 
     private func readSpeakers(_ object: JSONObject, _ report: inout FileReport) -> [Person]? {
         guard let values = report.array(object, TalkFileFields.speakers) else { return nil }
-        guard !values.isEmpty else {
-            report.error("empty-field", "`speakers` must list at least one speaker", at: .value(["speakers"]))
-            return nil
-        }
         var speakers: [Person] = []
         for (i, value) in values.enumerated() {
             if let p = report.person(value, at: ["speakers", .index(i)], fields: PersonFields.speaker) { speakers.append(p) }

@@ -31,7 +31,8 @@ indirect enum ArchiveValue: Sendable {
     /// A whole number from `minimum`, up to `maximum` when there is one.
     case integer(minimum: Int, maximum: Int?)
     case boolean
-    case list(of: ArchiveValue, nonEmpty: Bool)
+    /// `atLeastOne`: what one item is called ("speaker"), when the list must hold one.
+    case list(of: ArchiveValue, atLeastOne: String?)
     case object([ArchiveField])
 }
 

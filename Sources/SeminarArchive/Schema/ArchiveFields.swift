@@ -7,7 +7,7 @@ enum TalkFileFields {
         "permanent: written once by `seminar add`, never derived from date, title or file name")
     static let title = ArchiveField("title", .string(.text), required: true, "may contain LaTeX")
     static let speakers = ArchiveField(
-        "speakers", .list(of: .object(PersonFields.speaker), nonEmpty: true), required: true, "at least one")
+        "speakers", .list(of: .object(PersonFields.speaker), atLeastOne: "speaker"), required: true, "at least one")
     static let start = ArchiveField(
         "start", .string(.matching(ArchivePatterns.localDateTime, examples: ["2021-06-28T16:30"])), required: false,
         "local wall-clock time in `timezone`; absent while the date is to be defined")
@@ -21,7 +21,7 @@ enum TalkFileFields {
         "privateMeeting", .boolean, required: false, "keep `meeting` out of public documents")
     static let location = ArchiveField("location", .string(.text), required: false, "room")
     static let links = ArchiveField(
-        "links", .list(of: .object(LinkFields.all), nonEmpty: false), required: false, "slides, paper, video")
+        "links", .list(of: .object(LinkFields.all), atLeastOne: nil), required: false, "slides, paper, video")
     static let status = ArchiveField(
         "status", .string(.oneOf(TalkStatus.allCases.map(\.rawValue))), required: true,
         "cancelled and postponed talks stay in the feeds, marked")
@@ -65,13 +65,13 @@ enum SeminarFileFields {
     static let contact = ArchiveField(
         "contact", .object(PersonFields.contact), required: true, "author of the feeds, and whom to ask for private links")
     static let organisers = ArchiveField(
-        "organisers", .list(of: .object(PersonFields.organiser), nonEmpty: false), required: true, "shown on the page")
+        "organisers", .list(of: .object(PersonFields.organiser), atLeastOne: nil), required: true, "shown on the page")
     static let idPrefix = ArchiveField(
         "idPrefix", .string(.matching(ArchivePatterns.tagURIPrefix, examples: ["tag:example.org,2021:seminar/talk/"])),
         required: true,
         "prefix of permanent entry ids (RFC 4151), e.g. `tag:epfl.ch,2021:tnn-internal-seminar/talk/`")
     static let extraMacros = ArchiveField(
-        "extraMacros", .list(of: .string(.matching(ArchivePatterns.commandName)), nonEmpty: false), required: false,
+        "extraMacros", .list(of: .string(.matching(ArchivePatterns.commandName)), atLeastOne: nil), required: false,
         "optional: LaTeX command names (no backslash) this seminar's abstracts may use")
     static let privateMeetingLinks = ArchiveField(
         "privateMeetingLinks", .boolean, required: false, "optional: every meeting link is private")

@@ -78,9 +78,9 @@ public enum ArchiveSchema {
             return ["type": type("integer", nullable: nullable), "minimum": minimum, "maximum": maximum ?? largestWholeNumber]
         case .boolean:
             return ["type": type("boolean", nullable: nullable)]
-        case let .list(element, nonEmpty):
+        case let .list(element, atLeastOne):
             var s: [String: Any] = ["type": type("array", nullable: nullable), "items": schema(of: element, nullable: false)]
-            if nonEmpty { s["minItems"] = 1 }
+            if atLeastOne != nil { s["minItems"] = 1 }
             return s
         case .object(let fields):
             return object(fields, nullable: nullable)
