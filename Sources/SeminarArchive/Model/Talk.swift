@@ -1,3 +1,5 @@
+import LaTeX
+
 /// One talk, as stored in `archive/YEAR/….json`.
 public struct Talk: Sendable, Equatable {
     /// Permanent id, written once when the talk is created and never derived from its
@@ -63,6 +65,10 @@ public struct Talk: Sendable, Equatable {
 
     /// "Speaker, Other Speaker": the names as a title line shows them.
     public var speakerNames: String { speakers.map(\.name).joined(separator: ", ") }
+
+    /// The title as plain text, its LaTeX rendered by the current rules (a listing's; the
+    /// documents render it as their snapshot format says).
+    public var plainTitle: String { PlainTextRenderer.render(title) }
 }
 
 public enum TalkStatus: String, Sendable, Equatable, CaseIterable {

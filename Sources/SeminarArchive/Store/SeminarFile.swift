@@ -1,4 +1,5 @@
 import Foundation
+import LaTeX
 
 /// Writes `archive/seminar.json` for `seminar init`: what an organiser starting an archive
 /// gives, as text. The loader's own reading of those bytes checks them first
@@ -60,11 +61,21 @@ public enum SeminarFile {
     }
 
     /// The errors that would keep the file from loading, found by the loader's own reading
-    /// of the bytes `create` would write: `init` refuses such a file rather than write one
-    /// it could not write again (it never replaces a file).
+    /// of the bytes `create` would write, and those of the LaTeX of its description, which
+    /// would keep every build from publishing: `init` refuses such a file rather than write
+    /// one it could not write again (it never replaces a file).
     public static func loadErrors(_ fields: Fields, root: String, zones: ZoneDatabase = .system) -> [Diagnostic] {
         let source = JSONSourceFile(path: ArchiveFolder(root).seminarFile, bytes: canonicalJSON(fields))
-        return SeminarReader(zones: zones).read(source).2.filter { $0.severity == .error }
+        let loading = SeminarReader(zones: zones).read(source).2.filter { $0.severity == .error }
+        let latex = LaTeXChecker.check(fields.description).filter { $0.severity == .error }.map { d in
+            var diagnostic = Diagnostic(latex: d) { position in
+                let location = source.location(inStringAt: ["description"], scalarOffset: position.offset)
+                return (location, location.flatMap { source.excerpt(line: $0.line) })
+            }
+            diagnostic.message = "`description`: " + diagnostic.message
+            return diagnostic
+        }
+        return loading + latex
     }
 
     /// Writes `root/seminar.json` (creating `root`), and returns its path; refuses to

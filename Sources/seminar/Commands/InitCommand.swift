@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LaTeX
 import SeminarArchive
 
 struct InitCommand: ParsableCommand {
@@ -84,7 +83,6 @@ struct InitCommand: ParsableCommand {
         // Checked as every other command will read it, before anything is written: `init`
         // never replaces a file, so it must not write one that needs correcting.
         let problems = SeminarFile.loadErrors(fields, root: locations.archive).map(\.message)
-            + LaTeXChecker.check(description).filter { $0.severity == .error }.map { "`description`: " + $0.message }
         if !problems.isEmpty {
             throw CommandFailure(wouldNotLoad: "seminar.json", problems)
         }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import LaTeX
 import SeminarArchive
 
 struct ListCommand: ParsableCommand {
@@ -46,7 +45,7 @@ struct ListCommand: ParsableCommand {
                 date = fourDigits(start.year) + "-" + twoDigits(start.month) + "-" + twoDigits(start.day)
                 time = twoDigits(start.hour) + ":" + twoDigits(start.minute) + " " + zone.localTimeType(at: instant).abbreviation
             }
-            let row = [date, time, talk.speakerNames, Self.clip(PlainTextRenderer.render(talk.title), 70), talk.status.rawValue]
+            let row = [date, time, talk.speakerNames, Self.clip(talk.plainTitle, 70), talk.status.rawValue]
             // Cells come from the files: nothing in them may act on the terminal.
             rows.append((key, (row + (files ? [loaded.source.path] : [])).map { TerminalText.escaped($0) }))
         }
