@@ -29,6 +29,28 @@ import Testing
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// Announcing checks the archive as a build does, frozen years included, against the
+    /// folder the documents are published into: `--feeds`, as for `build` and `check`.
+    @Test func theCheckLooksAtTheFeedsFolderItIsGiven() throws {
+        let a = try ArchiveFixture()
+        defer { a.remove() }
+        try a.talk("2019-05-06-ada-one", year: 2019, id: "a1", start: "2019-05-06T16:30", speaker: "Ada One")
+        try a.talk("2031-06-02-cy-one", year: 2031, id: "c1", start: "2031-06-02T16:30", speaker: "Cy One")
+        _ = try Publisher(archiveRoot: a.archive, feedsRoot: a.feeds).snapshot(year: 2019, now: Instant(rfc3339: "2022-03-01T12:00:00Z")!)
+        // The working folder has a `feeds/` of its own, with a year published that this
+        // archive never froze.
+        let folder = try cli.emptyFolder("announce-feeds")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/feeds/archive/2018", withIntermediateDirectories: true)
+        let (run, bytes) = try announce(["c1", "--archive", a.archive, "--feeds", a.feeds, "--to", "list@example.org"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Cy One"))
+        // Without it, the folder is `feeds` of the working folder, as for every command.
+        let (elsewhere, _) = try announce(["c1", "--archive", a.archive, "--to", "list@example.org"], in: folder)
+        #expect(elsewhere.status != 0)
+        #expect(elsewhere.stderr.contains("frozen-year-record-missing"), "\(elsewhere.stderr)")
+    }
+
     /// Every dated talk of the shipped archive: the message parses without a defect, its
     /// text part holds the abstract's Unicode rendering, its HTML part the feeds' HTML, and
     /// its event is the talk's event in the shipped calendar.ics, byte for byte.

@@ -17,7 +17,7 @@ struct AnnounceCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var locations: ArchiveOption
+    @OptionGroup var locations: LocationOptions
 
     @Argument(help: "The talk: its id, its file, or a unique beginning of its id or file name.")
     var talk: String
@@ -70,7 +70,7 @@ struct AnnounceCommand: ParsableCommand {
 
     func run() throws {
         // Announcing is publishing: the archive must pass the check a build makes.
-        let publisher = Publisher(archiveRoot: locations.archive)
+        let publisher = Publisher(archiveRoot: locations.archive, feedsRoot: locations.feeds)
         let checked = publisher.check()
         DiagnosticPrinter().print(checked.diagnostics)
         guard let seminar = checked.seminar, !checked.hasErrors else {
