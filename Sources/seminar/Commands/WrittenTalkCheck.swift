@@ -16,7 +16,11 @@ struct WrittenTalkCheck {
     var years: Set<Int>
 
     func report() throws {
-        let checked = Publisher(archiveRoot: archive).check()
+        // The talk's own problems, found as `seminar check FILE` finds them: in the context
+        // of the whole archive, without what concerns only other files (the LaTeX of every
+        // other talk, the frozen years' published documents).
+        let publisher = Publisher(archiveRoot: archive)
+        let checked = ArchiveFolder(archive).spelling(of: path).map { publisher.check(files: [$0]) } ?? publisher.check()
         let problems = checked.diagnostics.filter(concernsTheTalk)
         DiagnosticPrinter().print(problems)
         guard problems.contains(where: { $0.severity == .error }) else { return }
