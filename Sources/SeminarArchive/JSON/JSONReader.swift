@@ -124,7 +124,7 @@ struct JSONReader {
             repeat {
                 guard i < bytes.count else { throw unclosed("object", openingAt: open) }
                 guard bytes[i] == UInt8(ascii: "\"") else {
-                    if let quote = typographicQuote() { throw quote }
+                    if let mistake = typographicQuote() ?? comment() { throw mistake }
                     throw JSONSyntaxError(reason: .malformed("a member name must be text in double quotes"), offset: i,
                                           fix: bytes[i] >= 0x80 || isLetter(bytes[i]) ? "write `\"\(token(at: i))\"`" : nil)
                 }
@@ -216,6 +216,7 @@ struct JSONReader {
                 reason: .malformed("`\(Character(Unicode.Scalar(bytes[i])))` does not close this \(container); expected `,` or `\(wanted)`"),
                 offset: i, note: ("the \(container) opens here", open))
         default:
+            if let comment = comment() { throw comment }
             throw unexpected(expecting: "`,` or `\(Character(Unicode.Scalar(closer)))`")
         }
     }
@@ -368,7 +369,7 @@ struct JSONReader {
             return JSONSyntaxError(reason: .malformed("JSON strings take double quotes, not single ones"), offset: i,
                                    fix: "write `\"` for `'`")
         }
-        if let quote = typographicQuote() { return quote }
+        if let mistake = typographicQuote() ?? comment() { return mistake }
         if b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":") {
             return JSONSyntaxError(reason: .malformed("a value is missing before `\(Character(Unicode.Scalar(b)))`"), offset: i)
         }
@@ -386,6 +387,15 @@ struct JSONReader {
         let quote = bytes[i + 2] == 0x9C ? "“" : "”"
         return JSONSyntaxError(reason: .malformed("JSON strings take straight double quotes `\"`, not typographic ones"), offset: i,
                                fix: "write `\"` for `\(quote)` (and for its partner)")
+    }
+
+    /// At `i`, a comment (`//` or `/*`), which JSON does not have; nil for anything else.
+    private func comment() -> JSONSyntaxError? {
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "/"), bytes[i + 1] == UInt8(ascii: "/") || bytes[i + 1] == UInt8(ascii: "*") else {
+            return nil
+        }
+        return JSONSyntaxError(reason: .malformed("JSON has no comments"), offset: i,
+                               fix: "remove it (git keeps the history of the file, and its commit messages say why)")
     }
 
     /// At `i`, where something other than what is there was expected.
