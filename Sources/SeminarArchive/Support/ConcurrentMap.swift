@@ -7,20 +7,21 @@ import Foundation
 public enum ConcurrentMap {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
-        var results = [R?](repeating: nil, count: items.count)
         // Chunks amortise the dispatch overhead while leaving enough pieces to balance cores.
         let chunkCount = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        results.withUnsafeMutableBufferPointer { buffer in
+        // Each result is put straight into the array returned, rather than into optionals
+        // copied out at the end, which made a second array of every result.
+        return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
             let out = UnsafeSendable(buffer.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                 let lower = items.count * chunk / chunkCount
                 let upper = items.count * (chunk + 1) / chunkCount
                 for i in lower..<upper {
-                    (out.value + i).pointee = transform(items[i])  // each index written by exactly one chunk
+                    (out.value + i).initialize(to: transform(items[i]))  // each index written by exactly one chunk
                 }
             }
+            initialized = items.count
         }
-        return results.map { $0! }
     }
 }
 
