@@ -151,6 +151,7 @@ import Testing
     static let pieces = [
         "{", "}", "[", "]", ",", ":", " ", "\n", "\"", "\\", "\"a\"", "\"\\u00e9\"", "\"\\ud83d\\ude00\"", "\"\\ud800\"",
         "\"é\"", "0", "-1", "1.5", "2e3", "01", "1.", "-", "true", "false", "null", "nul", "x", "'", "\u{01}", "\"\\n\"",
+        "//", "/*", "“", "”", "1e400",
     ]
 
     @Test func agreesWithFoundationOnEveryWellFormedDocument() throws {
