@@ -17,8 +17,17 @@ public struct JSONSourceFile: Sendable {
     }
 
     /// The document, read now if the loader has not: for files met outside a load (a
-    /// snapshot record, a test).
+    /// snapshot record, a test) and talks that loaded, which do not keep theirs.
     private var readDocument: JSONValue? { document ?? JSONReader.read(bytes).root }
+
+    /// The same file holding its document, read now if it was not kept: for a caller about
+    /// to place several problems in it, so that the file is read once, not once a place.
+    public func readingDocument() -> JSONSourceFile {
+        guard document == nil else { return self }
+        var copy = self
+        copy.document = JSONReader.read(bytes).root
+        return copy
+    }
 
     /// Where the value at `path` starts (its first byte: `{`, `[`, `"`, a digit...).
     public func location(of path: [JSONPathComponent]) -> FileLocation? {

@@ -38,7 +38,7 @@ extension FileReport {
     }
 
     mutating func require(_ object: JSONObject, _ field: ArchiveField) -> JSONValue? {
-        field.isRequired ? require(object, field.name) : object[field.name]
+        member(object, field.name, required: field.isRequired)
     }
 
     /// A whole number in the field's range (`ArchiveValue.integer`), else `invalid-value`.

@@ -141,7 +141,7 @@ extension FileReport {
     }
 
     /// A required member, or an optional one that may be absent.
-    private mutating func member(_ object: JSONObject, _ key: String, required: Bool) -> JSONValue? {
+    mutating func member(_ object: JSONObject, _ key: String, required: Bool) -> JSONValue? {
         required ? require(object, key) : object[key]
     }
 

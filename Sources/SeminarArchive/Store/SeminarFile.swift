@@ -65,7 +65,7 @@ public enum SeminarFile {
     /// would keep every build from publishing: `init` refuses such a file rather than write
     /// one it could not write again (it never replaces a file).
     public static func loadErrors(_ fields: Fields, root: String, zones: ZoneDatabase = .system) -> [Diagnostic] {
-        let source = JSONSourceFile(path: ArchiveFolder(root).seminarFile, bytes: canonicalJSON(fields))
+        let source = JSONSourceFile(path: ArchiveFolder(root).seminarFile, bytes: canonicalJSON(fields)).readingDocument()
         let loading = SeminarReader(zones: zones).read(source).2.filter { $0.severity == .error }
         let latex = LaTeXChecker.check(fields.description).filter { $0.severity == .error }.map { d in
             var diagnostic = Diagnostic(latex: d) { position in

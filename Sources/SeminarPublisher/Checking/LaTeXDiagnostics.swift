@@ -54,6 +54,7 @@ enum LaTeXFieldCheck {
     ) -> [Diagnostic] {
         let found = document.diagnostics(extraMacros: extraMacros).filter { budget.admits("latex-" + $0.code) }
         guard !found.isEmpty else { return [] }
+        let source = source.readingDocument()
         return found.map { d in
             Diagnostic(latex: d) { p in
                 let location = source.location(inStringAt: path, scalarOffset: p.offset)

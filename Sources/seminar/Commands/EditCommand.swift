@@ -125,7 +125,7 @@ struct EditCommand: ParsableCommand {
     /// The same, among `talks` and the files `rejected` for the errors in `diagnostics`.
     static func find(_ key: String, talks: [LoadedTalk], rejected: [JSONSourceFile], diagnostics: [Diagnostic]) throws -> LoadedTalk {
         let candidates = talks.map { Candidate(path: $0.source.path, id: $0.talk.id, talk: $0) }
-            + rejected.map { Candidate(path: $0.path, id: TalkStore.id(in: $0.bytes), talk: nil) }
+            + rejected.map { Candidate(path: $0.path, id: $0.string(at: ["id"]), talk: nil) }
         let name = key.hasSuffix(".json") ? String(key.dropLast(5)) : key
         // Paths are resolved (a few system calls each) only for files of the key's name.
         let keyName = String(name.split(separator: "/").last ?? "")
