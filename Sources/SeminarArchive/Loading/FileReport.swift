@@ -29,9 +29,12 @@ struct FileReport {
     private(set) var errorCount = 0
     var hasErrors: Bool { errorCount > 0 }
 
+    /// `notesHere` are notes at places of this same file, placed only when the problem is
+    /// shown: a file may repeat a mistake thousands of times, and placing a note scans the
+    /// file up to it.
     mutating func error(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil,
-                        notes: [Diagnostic.Note] = []) {
-        report(.error, code, message, at: anchor, fix: fix, notes: notes)
+                        notes: [Diagnostic.Note] = [], notesHere: [(message: String, anchor: Anchor)] = []) {
+        report(.error, code, message, at: anchor, fix: fix, notes: notes, notesHere: notesHere)
     }
 
     mutating func warning(_ code: String, _ message: String, at anchor: Anchor, fix: String? = nil,
@@ -40,12 +43,14 @@ struct FileReport {
     }
 
     mutating func report(_ severity: Diagnostic.Severity, _ code: String, _ message: String, at anchor: Anchor,
-                         fix: String? = nil, notes: [Diagnostic.Note] = []) {
+                         fix: String? = nil, notes: [Diagnostic.Note] = [],
+                         notesHere: [(message: String, anchor: Anchor)] = []) {
         if severity == .error { errorCount += 1 }
         guard budget.admits(code) else { return }
         let location = locate(anchor)
         reported.append(Diagnostic(severity, code: code, message: message, fix: fix, location: location,
-                                      excerpt: source.excerpt(line: location.line), notes: notes))
+                                      excerpt: source.excerpt(line: location.line),
+                                      notes: notes + notesHere.map { note($0.message, at: $0.anchor) }))
     }
 
     mutating func append(_ diagnostic: Diagnostic) {

@@ -46,7 +46,7 @@ extension FileReport {
             case let .repeatedName(name, offset, firstAt):
                 error("duplicate-key", "`\(name)` is given twice in this object; only this last value would count",
                       at: .byteOffset(offset), fix: "keep one `\(name)`",
-                      notes: [note("first given here", at: .byteOffset(firstAt))])
+                      notesHere: [("first given here", .byteOffset(firstAt))])
             }
         }
         if let syntax = reading.error {
