@@ -111,6 +111,32 @@ import Testing
         #expect(og?.first?["og:description"] as? String == description)
     }
 
+    /// The description is the date, then the abstract's lines joined by one space, every
+    /// kind of line break alike (a preview shows one paragraph), cut at a word near 300
+    /// characters (counted as people see them: an accented letter written with a combining
+    /// mark is one).
+    @Test func theDescriptionJoinsLinesAndCutsAtAWord() throws {
+        let context = try PageTestArchive.context(nil)
+        func description(_ abstract: String) -> String {
+            var talk = Self.full
+            talk.abstract = abstract
+            return TalkPageWriter.shareableDescription(context.presentation(of: talk))
+        }
+        let when = context.presentation(of: Self.full).when
+        for breaks in ["\n", "\r\n", "\n\n\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r\n\r\n"] {
+            #expect(description("one" + breaks + "two" + breaks) == when + ". one two", "break \(breaks.unicodeScalars.map(\.value))")
+        }
+        // 150 characters of two scalars (three bytes each): over the limit in scalars and
+        // bytes, yet under it in characters.
+        let accented = String(repeating: "e\u{301}", count: 150)
+        try #require((when + ". ").count + 150 <= 300 && (when + ". " + accented).unicodeScalars.count > 300)
+        #expect(description(accented) == when + ". " + accented)
+        let words = Array(repeating: "word", count: 100).joined(separator: " ")
+        let cut = description(words)
+        #expect(cut.hasSuffix("word…") && cut.count <= 301 && cut.count > 290)
+        #expect(cut.dropLast().hasPrefix(when + ". word word"))
+    }
+
     /// The JSON-LD read back by extruct is a schema.org Event: only Event's properties,
     /// values of the types and enumerations schema.org defines for them.
     @Test(arguments: [TalkStatus.scheduled, .cancelled, .postponed])

@@ -82,15 +82,22 @@ public func readFile(_ path: String, limit: Int = maximumFileSize) -> Result<[UI
 }
 
 /// One entry of a folder listing.
-struct FolderEntry {
-    var name: String
-    /// From the listing itself when the file system says (no stat needed); nil when unknown.
-    var isFolder: Bool?
+public struct FolderEntry: Sendable {
+    public enum Kind: Sendable { case folder, symbolicLink, other }
+
+    public var name: String
+    /// The entry itself, not what a link leads to: from the listing when the file system
+    /// says (no stat needed), else from `lstat`; nil when even that fails.
+    public var kind: Kind?
+
+    /// Nil when the listing does not say (the loader then asks `stat`, following links).
+    var isFolder: Bool? { kind.map { $0 == .folder } }
 }
 
 /// The entries of a folder, without `.` and `..`, in no particular order. Plain readdir:
-/// a year folder may hold hundreds of files and FileManager's listing costs far more.
-func listFolder(_ path: String) -> Result<[FolderEntry], FileReadFailure> {
+/// a year folder may hold hundreds of files, the feeds folder thousands of talk pages,
+/// and FileManager's listing and attributes cost far more.
+public func listFolder(_ path: String) -> Result<[FolderEntry], FileReadFailure> {
     guard let dir = opendir(path) else { return .failure(FileReadFailure(code: errno)) }
     defer { closedir(dir) }
     var entries: [FolderEntry] = []
@@ -99,10 +106,31 @@ func listFolder(_ path: String) -> Result<[FolderEntry], FileReadFailure> {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
         if name == "." || name == ".." { continue }
-        let type = entry.pointee.d_type
-        entries.append(FolderEntry(name: name, isFolder: type == UInt8(DT_DIR) ? true : type == UInt8(DT_UNKNOWN) ? nil : false))
+        entries.append(FolderEntry(name: name, kind: FolderEntry.Kind(direntType: entry.pointee.d_type)))
     }
     return .success(entries)
+}
+
+extension FolderEntry.Kind {
+    init?(direntType type: UInt8) {
+        switch Int32(type) {
+        case Int32(DT_DIR): self = .folder
+        case Int32(DT_LNK): self = .symbolicLink
+        case Int32(DT_UNKNOWN): return nil
+        default: self = .other
+        }
+    }
+
+    /// The kind of the entry at `path`, not following a link; nil when it cannot be read.
+    public init?(lstatOf path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: self = .folder
+        case S_IFLNK: self = .symbolicLink
+        default: self = .other
+        }
+    }
 }
 
 /// Whether `path` is a folder, following symbolic links.

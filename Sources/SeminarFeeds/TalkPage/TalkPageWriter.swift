@@ -87,15 +87,26 @@ public enum TalkPageWriter {
     /// When the talk is, then its abstract as plain text (the LaTeX module's Unicode
     /// rendering), cut at a word near 300 characters: previews show about that much.
     static func shareableDescription(_ p: TalkPresentation) -> String {
-        let abstract = p.plainAbstract.split(whereSeparator: \.isNewline).joined(separator: " ")
-        let text = p.when + ". " + abstract
-        guard text.count > limit else { return text }
+        // Split by scalars, not characters: a newline scalar is always a character of its
+        // own (or `\r\n`, which the omitted empty pieces take care of), and finding the
+        // characters of a whole abstract cost more than the rest of the page's head.
+        let lines = p.plainAbstract.unicodeScalars.split(whereSeparator: isNewline)
+        let text = p.when + ". " + lines.map(String.init).joined(separator: " ")
+        guard text.utf8.count > limit, text.count > limit else { return text }
         let cut = text.prefix(limit)
         let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
         return atWord + "…"
     }
 
     private static let limit = 300
+
+    /// The scalars `Character.isNewline` is true for.
+    private static func isNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
+    }
 
     /// The visitor's local time, when their zone is not the talk's: the talk's own reading
     /// stays as written, and is all a reader without scripts sees.

@@ -19,19 +19,15 @@ struct FeedsFolderScan {
     static func scan(_ root: String) -> FeedsFolderScan {
         var found = FeedsFolderScan()
         var folders = [""]
-        let files = FileManager.default
         while let relative = folders.popLast() {
             let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? files.contentsOfDirectory(atPath: folder) else { continue }
-            for name in names.sorted() {
-                let path = relative.isEmpty ? name : relative + "/" + name
-                let type = (try? files.attributesOfItem(atPath: root + "/" + path))?[.type] as? FileAttributeType
-                if type == .typeSymbolicLink {
-                    found.symbolicLinks.append(path)
-                } else if type == .typeDirectory {
-                    folders.append(path)
-                } else if isTemporaryName(name) {
-                    found.strayTemporaryFiles.append(path)
+            guard case .success(let entries) = listFolder(folder) else { continue }
+            for entry in entries {
+                let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                switch entry.kind ?? FolderEntry.Kind(lstatOf: root + "/" + path) {
+                case .symbolicLink: found.symbolicLinks.append(path)
+                case .folder: folders.append(path)
+                case .other, nil: if isTemporaryName(entry.name) { found.strayTemporaryFiles.append(path) }
                 }
             }
         }

@@ -95,7 +95,6 @@ final class StagingOutput: DocumentOutput {
         if chunk.count >= Self.bufferSize {
             try pending?.write(chunk)
         } else {
-            if buffered.capacity == 0 { buffered.reserveCapacity(Self.bufferSize) }
             buffered.append(contentsOf: chunk)
         }
     }
@@ -117,8 +116,10 @@ final class PublishedFile {
     let size: Int
     /// How many leading bytes are known to equal the document's.
     private(set) var matched = 0
-    /// A window of the file, at `windowStart`, holding `windowCount` bytes.
-    private var window = [UInt8](repeating: 0, count: 256 * 1024)
+    /// A window of the file, at `windowStart`, holding `windowCount` bytes. No larger than
+    /// the file: most published files are talk pages of a few kilobytes, and a 256 KB
+    /// window zeroed for each of them was most of the time of a build that changed nothing.
+    private var window: [UInt8]
     private var windowStart = 0
     private var windowCount = 0
 
@@ -134,6 +135,7 @@ final class PublishedFile {
         self.path = path
         self.fd = fd
         size = Int(info.st_size)
+        window = [UInt8](repeating: 0, count: max(1, min(size, 256 * 1024)))
     }
 
     deinit { close(fd) }
