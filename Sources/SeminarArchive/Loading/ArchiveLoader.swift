@@ -147,19 +147,21 @@ public struct ArchiveLoader {
     /// added), the note to the other; `talks` are in path order, which settles ties.
     private func possibleDuplicates(_ talks: [LoadedTalk]) -> [Diagnostic] {
         // Grouped by speakers first: times are resolved only where a group has two talks.
-        var bySpeakers: [[String]: [(order: Int, loaded: LoadedTalk)]] = [:]
-        let newestLast = talks.enumerated().sorted { ($0.element.talk.published, $0.offset) < ($1.element.talk.published, $1.offset) }
-        for (order, loaded) in newestLast.map(\.element).enumerated() where loaded.talk.start != nil && !loaded.talk.speakers.isEmpty {
-            bySpeakers[loaded.talk.speakers.map { comparableName($0.name) }.sorted(), default: []].append((order, loaded))
+        // Indices into `talks`, not copies of them: a talk holds dozens of strings, and
+        // copying every talk twice cost more than the grouping itself.
+        var bySpeakers: [[String]: [(order: Int, index: Int)]] = [:]
+        let newestLast = talks.indices.sorted { (talks[$0].talk.published, $0) < (talks[$1].talk.published, $1) }
+        for (order, index) in newestLast.enumerated() where talks[index].talk.start != nil && !talks[index].talk.speakers.isEmpty {
+            bySpeakers[talks[index].talk.speakers.map { comparableName($0.name) }.sorted(), default: []].append((order, index))
         }
         var found: [(order: Int, diagnostic: Diagnostic)] = []
         for group in bySpeakers.values where group.count > 1 {
-            let spans = group.map { span(of: $0.loaded.talk) }
+            let spans = group.map { span(of: talks[$0.index].talk) }
             for i in group.indices {
                 // The earliest-published talk that overlaps this one, if any.
                 guard let span = spans[i],
                       let j = group.indices.first(where: { $0 < i && spans[$0].map { $0.overlaps(span) } == true }) else { continue }
-                let (loaded, other) = (group[i].loaded, group[j].loaded)
+                let (loaded, other) = (talks[group[i].index], talks[group[j].index])
                 var report = FileReport(source: loaded.source)
                 report.warning("possible-duplicate",
                                "\(loaded.talk.speakerNames) already speaks at \(other.talk.start!) in \(other.source.path): the same talk twice?",

@@ -103,7 +103,7 @@ extension Publisher {
         if !snapshots.withFieldFingerprints {
             // Talks of frozen years that were read, not pinned, are compared field by field.
             let store = SnapshotStore(archiveRoot: archiveRoot)
-            for year in Set(loaded.talks.map(\.talk.year)) where records[year] != nil {
+            for year in Set(loaded.talks.map { $0.talk.year }) where records[year] != nil {
                 records[year] = store.load(year: year) ?? records[year]
             }
         }
@@ -111,8 +111,9 @@ extension Publisher {
 
         var zones: [String: ZoneInfo] = [:]
         if let seminar = loaded.seminar, let z = try? zoneDatabase.zone(seminar.timeZone) { zones[seminar.timeZone] = z }
-        for t in loaded.talks where zones[t.talk.timeZone] == nil {
-            if let z = try? zoneDatabase.zone(t.talk.timeZone) { zones[t.talk.timeZone] = z }
+        // By name, not by talk: iterating the talks would copy each one.
+        for name in loaded.talks.lazy.map({ $0.talk.timeZone }) where zones[name] == nil {
+            if let z = try? zoneDatabase.zone(name) { zones[name] = z }
         }
 
         let macros = Set(loaded.extraMacros)
@@ -120,7 +121,9 @@ extension Publisher {
         let presenter = presenting ? loaded.seminar.map {
             TalkPresenter(seminar: $0, zones: zones, frozenYears: Set(records.keys), talkPages: talkPages)
         } : nil
-        let latex = latexPass(loaded.talks.filter { checksLaTeX($0.source.path) }, macros: macros, presenter: presenter)
+        // Filtered only when asked: a copy of every talk costs as much as the rest of this.
+        let latexTalks = latexIn.map { checks in loaded.talks.filter { checks($0.source.path) } } ?? loaded.talks
+        let latex = latexPass(latexTalks, macros: macros, presenter: presenter)
         diagnostics += latex.diagnostics
         for source in loaded.rejectedTalkFiles where checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
