@@ -31,6 +31,15 @@ public struct ArchiveLoadResult: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Lets go of the loaded talks' file contents, keeping their paths: once every problem
+    /// is placed, a build needs only the talks, and the files' text would stay in memory
+    /// beside their renderings for the whole build.
+    public mutating func forgetTalkFileContents() {
+        for i in talks.indices {
+            talks[i].source = JSONSourceFile(path: talks[i].source.path, bytes: [])
+        }
+    }
+
     public init(seminar: Seminar?, seminarSource: JSONSourceFile?, talks: [LoadedTalk], diagnostics: [Diagnostic]) {
         self.seminar = seminar
         self.seminarSource = seminarSource
@@ -105,6 +114,7 @@ public struct ArchiveLoader {
         }
 
         var talks: [LoadedTalk] = []
+        talks.reserveCapacity(outcomes.count)
         var rejected: [JSONSourceFile] = []
         var pinnedTalks: [PinnedTalk] = []
         var firstFileOfID: [String: JSONSourceFile] = [:]

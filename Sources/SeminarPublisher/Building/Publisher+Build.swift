@@ -34,10 +34,11 @@ extension Publisher {
         let undated = frozenYears.last.map { snapshots.records[$0]?.updated == nil ? [$0] : [] } ?? []
         let pinnable = privateOut == nil ? Set(frozenYears).subtracting(damaged).subtracting(undated) : []
 
-        let checked = check(snapshots: snapshots, pinningFilesOf: pinnable, presenting: true)
+        var checked = check(snapshots: snapshots, pinningFilesOf: pinnable, presenting: true)
         guard let seminar = checked.seminar, !checked.hasErrors else {
             return (BuildResult(diagnostics: checked.diagnostics, report: nil, privateReport: nil, talkCount: checked.talkCount), ReadAlso())
         }
+        checked.loaded.forgetTalkFileContents()
 
         // A link in a published folder is refused before anything is written; what a
         // stopped build left behind is removed once this build has published.

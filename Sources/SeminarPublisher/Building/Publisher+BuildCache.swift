@@ -32,14 +32,24 @@ extension Publisher {
         guard let manifestPath = buildManifestPath, let tool = ToolIdentity.current else {
             return try buildEverything(privateOut: privateOut).result
         }
-        let recorded = BuildManifest.read(from: manifestPath)
-        let last = reusingLastBuild ? recorded : nil
-        let change = last?.firstChange(tool: tool, stamp: FileStamp.of)
-        if let last, change == nil {
-            return BuildResult(
-                diagnostics: last.diagnostics, report: OutputWriter.Report(unchanged: last.published),
-                privateReport: last.privatelyPublished.map { OutputWriter.Report(unchanged: $0) },
-                talkCount: last.talkCount, upToDate: true)
+        // What is published stays known whatever happens, so that a later build can still
+        // remove the pages of talks that are gone. Only that is kept from the record: its
+        // stamps of every file read and written are not needed once compared.
+        let stillPublished: BuildManifest?
+        let change: String?
+        do {
+            let recorded = BuildManifest.read(from: manifestPath)
+            let last = reusingLastBuild ? recorded : nil
+            change = last?.firstChange(tool: tool, stamp: FileStamp.of)
+            if let last, change == nil {
+                return BuildResult(
+                    diagnostics: last.diagnostics, report: OutputWriter.Report(unchanged: last.published),
+                    privateReport: last.privatelyPublished.map { OutputWriter.Report(unchanged: $0) },
+                    talkCount: last.talkCount, upToDate: true)
+            }
+            stillPublished = recorded.map {
+                BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
+            }
         }
         // From here the record would describe an earlier state: it goes before anything is
         // read, so that a record on disk always describes the last build.
@@ -47,14 +57,9 @@ extension Publisher {
         let folder = (manifestPath as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let started = FileStamp.fileSystemTime(in: folder)
-        // What is published stays known whatever happens, so that a later build can still
-        // remove the pages of talks that are gone.
-        let stillPublished = recorded.map {
-            BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
-        }
         var outcome: (result: BuildResult, read: ReadAlso)
         do {
-            outcome = try buildEverything(privateOut: privateOut, previously: recorded)
+            outcome = try buildEverything(privateOut: privateOut, previously: stillPublished)
         } catch {
             try? stillPublished?.write(to: manifestPath)
             throw error
