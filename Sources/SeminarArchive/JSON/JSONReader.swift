@@ -249,6 +249,9 @@ struct JSONReader {
                 if isForbiddenInXML(scalar.value) { forbidden = true }
                 UTF8.encode(scalar) { decoded!.append($0) }
                 run = i
+            case 0x20..<0x80:
+                // Printable ASCII, most of every file, without a call per byte.
+                i += 1
             default:
                 try readCharacter(&forbidden, inStringAt: quote)
             }

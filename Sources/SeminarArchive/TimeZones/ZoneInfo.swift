@@ -150,9 +150,12 @@ public struct ZoneInfo: Sendable, Equatable {
         let asUTC = local.secondsAsIfUTC
         // Any offset in force within a day around the reading is a candidate; real offsets
         // lie within ±26 hours, and a zone changes offset at most a few times a year.
-        var offsets = Set<Int>()
+        // A handful of distinct offsets at most: a list, which costs less than hashing
+        // each of the 53 probes into a set.
+        var offsets: [Int] = []
         for probe in stride(from: asUTC - 93_600, through: asUTC + 93_600, by: 3_600) {
-            offsets.insert(localTimeType(at: Instant(secondsSince1970: probe)).utcOffset)
+            let offset = localTimeType(at: Instant(secondsSince1970: probe)).utcOffset
+            if !offsets.contains(offset) { offsets.append(offset) }
         }
         var matches: [Instant] = []
         for offset in offsets {
