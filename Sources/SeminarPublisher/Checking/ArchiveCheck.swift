@@ -200,7 +200,13 @@ extension Publisher {
             return (checked.diagnostics, presenter.presentation(of: loaded.talk, title: checked.title, abstract: checked.abstract))
         }
         // A repeated id is an error the build stops at; until then, the first talk counts.
-        let presentations = zip(talks, results).lazy.compactMap { loaded, result in result.1.map { (loaded.talk.id, $0) } }
-        return (results.flatMap(\.0), Dictionary(presentations, uniquingKeysWith: { first, _ in first }))
+        // Sized once: grown by doubling, it held its old and new tables at once, at the
+        // build's peak of memory.
+        var presentations: [String: TalkPresentation] = Dictionary(minimumCapacity: talks.count)
+        for (i, result) in results.enumerated() {
+            guard let presentation = result.1, presentations[talks[i].talk.id] == nil else { continue }
+            presentations[talks[i].talk.id] = presentation
+        }
+        return (results.flatMap(\.0), presentations)
     }
 }
