@@ -106,6 +106,33 @@ import Testing
         #expect(read(#"{"name": 1, "n\u0061me": 2}"#).leniencies == [.repeatedName("name", offset: 12, firstAt: 1)])
     }
 
+    /// Small objects are searched along their list, large ones through a table made when
+    /// they grow past `membersLookedUpInATable`: both find every repeated name, before and
+    /// after the table exists, and keep the last value where the name was first given.
+    @Test(arguments: [3, JSONReader.membersLookedUpInATable - 1, JSONReader.membersLookedUpInATable,
+                      JSONReader.membersLookedUpInATable + 1, 200])
+    func repeatedNamesAreFoundInObjectsOfEverySize(_ size: Int) throws {
+        let names = (0..<size).map { "m\($0)" }
+        let members = names.map { "\"\($0)\": 0" } + ["\"m0\": 1", "\"m\(size - 1)\": 2", "\"m0\": 3"]
+        let text = "{" + members.joined(separator: ", ") + "}"
+        let reading = read(text)
+        #expect(reading.error == nil)
+        let offsets = members.indices.map { index in members[..<index].reduce(1) { $0 + $1.utf8.count + 2 } }
+        #expect(reading.leniencies == [
+            .repeatedName("m0", offset: offsets[size], firstAt: offsets[0]),
+            .repeatedName("m\(size - 1)", offset: offsets[size + 1], firstAt: offsets[size - 1]),
+            .repeatedName("m0", offset: offsets[size + 2], firstAt: offsets[size]),
+        ])
+        guard case let .object(object)? = reading.root?.content else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.map(\.name) == names)
+        #expect(object.first?.keyOffset == offsets[size + 2])
+        if case let .number(n) = object.first?.value.content { #expect(n == 3) } else { Issue.record("\(object[0])") }
+        if case let .number(n) = object.last?.value.content { #expect(n == 2) } else { Issue.record("\(object[size - 1])") }
+    }
+
     @Test func charactersXMLForbidsAreFlaggedWhileDecoding() {
         func flagged(_ text: String) -> Bool? {
             guard case let .string(_, flag)? = read(text).root?.content else { return nil }

@@ -28,6 +28,33 @@ import Testing
         #expect(zurich.resolve(LocalDateTime(year: 2090, month: 3, day: 26, hour: 2, minute: 30)) == .skipped)
     }
 
+    /// `resolve` finds the instants of a reading from the zone's changes around it. The
+    /// definition is simpler: try every offset the zone ever uses. Both must agree at every
+    /// half hour of a year of the table and a year of the rule, in zones that skip a whole
+    /// day, change by half an hour or by two hours, or count winter as daylight time.
+    @Test(arguments: ["Europe/Zurich", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Apia", "Europe/Dublin",
+                      "Antarctica/Troll", "America/St_Johns", "Asia/Kolkata"])
+    func resolvingAgreesWithTryingEveryOffset(_ identifier: String) throws {
+        let zone = try ZoneInfo.load(identifier)
+        let rule = [zone.rule?.standard.utcOffset, zone.rule?.daylight?.utcOffset].compactMap { $0 }
+        let everyOffset = Set(zone.types.map(\.utcOffset) + rule)
+        for year in [2011, 2090] {
+            let newYear = LocalDateTime(year: year, month: 1, day: 1).secondsAsIfUTC
+            for halfHour in 0..<(365 * 48) {
+                let local = LocalDateTime(secondsAsIfUTC: newYear + Int64(halfHour) * 1800)
+                let instants = everyOffset.map { Instant(secondsSince1970: local.secondsAsIfUTC - Int64($0)) }
+                    .filter { zone.localDateTime(at: $0).0 == local }
+                    .sorted()
+                let expected: LocalTimeResolution = switch instants.count {
+                case 0: .skipped
+                case 1: .unique(instants[0])
+                default: .ambiguous(instants[0], instants[instants.count - 1])
+                }
+                #expect(zone.resolve(local) == expected, "\(identifier) \(local)")
+            }
+        }
+    }
+
     @Test func posixRuleParses() throws {
         let rule = try #require(PosixTimeZoneRule(parsing: "CET-1CEST,M3.5.0,M10.5.0/3"))
         #expect(rule.standard.utcOffset == 3600)

@@ -118,8 +118,12 @@ struct JSONReader {
         let open = i
         try enterContainer()
         var members: [JSONMember] = []
-        /// Each name's index in `members`, to find a name given twice.
-        var indexOfName: [String: Int] = [:]
+        /// Each name's index in `members`, to find a name given twice, once the object is
+        /// large. A talk's objects have a dozen members or fewer, which a look along the
+        /// list finds with fewer instructions than hashing each name into a table (the
+        /// tables were a twentieth of a 10,000-talk check); the table keeps an object of
+        /// thousands of members linear.
+        var indexOfName: [String: Int]? = nil
         if !closesAtOnce(UInt8(ascii: "}")) {
             repeat {
                 guard i < bytes.count else { throw unclosed("object", openingAt: open) }
@@ -144,18 +148,25 @@ struct JSONReader {
                 skipWhitespace()
                 guard i < bytes.count else { throw unclosed("object", openingAt: open) }
                 let member = JSONMember(name: name, keyOffset: keyOffset, value: try readValue())
-                if let earlier = indexOfName[name] {
+                let earlier = if let indexOfName { indexOfName[name] } else { members.firstIndex { $0.name == name } }
+                if let earlier {
                     leniencies.append(.repeatedName(name, offset: keyOffset, firstAt: members[earlier].keyOffset))
                     members[earlier] = member
                 } else {
-                    indexOfName[name] = members.count
+                    indexOfName?[name] = members.count
                     members.append(member)
+                    if members.count == Self.membersLookedUpInATable {
+                        indexOfName = Dictionary(uniqueKeysWithValues: members.indices.map { (members[$0].name, $0) })
+                    }
                 }
             } while !(try readSeparator(closer: UInt8(ascii: "}"), in: "object", openingAt: open))
         }
         depth -= 1
         return JSONValue(content: .object(members), offset: open)
     }
+
+    /// From this many members on, an object's names are found in a table.
+    static let membersLookedUpInATable = 32
 
     private mutating func readArray() throws(JSONSyntaxError) -> JSONValue {
         let open = i

@@ -68,13 +68,24 @@ public struct PosixTimeZoneRule: Sendable, Equatable {
 
     /// The local time type at an instant (seconds since 1970) under this rule.
     func localTimeType(at t: Int64) -> LocalTimeType {
-        guard let daylight, let daylightStart, let daylightEnd else { return standard }
-        let year = LocalDateTime(secondsAsIfUTC: t + Int64(standard.utcOffset)).year
-        // Start is given in standard local time, end in daylight local time.
-        let start = daylightStart.localDateTime(in: year).secondsAsIfUTC - Int64(standard.utcOffset)
-        let end = daylightEnd.localDateTime(in: year).secondsAsIfUTC - Int64(daylight.utcOffset)
+        guard let daylight, let (start, end) = daylightBounds(in: LocalDateTime(secondsAsIfUTC: t + Int64(standard.utcOffset)).year)
+        else { return standard }
         let inDaylight = start < end ? (t >= start && t < end) : !(t >= end && t < start)  // southern hemisphere
         return inDaylight ? daylight : standard
+    }
+
+    /// The instants (seconds since 1970) at which daylight time starts and ends in `year`,
+    /// a year of standard local time; none without daylight time.
+    func changes(in year: Int) -> [Int64] {
+        guard let (start, end) = daylightBounds(in: year) else { return [] }
+        return [start, end]
+    }
+
+    private func daylightBounds(in year: Int) -> (start: Int64, end: Int64)? {
+        guard let daylight, let daylightStart, let daylightEnd else { return nil }
+        // Start is given in standard local time, end in daylight local time.
+        return (daylightStart.localDateTime(in: year).secondsAsIfUTC - Int64(standard.utcOffset),
+                daylightEnd.localDateTime(in: year).secondsAsIfUTC - Int64(daylight.utcOffset))
     }
 
     private static func abbreviation(_ s: inout Substring) -> String? {

@@ -75,11 +75,13 @@ struct DocumentPlanner: Sendable {
         }
     }
 
-    /// The subscription documents, then the current talks' pages in a few jobs per core
-    /// (thousands of small files: one job each would cost more than it shares).
+    /// The subscription documents, then the current talks' pages in a few dozen jobs per
+    /// core: thousands of small files, one job each would cost more than it shares; a few
+    /// large jobs left one core rendering the last of them alone (a quarter of a second of
+    /// a 10,000-talk build on two cores, with four jobs per core).
     var subscriptionJobs: [Job] {
         guard talkPages, !currentTalks.isEmpty else { return Self.subscriptionJobs }
-        let parts = min(currentTalks.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        let parts = min(currentTalks.count, 32 * ProcessInfo.processInfo.activeProcessorCount)
         let pages = (0..<parts).map { part in
             Job.talkPages(indices: currentTalks.count * part / parts..<currentTalks.count * (part + 1) / parts)
         }

@@ -35,11 +35,10 @@ extension Publisher {
         // What is published stays known whatever happens, so that a later build can still
         // remove the pages of talks that are gone. Only that is kept from the record: its
         // stamps of every file read and written are not needed once compared.
-        let stillPublished: BuildManifest?
-        let change: String?
-        do {
-            let recorded = BuildManifest.read(from: manifestPath)
-            let last = reusingLastBuild ? recorded : nil
+        let recorded: BuildManifest.Published?
+        var change: String? = nil
+        if reusingLastBuild {
+            let last = BuildManifest.read(from: manifestPath)
             change = last?.firstChange(tool: tool, stamp: FileStamp.of)
             if let last, change == nil {
                 return BuildResult(
@@ -47,9 +46,12 @@ extension Publisher {
                     privateReport: last.privatelyPublished.map { OutputWriter.Report(unchanged: $0) },
                     talkCount: last.talkCount, upToDate: true)
             }
-            stillPublished = recorded.map {
-                BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
-            }
+            recorded = last?.publishedFiles
+        } else {
+            recorded = BuildManifest.readPublished(from: manifestPath)
+        }
+        let stillPublished = recorded.map {
+            BuildManifest.publishedOnly(tool: tool, published: $0.published, privatelyPublished: $0.privatelyPublished)
         }
         // From here the record would describe an earlier state: it goes before anything is
         // read, so that a record on disk always describes the last build.

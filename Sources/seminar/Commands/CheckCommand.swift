@@ -51,6 +51,9 @@ struct CheckCommand: ParsableCommand {
                 : counted(named.count, "file") + " of " + counted(checked.talkFileCount, "talk")
             Console.note("checked \(talks): \(DiagnosticPrinter.summary(checked.diagnostics))")
         }
-        if checked.hasErrors { throw ExitCode.failure }
+        // The process ends here, with what it read still held: the system takes all of it
+        // back at once, where freeing every talk's strings one by one was a tenth of the
+        // time of a check of 10,000 talks.
+        withExtendedLifetime(checked) { Self.exit(withError: checked.hasErrors ? ExitCode.failure : nil) }
     }
 }
