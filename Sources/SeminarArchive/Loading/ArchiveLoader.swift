@@ -99,7 +99,7 @@ public struct ArchiveLoader {
         let reader = TalkReader(defaults: defaults, zones: zones)
         let talkDefaults = defaults.pinText
         let rootPrefixLength = root.count + 1
-        let outcomes = ConcurrentMap.map(layout.talkFiles) { file -> TalkFileOutcome in
+        var outcomes = ConcurrentMap.map(layout.talkFiles) { file -> TalkFileOutcome in
             switch readFile(file.path) {
             case .success(let bytes):
                 let source = JSONSourceFile(path: file.path, bytes: bytes)
@@ -118,7 +118,11 @@ public struct ArchiveLoader {
         var rejected: [JSONSourceFile] = []
         var pinnedTalks: [PinnedTalk] = []
         var firstFileOfID: [String: JSONSourceFile] = [:]
-        for (file, outcome) in zip(layout.talkFiles, outcomes) {  // in path order, so "the other file" is always the earlier one
+        for (index, file) in layout.talkFiles.enumerated() {  // in path order, so "the other file" is always the earlier one
+            // The talk is taken out of its outcome, not copied: a copy took and let go of
+            // each of its strings once more, a third of this loop's time.
+            let talk = outcomes[index].talk.take()
+            let outcome = outcomes[index]
             diagnostics += outcome.diagnostics
             // Files with other errors still claim their id, so a duplicate is never missed.
             if let id = outcome.id {
@@ -130,7 +134,7 @@ public struct ArchiveLoader {
             }
             if outcome.isPinned, let id = outcome.id {
                 pinnedTalks.append(PinnedTalk(path: outcome.source.path, year: file.year, id: id))
-            } else if let talk = outcome.talk {
+            } else if let talk {
                 talks.append(LoadedTalk(talk: talk, source: outcome.source))
             } else if !outcome.source.bytes.isEmpty {
                 rejected.append(outcome.source)

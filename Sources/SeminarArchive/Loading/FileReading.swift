@@ -42,7 +42,7 @@ public let maximumFileSize: Int = {
     return bytes
 }()
 
-/// The whole file, read with plain POSIX calls: one open, one fstat, usually one read.
+/// The whole file, read with plain POSIX calls: one open, one fstat, one read.
 /// Cheaper than Foundation's file APIs when reading thousands of small files, and unlike
 /// them it says why a read failed.
 ///
@@ -59,23 +59,24 @@ public func readFile(_ path: String, limit: Int = maximumFileSize) -> Result<[UI
     guard (info.st_mode & S_IFMT) == S_IFREG else {
         return .failure(FileReadFailure(code: EINVAL, refusal: "it is not a regular file (a pipe, a device or a socket), so it is not read"))
     }
-    func tooLarge() -> FileReadFailure {
-        FileReadFailure(code: EFBIG, refusal: "it is larger than \(limit) bytes, the most an archive file may hold (SEMINAR_MAX_FILE_SIZE sets another limit)")
+    let size = Int(info.st_size)
+    guard size <= limit else {
+        return .failure(FileReadFailure(code: EFBIG, refusal: "it is larger than \(limit) bytes, the most an archive file may hold (SEMINAR_MAX_FILE_SIZE sets another limit)"))
     }
-    if Int(info.st_size) > limit { return .failure(tooLarge()) }
-    // One spare byte lets the read that finds the end of the file happen without growing the buffer.
-    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+    // As many bytes as `fstat` said, and no more: reading on until the system says the
+    // file has ended took a second `read` for every file (a tenth of the system calls of
+    // a check). A file rewritten in place while it is read may come out cut short, as it
+    // could before; the archive's own commands replace files whole, by renaming.
+    var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
-    while true {
-        if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }  // file grew
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+    while filled < size {
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, size - filled) }
         if n < 0 {
             if errno == EINTR { continue }
             return .failure(FileReadFailure(code: errno))
         }
-        if n == 0 { break }
+        if n == 0 { break }  // it shrank
         filled += n
-        if filled > limit { return .failure(tooLarge()) }  // it grew while being read
     }
     bytes.removeSubrange(filled...)
     return .success(bytes)
