@@ -73,6 +73,64 @@ import Testing
         #expect(throws: PageMarkupError.self) { try tree.element("p", [(name, "v")], in: html) }
         // And what it must still take: a prefixed name, digits, `-` and `.` after the start.
         try tree.element("h2", [("xml:lang", "en"), ("data-x.y", "v")], in: html)
+        // The same rule for names given as bytes.
+        utf8(name) { name in
+            #expect(throws: PageMarkupError.invalidName(String(decoding: name, as: UTF8.self), context: "document")) {
+                try tree.element(utf8: name, in: html)
+            }
+            utf8("v") { value in
+                #expect(throws: PageMarkupError.self) { try tree.attribute(utf8: name, value: value, on: html) }
+            }
+        }
+    }
+
+    /// `body` with the UTF-8 bytes of `text`.
+    @discardableResult
+    func utf8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Names, attributes and text given as bytes (the page's formulas) make the same
+    /// document as the same given as Strings, and are held to the same checks.
+    @Test func bytesMakeTheSameTreeAsStrings() throws {
+        let content: [(name: String, attributes: [(String, String)], text: String)] = [
+            ("section", [("id", "s")], "a < b & “c”"),  // an HTML5 block: newlines around it
+            ("math", [("display", "block"), ("title", "x \"<y>\" & z")], ""),
+            ("mi", [], "é 😀"),
+            ("mo", [("stretchy", "false")], "&lt;"),
+        ]
+        func page(bytes: Bool) throws -> [UInt8] {
+            let tree = try MarkupTree.html()
+            var parent = try tree.element("body", in: try tree.root("html"))
+            for (name, attributes, text) in content {
+                if bytes {
+                    parent = try utf8(name) { try tree.element(utf8: $0, in: parent) }
+                    for (key, value) in attributes {
+                        try utf8(key) { key in try utf8(value) { try tree.attribute(utf8: key, value: $0, on: parent) } }
+                    }
+                    try utf8(text) { try tree.text(utf8: $0, in: parent) }
+                } else {
+                    parent = try tree.element(name, attributes, text: text, in: parent)
+                }
+            }
+            return try tree.serialize()
+        }
+        let fromStrings = try page(bytes: false)
+        #expect(try page(bytes: true) == fromStrings)
+        #expect(String(decoding: fromStrings, as: UTF8.self).contains("<mo stretchy=\"false\">&amp;lt;</mo>"))
+
+        let tree = try MarkupTree.html()
+        let html = try tree.root("html")
+        utf8("bad \u{1}") { bad in
+            #expect(throws: PageMarkupError.forbiddenCharacter(codePoint: 1, text: "bad \u{1}", context: "document")) {
+                try tree.text(utf8: bad, in: html)
+            }
+            utf8("title") { name in
+                #expect(throws: PageMarkupError.forbiddenCharacter(codePoint: 1, text: "bad \u{1}", context: "document")) {
+                    try tree.attribute(utf8: name, value: bad, on: html)
+                }
+            }
+        }
     }
 
     @Test func anErrorWhileFillingIsThrown() throws {

@@ -10,7 +10,8 @@ import Testing
         let tree = try MarkupTree.html()
         let html = try tree.root("html")
         let body = try tree.element("body", in: html)
-        try WebPageTalk.appendFormulas(MathMLRenderer.fragment(source), tree: tree, in: body)
+        var formulas = CompactHTML(MathMLRenderer.fragment(source)).pieces()
+        while try WebPageTalk.appendNextFormula(&formulas, tree: tree, in: body) {}
         return try ParsedXML(html: try tree.serialize())
     }
 

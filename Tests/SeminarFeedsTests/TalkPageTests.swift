@@ -115,6 +115,21 @@ import Testing
     /// kind of line break alike (a preview shows one paragraph), cut at a word near 300
     /// characters (counted as people see them: an accented letter written with a combining
     /// mark is one).
+    /// Lines are joined on the text's bytes; the same as splitting its scalars at every
+    /// line break, on texts mixing every line break with characters whose encodings share
+    /// bytes with them (U+00A0 and U+2027 begin like U+0085 and U+2028).
+    @Test func linesAreJoinedAsSplittingTheScalarsWould() {
+        let pieces = ["a", "é", " ", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+                      "\u{A0}", "\u{2027}", "\u{202F}", "e\u{301}", "😀", "\u{C2}", "\u{E2}"]
+        func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { Character(scalar).isNewline }
+        var generator = SeededRandom(seed: 16)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let expected = text.unicodeScalars.split(whereSeparator: isLineBreak).map(String.init).joined(separator: " ")
+            #expect(TalkPageWriter.joiningLines(text) == expected, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func theDescriptionJoinsLinesAndCutsAtAWord() throws {
         let context = try PageTestArchive.context(nil)
         func description(_ abstract: String) -> String {

@@ -87,6 +87,49 @@ struct CompactHTML: Sendable, Equatable, Sequence {
         }
     }
 
+    /// One record, its strings as UTF-8 bytes borrowed from the buffer: valid only during
+    /// the call that hands it out.
+    enum BorrowedRecord {
+        case text(UnsafeBufferPointer<UInt8>)
+        case start(name: UnsafeBufferPointer<UInt8>)
+        /// Of the start just handed out.
+        case attribute(name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>)
+        case end
+    }
+
+    /// The records one top-level piece (an element and all it holds, or a text) at a time,
+    /// borrowed: for the page's formulas, written into its tree straight from the bytes.
+    func pieces() -> Pieces { Pieces(reader: Reader(bytes: bytes)) }
+
+    struct Pieces {
+        fileprivate var reader: Reader
+
+        /// Hands the records of the next piece to `body`, in order; false when there was
+        /// none, or the buffer ended inside it.
+        mutating func next(_ body: (BorrowedRecord) throws(PageMarkupError) -> Void) throws(PageMarkupError) -> Bool {
+            var reader = self.reader
+            defer { self.reader = reader }
+            let bytes = reader.bytes
+            return try bytes.withUnsafeBufferPointer { buffer throws(PageMarkupError) -> Bool in
+                var depth = 0
+                while let kind = reader.kind() {
+                    switch kind {
+                    case .text: try body(.text(reader.utf8(in: buffer)))
+                    case .start:
+                        try body(.start(name: reader.utf8(in: buffer)))
+                        depth += 1
+                    case .attribute: try body(.attribute(name: reader.utf8(in: buffer), value: reader.utf8(in: buffer)))
+                    case .end:
+                        try body(.end)
+                        depth -= 1
+                    }
+                    if depth == 0 && kind != .attribute { return true }
+                }
+                return false
+            }
+        }
+    }
+
     fileprivate struct Reader {
         let bytes: [UInt8]
         var at = 0
@@ -114,6 +157,13 @@ struct CompactHTML: Sendable, Equatable, Sequence {
                 if byte < 0x80 { return Int(value) }
                 shift += 7
             }
+        }
+
+        /// The next string's bytes, in `buffer` (the bytes').
+        mutating func utf8(in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            let count = number()
+            defer { at += count }
+            return UnsafeBufferPointer(rebasing: buffer[at..<(at + count)])
         }
 
         /// The bytes came from a Swift string: valid UTF-8, decoded without repair.

@@ -67,6 +67,13 @@ enum PageText {
         }
     }
 
+    /// The same for text as UTF-8 bytes; a String is made only for the message.
+    static func check(utf8 text: UnsafeBufferPointer<UInt8>, context: @autoclosure () -> String) throws(PageMarkupError) {
+        if let bad = firstForbiddenCharacter(text) {
+            throw .forbiddenCharacter(codePoint: bad.scalar, text: String(decoding: text, as: UTF8.self), context: context())
+        }
+    }
+
     /// A link taken from the archive, for an `href`: only web and mail links are written,
     /// by the scheme the abstract renderer links by (the loader and the LaTeX checker have
     /// already held every URL to the whole of `URLRule`).

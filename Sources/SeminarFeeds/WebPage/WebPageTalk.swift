@@ -100,11 +100,11 @@ enum WebPageTalk {
     /// HTML (`span class="math"`, `div class="math display"`) is replaced by the next
     /// `math` element of `formulas`, the same source's MathML (`MathMLRenderer.fragment`,
     /// which yields them in the same order).
-    static func appendHTML<Events: Sequence<HTMLFragment.Event>, Formulas: Sequence<HTMLFragment.Event>>(
-        _ html: Events, formulas: Formulas, tree: MarkupTree, in parent: MarkupTree.Node
+    static func appendHTML<Events: Sequence<HTMLFragment.Event>>(
+        _ html: Events, formulas: CompactHTML, tree: MarkupTree, in parent: MarkupTree.Node
     ) throws {
         var parents = [parent]
-        var formulas = formulas.makeIterator()
+        var formulas = formulas.pieces()
         /// Open elements of the HTML math being skipped, 0 when not skipping.
         var skipping = 0
         for event in html {
@@ -146,28 +146,20 @@ enum WebPageTalk {
     /// Writes the next element of `formulas` (a `math` element from the LaTeX module's
     /// renderer, not from the archive's text: its names and attributes are the renderer's
     /// own, its text is checked like all text). False when there is none left.
-    static func appendNextFormula<Formulas: IteratorProtocol<HTMLFragment.Event>>(
-        _ formulas: inout Formulas, tree: MarkupTree, in parent: MarkupTree.Node
-    ) throws -> Bool {
+    static func appendNextFormula(_ formulas: inout CompactHTML.Pieces, tree: MarkupTree, in parent: MarkupTree.Node) throws -> Bool {
         var parents = [parent]
-        while let event = formulas.next() {
-            switch event {
+        return try formulas.next { record throws(PageMarkupError) in
+            switch record {
             case let .text(text):
-                try tree.text(text, in: parents[parents.count - 1])
-            case let .start(name, attributes):
-                parents.append(try tree.element(name, attributes.map { ($0.name, $0.value) }, in: parents[parents.count - 1]))
+                try tree.text(utf8: text, in: parents[parents.count - 1])
+            case let .start(name):
+                parents.append(try tree.element(utf8: name, in: parents[parents.count - 1]))
+            case let .attribute(name, value):
+                try tree.attribute(utf8: name, value: value, on: parents[parents.count - 1])
             case .end:
                 parents.removeLast()
             }
-            if parents.count == 1 { return true }
         }
-        return false
-    }
-
-    /// Every formula of `formulas`, one after another.
-    static func appendFormulas<Formulas: Sequence<HTMLFragment.Event>>(_ formulas: Formulas, tree: MarkupTree, in parent: MarkupTree.Node) throws {
-        var events = formulas.makeIterator()
-        while try appendNextFormula(&events, tree: tree, in: parent) {}
     }
 
     private static let allowedElements: Set<String> = [

@@ -50,7 +50,7 @@ public enum WebPageWriter {
         try tree.element("h1", text: seminar.title, in: header)
         let about = try tree.element("div", [("class", "description")], in: header)
         for paragraph in paragraphs(of: seminar.description) {
-            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph, linkingBareURLs: true), formulas: MathMLRenderer.fragment(paragraph),
+            try WebPageTalk.appendHTML(HTMLRenderer.fragment(paragraph, linkingBareURLs: true), formulas: CompactHTML(MathMLRenderer.fragment(paragraph)),
                                        tree: tree, in: about)
         }
         try writeSubscribe(tree, header, links: links)
