@@ -11,6 +11,8 @@ public enum TalkPageAddress {
     /// Whether `path` is a file of this folder, as a build publishes it (and may remove it
     /// once its talk is gone).
     public static func holds(_ path: String) -> Bool {
-        path.hasPrefix(folder) && !path.dropFirst(folder.count).contains("/")
+        // Bytes, not characters: asked of every published file, and a path's characters
+        // are slow to find.
+        path.hasPrefix(folder) && !path.utf8.dropFirst(folder.utf8.count).contains(UInt8(ascii: "/"))
     }
 }
