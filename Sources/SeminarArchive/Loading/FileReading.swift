@@ -64,7 +64,7 @@ public func readFile(_ path: String, limit: Int = maximumFileSize) -> Result<[UI
         return .failure(FileReadFailure(code: EFBIG, refusal: "it is larger than \(limit) bytes, the most an archive file may hold (SEMINAR_MAX_FILE_SIZE sets another limit)"))
     }
     // As many bytes as `fstat` said, and no more: reading on until the system says the
-    // file has ended took a second `read` for every file (a tenth of the system calls of
+    // file has ended took a second `read` for every file (a fifth of the system calls of
     // a check). A file rewritten in place while it is read may come out cut short, as it
     // could before; the archive's own commands replace files whole, by renaming.
     var bytes = [UInt8](repeating: 0, count: size)

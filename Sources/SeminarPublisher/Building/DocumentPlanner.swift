@@ -77,8 +77,8 @@ struct DocumentPlanner: Sendable {
 
     /// The subscription documents, then the current talks' pages in a few dozen jobs per
     /// core: thousands of small files, one job each would cost more than it shares; a few
-    /// large jobs left one core rendering the last of them alone (a quarter of a second of
-    /// a 10,000-talk build on two cores, with four jobs per core).
+    /// large jobs left one core rendering the last of them alone (up to a third of a second
+    /// of a 10,000-talk build on two cores, with four jobs per core).
     var subscriptionJobs: [Job] {
         guard talkPages, !currentTalks.isEmpty else { return Self.subscriptionJobs }
         let parts = min(currentTalks.count, 32 * ProcessInfo.processInfo.activeProcessorCount)
