@@ -41,15 +41,29 @@ import Testing
         #expect(manifest.firstChange(tool: "tool", stamp: { same[$0] }) == nil)
         #expect(manifest.firstChange(tool: "another tool", stamp: { same[$0] }) == "the seminar program or its libraries")
 
-        var edited = same
-        edited["archive/2021/a.json"] = Self.stamp(changed: 120)
+        let edited = same.merging(["archive/2021/a.json": Self.stamp(changed: 120)]) { $1 }
         #expect(manifest.firstChange(tool: "tool", stamp: { edited[$0] }) == "`archive/2021/a.json`")
-        var resized = same
-        resized["feeds/atom.xml"] = Self.stamp(changed: 60, size: 11)
+        let resized = same.merging(["feeds/atom.xml": Self.stamp(changed: 60, size: 11)]) { $1 }
         #expect(manifest.firstChange(tool: "tool", stamp: { resized[$0] }) == "`feeds/atom.xml`")
-        var removed = same
-        removed["feeds/atom.xml"] = nil
+        let removed = same.filter { $0.key != "feeds/atom.xml" }
         #expect(manifest.firstChange(tool: "tool", stamp: { removed[$0] }) == "`feeds/atom.xml`")
+        // With both changed, the first file listed is named: inputs, then outputs.
+        let both = edited.filter { $0.key != "feeds/atom.xml" }
+        #expect(manifest.firstChange(tool: "tool", stamp: { both[$0] }) == "`archive/2021/a.json`")
+    }
+
+    /// Of many files, the first changed one in the record's order is named, whichever core
+    /// looked at it first.
+    @Test func theFirstChangeInOrderIsNamed() throws {
+        let inputs = (0..<2_000).map { (path: "archive/2021/\($0).json", stamp: Self.stamp(changed: 50)) }
+        let manifest = try #require(BuildManifest.settled(
+            tool: "tool", started: 100, margin: 0, inputs: inputs, outputs: [], talkCount: 0, diagnostics: [],
+            published: [], privatelyPublished: nil))
+        let stamps = Dictionary(uniqueKeysWithValues: inputs.map { ($0.path, $0.stamp) })
+        for changed in [[1_999], [700, 1_500], [3, 4, 1_998]] {
+            let now = stamps.merging(changed.map { ("archive/2021/\($0).json", Self.stamp(changed: 70)) }) { $1 }
+            #expect(manifest.firstChange(tool: "tool", stamp: { now[$0] }) == "`archive/2021/\(changed[0]).json`")
+        }
     }
 
     @Test func aManifestReadsBackAsWritten() throws {
