@@ -120,7 +120,8 @@ public struct ArchiveLoader {
         var firstFileOfID: [String: JSONSourceFile] = [:]
         for (index, file) in layout.talkFiles.enumerated() {  // in path order, so "the other file" is always the earlier one
             // The talk is taken out of its outcome, not copied: a copy took and let go of
-            // each of its strings once more, a third of this loop's time.
+            // each of its strings once more (600,000 retains and releases for 10,000 talks,
+            // in the check's one-core part).
             let talk = outcomes[index].talk.take()
             let outcome = outcomes[index]
             diagnostics += outcome.diagnostics

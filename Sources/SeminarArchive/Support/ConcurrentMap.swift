@@ -22,7 +22,7 @@ public enum ConcurrentMap {
     }
 }
 
-/// Lets a pointer cross into `concurrentPerform`; safe because each task writes its own
+/// Lets a pointer cross into `concurrentPerform`; safe because each iteration writes its
 /// own index and the buffer outlives the call.
 private struct UnsafeSendable<P>: @unchecked Sendable {
     let value: P
