@@ -1,5 +1,5 @@
 import FeedTestSupport
-import LaTeX
+@testable import LaTeX
 import Testing
 @testable import SeminarFeeds
 
@@ -13,6 +13,29 @@ import Testing
         var formulas = CompactHTML(MathMLRenderer.fragment(source)).pieces()
         while try WebPageTalk.appendNextFormula(&formulas, tree: tree, in: body) {}
         return try ParsedXML(html: try tree.serialize())
+    }
+
+    /// Formulas are read from their bytes piece by piece; a record out of place (an end
+    /// with nothing open, an attribute after text) ends the reading, and nothing of it
+    /// reaches the page.
+    @Test func recordsOutOfPlaceEndTheFormulas() throws {
+        let tree = try MarkupTree.html()
+        let body = try tree.element("body", in: try tree.root("html"))
+        var strayEnd = HTMLFragment()
+        strayEnd.endElement()
+        strayEnd.startElement("math")
+        strayEnd.endElement()
+        var formulas = CompactHTML(strayEnd).pieces()
+        #expect(try WebPageTalk.appendNextFormula(&formulas, tree: tree, in: body) == false)
+        #expect(body.pointee.children == nil)
+
+        var strayAttribute = HTMLFragment()
+        strayAttribute.appendText("x")
+        strayAttribute.appendAttribute("title", "y")
+        formulas = CompactHTML(strayAttribute).pieces()
+        #expect(try WebPageTalk.appendNextFormula(&formulas, tree: tree, in: body) == true)
+        #expect(try WebPageTalk.appendNextFormula(&formulas, tree: tree, in: body) == false)
+        #expect(String(decoding: try tree.serialize(), as: UTF8.self).contains("<body>x</body>"))
     }
 
     @Test func fractionHasNumeratorThenDenominator() throws {

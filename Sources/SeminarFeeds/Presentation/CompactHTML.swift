@@ -105,25 +105,33 @@ struct CompactHTML: Sendable, Equatable, Sequence {
         fileprivate var reader: Reader
 
         /// Hands the records of the next piece to `body`, in order; false when there was
-        /// none, or the buffer ended inside it.
+        /// none, or the buffer ended inside it. An attribute that does not follow a start
+        /// ends the walk, as it ends the events' (`Iterator`), and so does an end with
+        /// nothing open: neither is what the renderer writes, and no record reaches `body`
+        /// for an element it was not handed the start of.
         mutating func next(_ body: (BorrowedRecord) throws(PageMarkupError) -> Void) throws(PageMarkupError) -> Bool {
             var reader = self.reader
             defer { self.reader = reader }
             let bytes = reader.bytes
             return try bytes.withUnsafeBufferPointer { buffer throws(PageMarkupError) -> Bool in
                 var depth = 0
+                var afterStart = false
                 while let kind = reader.kind() {
                     switch kind {
                     case .text: try body(.text(reader.utf8(in: buffer)))
                     case .start:
                         try body(.start(name: reader.utf8(in: buffer)))
                         depth += 1
-                    case .attribute: try body(.attribute(name: reader.utf8(in: buffer), value: reader.utf8(in: buffer)))
+                    case .attribute:
+                        guard afterStart else { return false }
+                        try body(.attribute(name: reader.utf8(in: buffer), value: reader.utf8(in: buffer)))
                     case .end:
+                        guard depth > 0 else { return false }
                         try body(.end)
                         depth -= 1
                     }
-                    if depth == 0 && kind != .attribute { return true }
+                    afterStart = kind == .start || kind == .attribute
+                    if depth == 0 { return true }
                 }
                 return false
             }
