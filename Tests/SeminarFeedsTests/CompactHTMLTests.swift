@@ -1,4 +1,5 @@
 import FeedTestSupport
+import Foundation
 import LaTeX
 import Testing
 @testable import SeminarFeeds
@@ -22,6 +23,58 @@ import Testing
         ]
         #expect(CompactHTML(HTMLFragment(nodes)).fragment.nodes == nodes)
         #expect(CompactHTML(HTMLFragment()).fragment.isEmpty)
+    }
+
+    /// Elements of the classes given keep their start, attributes and end, and nothing of
+    /// what they hold; every other event is kept as it was.
+    @Test func emptiedElementsKeepOnlyTheirStartAndEnd() {
+        let math = HTMLAttribute(name: "class", value: "math")
+        func span(_ attributes: [HTMLAttribute], _ children: [HTMLNode]) -> HTMLNode {
+            .element("span", attributes: attributes, children: children)
+        }
+        let inner: [HTMLNode] = [.element("i", attributes: [HTMLAttribute(name: "title", value: "t")], children: [.text("x")]), .text("+1")]
+        let nodes: [HTMLNode] = [
+            .text("a "),
+            span([math, HTMLAttribute(name: "title", value: "kept")], inner),
+            .element("p", attributes: [HTMLAttribute(name: "class", value: "mathematics")], children: inner),
+            .element("em", attributes: [], children: [span([math], [span([math], inner)]), .text(" b")]),
+            .element("div", attributes: [HTMLAttribute(name: "class", value: "math display")], children: inner),
+        ]
+        let expected: [HTMLNode] = [
+            .text("a "),
+            span([math, HTMLAttribute(name: "title", value: "kept")], []),
+            .element("p", attributes: [HTMLAttribute(name: "class", value: "mathematics")], children: inner),
+            .element("em", attributes: [], children: [span([math], []), .text(" b")]),
+            .element("div", attributes: [HTMLAttribute(name: "class", value: "math display")], children: []),
+        ]
+        let fragment = HTMLFragment(nodes)
+        #expect(CompactHTML(fragment, emptyingClasses: WebPageTalk.mathClassesUTF8).fragment.nodes == expected)
+        #expect(CompactHTML(fragment, emptyingClasses: []).fragment.nodes == nodes)
+    }
+
+    /// The page replaces each math element by the formula the same walk made of it, so a
+    /// presentation keeps math elements empty; the page's bytes do not change, for any
+    /// valid abstract of the LaTeX corpus.
+    @Test func thePageIsTheSameWithMathElementsEmptied() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("LaTeXTests/Fixtures/corpus/valid")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".tex") }.sorted()
+        #expect(names.count >= 200)
+        var emptiedSomewhere = false
+        for name in names {
+            let source = try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+            let (_, html, mathML) = LaTeXDocument(source).renderingsWithMathML(linkingBareURLs: true)
+            func page(_ abstract: CompactHTML) throws -> [UInt8] {
+                let tree = try MarkupTree.html()
+                let body = try tree.element("body", in: try tree.root("html"))
+                try WebPageTalk.appendHTML(abstract, formulas: CompactHTML(mathML), tree: tree, in: body)
+                return try tree.serialize()
+            }
+            let full = CompactHTML(html), emptied = CompactHTML(html, emptyingClasses: WebPageTalk.mathClassesUTF8)
+            emptiedSomewhere = emptiedSomewhere || emptied.fragment.count < full.fragment.count
+            #expect(try page(emptied) == page(full), "\(name)")
+        }
+        #expect(emptiedSomewhere)
     }
 
     @Test func aRenderedAbstractSurvives() {

@@ -31,15 +31,6 @@ public struct ArchiveLoadResult: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    /// Lets go of the loaded talks' file contents, keeping their paths: once every problem
-    /// is placed, a build needs only the talks, and the files' text would stay in memory
-    /// beside their renderings for the whole build.
-    public mutating func forgetTalkFileContents() {
-        for i in talks.indices {
-            talks[i].source = JSONSourceFile(path: talks[i].source.path, bytes: [])
-        }
-    }
-
     public init(seminar: Seminar?, seminarSource: JSONSourceFile?, talks: [LoadedTalk], diagnostics: [Diagnostic]) {
         self.seminar = seminar
         self.seminarSource = seminarSource
@@ -55,6 +46,13 @@ public struct LoadedTalk: Sendable {
     public init(talk: Talk, source: JSONSourceFile) {
         self.talk = talk
         self.source = source
+    }
+
+    /// Lets go of the file's contents, keeping its path: once every problem is placed, a
+    /// build needs only the talk, and the file's text would stay in memory beside its
+    /// renderings for the whole build.
+    public mutating func forgetFileContents() {
+        source = JSONSourceFile(path: source.path, bytes: [])
     }
 }
 

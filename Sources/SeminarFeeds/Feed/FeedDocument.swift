@@ -141,14 +141,6 @@ struct FeedEntry {
         }
     }
 
-    /// The entries of `talks`, in their order: what Atom and RSS both write.
-    static func entries(_ talks: [Talk], context: FeedContext) throws(FeedWriterError) -> [FeedEntry] {
-        var entries: [FeedEntry] = []
-        entries.reserveCapacity(talks.count)
-        for talk in talks { entries.append(try FeedEntry(talk, context: context)) }
-        return entries
-    }
-
     /// A writer for a feed, handing its bytes to `sink`, with the XML declaration and the
     /// stylesheet instruction (for people who open the feed in a browser) written.
     static func startDocument(to sink: any ByteSink, links: FeedDocumentLinks) throws(FeedWriterError) -> XMLWriter {

@@ -21,22 +21,40 @@ struct CompactHTML: Sendable, Equatable, Sequence {
         case text, start, end, attribute
     }
 
-    init(_ fragment: HTMLFragment) {
+    /// The fragment's events; with `emptyingClasses`, the elements whose `class` is one of
+    /// them are kept without what they hold (their start, attributes and end only).
+    init(_ fragment: HTMLFragment, emptyingClasses emptied: Set<[UInt8]> = []) {
         var out: [UInt8] = []
+        /// Open elements of an element being emptied, itself included; 0 outside one.
+        var inside = 0
+        /// Whether the last start was kept, and so its attributes are.
+        var keptStart = false
         // Borrowed events: the bytes are copied straight in, with no String made for each.
         fragment.forEachBorrowedEvent { event in
             switch event {
             case let .text(text):
+                guard inside == 0 else { return }
                 out.append(Kind.text.rawValue)
                 Self.append(text, to: &out)
             case let .start(name):
+                keptStart = inside == 0
+                if inside > 0 { inside += 1; return }
                 out.append(Kind.start.rawValue)
                 Self.append(name, to: &out)
             case let .attribute(name, value):
+                guard keptStart else { return }
                 out.append(Kind.attribute.rawValue)
                 Self.append(name, to: &out)
                 Self.append(value, to: &out)
+                if inside == 0, !emptied.isEmpty, name.elementsEqual("class".utf8), emptied.contains(Array(value)) {
+                    inside = 1
+                }
             case .end:
+                if inside > 0 {
+                    inside -= 1
+                    // The end of an element within the emptied one is left out with it.
+                    if inside > 0 { return }
+                }
                 out.append(Kind.end.rawValue)
             }
         }

@@ -5,7 +5,12 @@ import SeminarArchive
 /// feeds, the calendar, the JSON Feed and the web page all say the same thing. Public
 /// only as a value to hand back (`FeedContext.presentation(of:title:abstract:)`): a build
 /// makes it from the parse its check already did.
-public struct TalkPresentation: Sendable, Equatable {
+///
+/// A class: one presentation is shared by every document that shows the talk, and a build
+/// holds one for each talk it publishes, in tables that a value this size (the talk
+/// itself is part of it) would fill with inline copies (6 MB of a 10,000-talk build's
+/// table of presentations, and as much again while the check collects them).
+public final class TalkPresentation: Sendable, Equatable {
     let talk: Talk
     /// "Scott Pesme — Implicit Bias of SGD…", plain text, with "[Cancelled] " or
     /// "[Postponed] " in front when the talk will not happen as announced.
@@ -44,7 +49,7 @@ public struct TalkPresentation: Sendable, Equatable {
     /// `content_html`). Throws when a string holds a character XML forbids.
     func contentHTML() throws(FeedWriterError) -> String { try serializedContent.get() }
 
-    init(_ talk: Talk, context: FeedContext) {
+    convenience init(_ talk: Talk, context: FeedContext) {
         self.init(talk, context: context, title: LaTeXDocument(talk.title), abstract: LaTeXDocument(talk.abstract))
     }
 
@@ -76,11 +81,16 @@ public struct TalkPresentation: Sendable, Equatable {
             let mathML: HTMLFragment
             (plainAbstract, htmlAbstract, mathML) = document.renderingsWithMathML(linkingBareURLs: context.bareURLs == .linked)
             compactMathML = CompactHTML(mathML)
+            // The page shows each math element as the formula the same walk made of it, so
+            // the HTML within is never read: kept out, 4.5 MB of a 10,000-talk build.
+            compactAbstract = CompactHTML(htmlAbstract, emptyingClasses: WebPageTalk.mathClassesUTF8)
         } else {
             (plainAbstract, htmlAbstract) = document.renderings(rules: context.linearMath, linkingBareURLs: context.bareURLs == .linked)
             compactMathML = CompactHTML(MathMLRenderer.fragment(document.tree))
+            // The formulas are from another walk, which may group math otherwise: where a
+            // math element has no formula left, the page shows its HTML.
+            compactAbstract = CompactHTML(htmlAbstract)
         }
-        compactAbstract = CompactHTML(htmlAbstract)
 
         var lines: [String] = []
         if let note = Self.statusNote(talk.status) { lines.append(note) }
@@ -98,6 +108,14 @@ public struct TalkPresentation: Sendable, Equatable {
         } catch {
             serializedContent = .failure(error)
         }
+    }
+
+    /// Equal when they say the same: the same talk, and the same renderings of it.
+    public static func == (a: TalkPresentation, b: TalkPresentation) -> Bool {
+        a === b || (a.talk == b.talk && a.title == b.title && a.plainTitle == b.plainTitle && a.start == b.start
+            && a.end == b.end && a.when == b.when && a.summary == b.summary && a.abstractOffset == b.abstractOffset
+            && a.compactAbstract == b.compactAbstract && a.compactMathML == b.compactMathML
+            && a.serializedContent == b.serializedContent && a.offersMeeting == b.offersMeeting)
     }
 
     // MARK: Status

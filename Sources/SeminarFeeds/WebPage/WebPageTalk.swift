@@ -141,7 +141,9 @@ enum WebPageTalk {
         }
     }
 
-    private static let mathClasses: Set<String> = ["math", "math display"]
+    static let mathClasses: Set<String> = ["math", "math display"]
+    /// The same as bytes, for presentations that keep math elements empty (`CompactHTML`).
+    static let mathClassesUTF8 = Set(mathClasses.map { Array($0.utf8) })
 
     /// Writes the next element of `formulas` (a `math` element from the LaTeX module's
     /// renderer, not from the archive's text: its names and attributes are the renderer's

@@ -99,7 +99,7 @@ extension Publisher {
         pinningFilesOf pinnedYears: Set<Int>, latexIn: ((String) -> Bool)? = nil, presenting: Bool = false
     ) -> CheckedArchive {
         var records = snapshots.records
-        let loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
+        var loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
         if !snapshots.withFieldFingerprints {
             // Talks of frozen years that were read, not pinned, are compared field by field.
             let store = SnapshotStore(archiveRoot: archiveRoot)
@@ -121,27 +121,37 @@ extension Publisher {
         let presenter = presenting ? loaded.seminar.map {
             TalkPresenter(seminar: $0, zones: zones, frozenYears: Set(records.keys), talkPages: talkPages)
         } : nil
-        // Filtered only when asked: a copy of every talk costs as much as the rest of this.
-        let latexTalks = latexIn.map { checks in loaded.talks.filter { checks($0.source.path) } } ?? loaded.talks
-        let latex = latexPass(latexTalks, macros: macros, presenter: presenter)
-        diagnostics += latex.diagnostics
         for source in loaded.rejectedTalkFiles where checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(forRejected: source, extraMacros: macros)
         }
         if let description = loaded.seminarDescription, let source = loaded.seminarSource, checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
-
-        var checked = CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: diagnostics,
-                                     presentations: latex.presentations)
         if !records.isEmpty {
-            checked.diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil }))
-                .diagnostics(for: checked)
+            let failedFiles = Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil })
+            diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: failedFiles)
+                .diagnostics(for: CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: []))
         }
         if let seminar = loaded.seminar {
-            checked.diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
-            checked.diagnostics += PrivateMeetingCheck.frozenYears(checked, feedsRoot: feedsRoot)
+            diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
+            diagnostics += PrivateMeetingCheck.frozenYears(CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: []),
+                                                           feedsRoot: feedsRoot)
         }
+
+        // The talks' LaTeX comes last: a build lets go of each talk file's bytes once its
+        // LaTeX is checked (see `latexPass`), and the checks above place problems in them.
+        var presentations: [String: TalkPresentation] = [:]
+        if let presenter {
+            (diagnostics: diagnostics, presentations: presentations) =
+                latexPass(presenting: presenter, forgettingFilesOf: &loaded.talks, macros: macros, diagnostics: diagnostics)
+        } else {
+            // Filtered only when asked: a copy of every talk costs as much as the rest of this.
+            let latexTalks = latexIn.map { checks in loaded.talks.filter { checks($0.source.path) } } ?? loaded.talks
+            diagnostics += ConcurrentMap.map(latexTalks) { Self.latexDiagnostics(of: $0, macros: macros).diagnostics }.flatMap { $0 }
+        }
+
+        var checked = CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: diagnostics,
+                                     presentations: presentations)
         checked.diagnostics.sort(by: Diagnostic.reportOrder)
         return checked
     }
@@ -181,32 +191,45 @@ extension Publisher {
         return files.isEmpty ? nil : PinnedTalkFiles(files: files, digest: { sha256Digest($0) })
     }
 
-    /// The LaTeX of every talk, checked on every core (the costliest part of a check), each
-    /// title and abstract parsed once: with a `presenter`, the same parse gives the talk's
-    /// presentation.
+    /// A talk's title and abstract, parsed once, and the problems of their LaTeX.
+    private static func latexDiagnostics(of loaded: LoadedTalk, macros: Set<String>)
+        -> (title: LaTeXDocument, abstract: LaTeXDocument, diagnostics: [Diagnostic])
+    {
+        let title = LaTeXDocument(loaded.talk.title)
+        let abstract = LaTeXDocument(loaded.talk.abstract)
+        return (title, abstract, LaTeXFieldCheck.diagnostics(for: loaded, title: title, abstract: abstract, extraMacros: macros))
+    }
+
+    /// A build's LaTeX check: every talk's, on every core (the costliest part of a check),
+    /// each title and abstract parsed once, and the same parse gives the talk's
+    /// presentation. Its problems are added to `diagnostics`, in the talks' order.
+    ///
+    /// The talks are taken in parts, and each talk file's bytes let go once its part is
+    /// checked (the check's last use of them): the files' bytes and the presentations made
+    /// from them are then never all in memory at once (15 MB and 60 MB for 10,000 talks;
+    /// together they were the build's peak).
     private func latexPass(
-        _ talks: [LoadedTalk], macros: Set<String>, presenter: TalkPresenter?
+        presenting presenter: TalkPresenter, forgettingFilesOf talks: inout [LoadedTalk], macros: Set<String>, diagnostics: [Diagnostic]
     ) -> (diagnostics: [Diagnostic], presentations: [String: TalkPresentation]) {
-        @Sendable func check(_ loaded: LoadedTalk) -> (title: LaTeXDocument, abstract: LaTeXDocument, diagnostics: [Diagnostic]) {
-            let title = LaTeXDocument(loaded.talk.title)
-            let abstract = LaTeXDocument(loaded.talk.abstract)
-            return (title, abstract, LaTeXFieldCheck.diagnostics(for: loaded, title: title, abstract: abstract, extraMacros: macros))
-        }
-        // Without presentations, no room for them: a result holding an optional one takes
-        // its whole size, half a kilobyte a talk.
-        guard let presenter else { return (ConcurrentMap.map(talks) { check($0).diagnostics }.flatMap { $0 }, [:]) }
-        let results = ConcurrentMap.map(talks) { loaded in
-            let checked = check(loaded)
-            return (checked.diagnostics, presenter.presentation(of: loaded.talk, title: checked.title, abstract: checked.abstract))
-        }
+        var diagnostics = diagnostics
         // A repeated id is an error the build stops at; until then, the first talk counts.
-        // Sized once: grown by doubling, it held its old and new tables at once, at the
-        // build's peak of memory.
+        // Sized once: grown by doubling, it held its old and new tables at once.
         var presentations: [String: TalkPresentation] = Dictionary(minimumCapacity: talks.count)
-        for (i, result) in results.enumerated() {
-            guard let presentation = result.1, presentations[talks[i].talk.id] == nil else { continue }
-            presentations[talks[i].talk.id] = presentation
+        let parts = 8
+        for part in 0..<parts {
+            let range = talks.count * part / parts..<talks.count * (part + 1) / parts
+            let results = ConcurrentMap.map(Array(talks[range])) { loaded in
+                let checked = Self.latexDiagnostics(of: loaded, macros: macros)
+                return (checked.diagnostics, presenter.presentation(of: loaded.talk, title: checked.title, abstract: checked.abstract))
+            }
+            for (i, result) in zip(range, results) {
+                diagnostics += result.0
+                if let presentation = result.1, presentations[talks[i].talk.id] == nil {
+                    presentations[talks[i].talk.id] = presentation
+                }
+                talks[i].forgetFileContents()
+            }
         }
-        return (results.flatMap(\.0), presentations)
+        return (diagnostics, presentations)
     }
 }
