@@ -76,4 +76,45 @@ import Testing
         #expect(privateAtom.contains("Cy One — On ℓ₁"))
         #expect(privateAtom.contains("zoom.us/j/61234567890"))
     }
+    /// A build lets go of each talk file's bytes once its LaTeX is checked; every problem
+    /// is still placed in its file where `seminar check` places it: LaTeX problems in
+    /// several parts of the archive, a private meeting's number repeated in an abstract,
+    /// a frozen talk changed.
+    @Test func aBuildPlacesEveryProblemWhereTheCheckDoes() throws {
+        let (a, p) = try archive()
+        defer { a.remove() }
+        var files: [String] = []
+        for i in 0..<24 {
+            let day = String(format: "%02d", 1 + i)
+            let meeting = i == 5 ? ["meeting": "https://epfl.zoom.us/j/98765432101"] : [:]
+            let abstract = i == 5 ? "Join with 98765432101, or $x$." : "On $x_\(i)$."
+            files.append(try a.talk("2021-03-\(day)-t\(i)", year: 2021, id: "t\(i)", start: "2021-03-\(day)T10:00",
+                                    speaker: "Speaker \(i)", abstract: abstract, extra: meeting))
+        }
+        func placed(_ diagnostics: [Diagnostic]) -> [String] {
+            diagnostics.map { "\($0.location?.path ?? "-"):\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" }
+        }
+        // Warnings only: the build publishes, and reports them as the check does.
+        let warnings = placed(p.check().diagnostics)
+        #expect(warnings.contains { $0.hasPrefix(files[5] + ":") && $0.hasSuffix(" private-meeting-published") })
+        let built = try p.build(reusingLastBuild: false)
+        #expect(built.report != nil)
+        #expect(placed(built.diagnostics) == warnings)
+
+        // Errors in the first and last parts of the LaTeX pass, and in the frozen year.
+        for i in [1, 22] {
+            let day = String(format: "%02d", 1 + i)
+            try a.talk("2021-03-\(day)-t\(i)", year: 2021, id: "t\(i)", start: "2021-03-\(day)T10:00",
+                       speaker: "Speaker \(i)", abstract: "A second line,\nthen $\\frac{1}$ in it.")
+        }
+        try a.talk("2020-06-01-bob-one", year: 2020, id: "b1", start: "2020-06-01T16:30", title: "Changed", speaker: "Bob One")
+        let checked = p.check().diagnostics
+        let errors = checked.filter { $0.severity == .error }
+        #expect(Set(errors.compactMap(\.location?.path)).count == 3, "\(errors)")
+        // Placed inside the files, not at their start.
+        #expect(errors.allSatisfy { ($0.location?.line ?? 0) > 1 }, "\(errors)")
+        let failed = try p.build(reusingLastBuild: false)
+        #expect(failed.report == nil)
+        #expect(placed(failed.diagnostics) == placed(checked))
+    }
 }
