@@ -156,6 +156,20 @@ func collapsed(_ s: String) -> String {
     }
 
     /// Without scripts: one "Talks" list in feed order, the split sections hidden.
+    /// Writers take the talks in feed order, sorting only when they are not in it already.
+    @Test func talksAreTakenInFeedOrderWhateverOrderTheyComeIn() throws {
+        let talks = try PageTestArchive.mixedTalks()
+        let expected = talks.sorted(by: Talk.feedOrder).map(\.id)
+        let interleaved = talks.indices.sorted { ($0 % 3, $0) < ($1 % 3, $1) }.map { talks[$0] }
+        for shuffled in [talks, talks.reversed(), interleaved, talks.sorted(by: Talk.feedOrder)] {
+            #expect(Talk.inFeedOrder(shuffled).map(\.id) == expected)
+        }
+        // A pair out of order anywhere is found.
+        var sorted = talks.sorted(by: Talk.feedOrder)
+        sorted.swapAt(sorted.count - 2, sorted.count - 1)
+        #expect(Talk.inFeedOrder(sorted).map(\.id) == expected)
+    }
+
     @Test func withoutScriptsEveryTalkIsListedOnceNewestFirst() throws {
         let talks = try PageTestArchive.mixedTalks()
         let page = try page(talks.reversed())

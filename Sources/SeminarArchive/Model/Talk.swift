@@ -98,4 +98,12 @@ extension Talk {
             return a.id < b.id
         }
     }
+
+    /// `talks` in `feedOrder`: the same array, not a copy, when it is in that order
+    /// already, as a build's talks are (a sorted copy of 10,000 talks is 3.6 MB, held
+    /// while the document is written).
+    public static func inFeedOrder(_ talks: [Talk]) -> [Talk] {
+        let sorted = zip(talks, talks.dropFirst()).allSatisfy { !feedOrder($1, $0) }
+        return sorted ? talks : talks.sorted(by: feedOrder)
+    }
 }

@@ -25,13 +25,13 @@ public struct AtomicFileError: Error, Sendable, CustomStringConvertible {
 /// Writes files so that readers see either the old content or the new, never a mix: a
 /// crash, a full disk or a concurrent publish can never leave a half-written talk or feed.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: some ContiguousBytes, to path: String) throws {
         try write(bytes, to: path, beforeRename: {})
     }
 
     /// `beforeRename` runs once the temporary file is complete; tests throw from it to
     /// check that a failure leaves the old file alone and no temporary file behind.
-    static func write(_ bytes: [UInt8], to path: String, beforeRename: () throws -> Void) throws {
+    static func write(_ bytes: some ContiguousBytes, to path: String, beforeRename: () throws -> Void) throws {
         let staged = try stage(bytes, for: path)
         do {
             try beforeRename()
@@ -83,7 +83,7 @@ public enum AtomicFile {
 
     /// Writes `bytes` in full to a temporary file beside `path` (creating the folder) and
     /// flushes it to disk; nothing is visible at `path` until `commit()`.
-    public static func stage(_ bytes: [UInt8], for path: String) throws -> Staged {
+    public static func stage(_ bytes: some ContiguousBytes, for path: String) throws -> Staged {
         let file = try begin(for: path)
         do {
             try bytes.withUnsafeBytes { try file.write($0) }

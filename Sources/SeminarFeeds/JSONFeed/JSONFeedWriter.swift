@@ -29,7 +29,7 @@ public enum JSONFeedWriter {
                                       version: encoder.encode(version))
         var items = JSONFeedFrame.Items(into: sink)
         try sink.write(frame.head)
-        for talk in talks.sorted(by: Talk.feedOrder) {
+        for talk in Talk.inFeedOrder(talks) {
             try items.append(encoder.encode(item(context.presentation(of: talk), seminar: context.seminar, homePageURL: homePageURL)))
         }
         try items.end(empty: frame.emptyItems)

@@ -36,7 +36,7 @@ public enum WebPageWriter {
                              links: WebPageLinks, to sink: any ByteSink) throws
     {
         let seminar = context.seminar
-        let ordered = talks.sorted(by: Talk.feedOrder)
+        let ordered = Talk.inFeedOrder(talks)
         let tree = try MarkupTree.html()
         tree.context = "seminar"
 

@@ -31,7 +31,7 @@ struct PublicationJournal: Codable {
     func write(in folder: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(Array(try encoder.encode(self)), to: Self.path(in: folder))
+        try AtomicFile.write(try encoder.encode(self), to: Self.path(in: folder))
     }
 
     static func remove(in folder: String) { unlink(path(in: folder)) }
