@@ -77,6 +77,39 @@ import Testing
         #expect(emptiedSomewhere)
     }
 
+    /// Names and values that are among `CompactHTML.words` take one byte; texts are spelt
+    /// out whatever they say. Both readings, the events and the borrowed records, give
+    /// every word back.
+    @Test func namesAndValuesThatAreWordsTakeOneByte() throws {
+        var mi = HTMLFragment()
+        mi.startElement("mi", attributes: [HTMLAttribute(name: "mathvariant", value: "normal")])
+        mi.appendText("mi")
+        mi.endElement()
+        // start and word; attribute, word and word; text, length and "mi"; end.
+        #expect(CompactHTML(mi).bytes.count == 2 + 3 + 4 + 1)
+
+        var every = HTMLFragment()
+        for word in CompactHTML.words {
+            every.startElement(word, attributes: [HTMLAttribute(name: word, value: word), HTMLAttribute(name: "not-a-word", value: word + "s")])
+            every.appendText(word)
+            every.endElement()
+        }
+        let compact = CompactHTML(every)
+        #expect(compact.fragment == every)
+        var borrowed: [String] = []
+        var pieces = compact.pieces()
+        while try pieces.next({ record in
+            switch record {
+            case let .text(text): borrowed.append("text " + String(decoding: text, as: UTF8.self))
+            case let .start(name): borrowed.append("start " + String(decoding: name, as: UTF8.self))
+            case let .attribute(name, value):
+                borrowed.append("attribute " + String(decoding: name, as: UTF8.self) + "=" + String(decoding: value, as: UTF8.self))
+            case .end: borrowed.append("end")
+            }
+        }) {}
+        #expect(borrowed == CompactHTML.words.flatMap { ["start " + $0, "attribute \($0)=\($0)", "attribute not-a-word=\($0)s", "text " + $0, "end"] })
+    }
+
     @Test func aRenderedAbstractSurvives() {
         let fragment = HTMLRenderer.fragment("Let $x_{k+1} = x_k - \\eta \\nabla f(x_k)$ and \\emph{more}.\n\nSecond $\\frac{1}{\\sqrt{n}}$.")
         #expect(CompactHTML(fragment).fragment == fragment)

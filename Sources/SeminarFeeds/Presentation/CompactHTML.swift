@@ -8,14 +8,15 @@ import LaTeX
 /// besides their text. It is the fragment's storage, not another form: it is made from a
 /// fragment and read back as its events.
 ///
-/// The buffer is a sequence of records, in document order: a kind byte, then strings as a
-/// length (LEB128) and their UTF-8 bytes.
+/// The buffer is a sequence of records, in document order: a kind byte, then strings. A
+/// string is a number (LEB128): twice its length, followed by its UTF-8 bytes, or, for a
+/// name or an attribute value that is one of `words`, twice its place there plus one.
 /// - text: `0`, the text;
 /// - element start: `1`, the name;
 /// - element end: `2`;
 /// - attribute of the start before it: `3`, the name and the value.
 struct CompactHTML: Sendable, Equatable, Sequence {
-    private let bytes: [UInt8]
+    private(set) var bytes: [UInt8]
 
     fileprivate enum Kind: UInt8 {
         case text, start, end, attribute
@@ -40,12 +41,12 @@ struct CompactHTML: Sendable, Equatable, Sequence {
                 keptStart = inside == 0
                 if inside > 0 { inside += 1; return }
                 out.append(Kind.start.rawValue)
-                Self.append(name, to: &out)
+                Self.append(name: name, to: &out)
             case let .attribute(name, value):
                 guard keptStart else { return }
                 out.append(Kind.attribute.rawValue)
-                Self.append(name, to: &out)
-                Self.append(value, to: &out)
+                Self.append(name: name, to: &out)
+                Self.append(name: value, to: &out)
                 if inside == 0, !emptied.isEmpty, name.elementsEqual("class".utf8), emptied.contains(Array(value)) {
                     inside = 1
                 }
@@ -67,8 +68,51 @@ struct CompactHTML: Sendable, Equatable, Sequence {
     // MARK: Encoding
 
     private static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        append(utf8.count, to: &out)
+        append(utf8.count << 1, to: &out)
         out.append(contentsOf: utf8)
+    }
+
+    /// A name or a value: one of `words` as its place.
+    private static func append(name utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard let word = word(utf8) else { return append(utf8, to: &out) }
+        append(word << 1 | 1, to: &out)
+    }
+
+    // MARK: Words
+
+    /// The names and attribute values that the LaTeX renderers write over and over, HTML's
+    /// and MathML's, kept as their place in this list (one byte) rather than spelt out:
+    /// formulas are mostly names (`<mi>x</mi>`), and this takes a quarter off the bytes a
+    /// build keeps for the formulas of every talk (in memory only: nothing stores it).
+    static let words = [
+        "math", "mrow", "mi", "mo", "mn", "mtext", "msub", "msup", "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder",
+        "munderover", "mspace", "mtable", "mtr", "mtd", "alttext", "display", "block", "stretchy", "mathvariant", "normal",
+        "true", "false", "width", "accent", "accentunder", "movablelimits", "linethickness", "fence", "displaystyle", "0",
+        "span", "div", "class", "math display", "href", "title", "i", "sub", "sup", "em", "strong", "code", "p", "a", "br",
+        "ol", "ul", "li",
+    ]
+    /// All the words' bytes, one after another, and where each one is.
+    private static let wordBytes: [UInt8] = Array(words.joined().utf8)
+    private static let wordRanges: [Range<Int>] = {
+        var start = 0
+        return words.map { word in
+            defer { start += word.utf8.count }
+            return start..<(start + word.utf8.count)
+        }
+    }()
+    /// The places of the words of each length, for the encoder's lookup.
+    private static let wordsOfLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 1 + (words.map(\.utf8.count).max() ?? 0))
+        for (i, word) in words.enumerated() { table[word.utf8.count].append(i) }
+        return table
+    }()
+
+    /// The place of `utf8` in `words`, if it is one.
+    private static func word(_ utf8: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard utf8.count < wordsOfLength.count else { return nil }
+        return wordBytes.withUnsafeBufferPointer { all in
+            wordsOfLength[utf8.count].first { UnsafeBufferPointer(rebasing: all[wordRanges[$0]]).elementsEqual(utf8) }
+        }
     }
 
     /// LEB128: seven bits a byte, the high bit set on every byte but the last.
@@ -132,26 +176,28 @@ struct CompactHTML: Sendable, Equatable, Sequence {
             defer { self.reader = reader }
             let bytes = reader.bytes
             return try bytes.withUnsafeBufferPointer { buffer throws(PageMarkupError) -> Bool in
-                var depth = 0
-                var afterStart = false
-                while let kind = reader.kind() {
-                    switch kind {
-                    case .text: try body(.text(reader.utf8(in: buffer)))
-                    case .start:
-                        try body(.start(name: reader.utf8(in: buffer)))
-                        depth += 1
-                    case .attribute:
-                        guard afterStart else { return false }
-                        try body(.attribute(name: reader.utf8(in: buffer), value: reader.utf8(in: buffer)))
-                    case .end:
-                        guard depth > 0 else { return false }
-                        try body(.end)
-                        depth -= 1
+                try CompactHTML.wordBytes.withUnsafeBufferPointer { words throws(PageMarkupError) -> Bool in
+                    var depth = 0
+                    var afterStart = false
+                    while let kind = reader.kind() {
+                        switch kind {
+                        case .text: try body(.text(reader.utf8(in: buffer, words: words)))
+                        case .start:
+                            try body(.start(name: reader.utf8(in: buffer, words: words)))
+                            depth += 1
+                        case .attribute:
+                            guard afterStart else { return false }
+                            try body(.attribute(name: reader.utf8(in: buffer, words: words), value: reader.utf8(in: buffer, words: words)))
+                        case .end:
+                            guard depth > 0 else { return false }
+                            try body(.end)
+                            depth -= 1
+                        }
+                        afterStart = kind == .start || kind == .attribute
+                        if depth == 0 { return true }
                     }
-                    afterStart = kind == .start || kind == .attribute
-                    if depth == 0 { return true }
+                    return false
                 }
-                return false
             }
         }
     }
@@ -185,16 +231,20 @@ struct CompactHTML: Sendable, Equatable, Sequence {
             }
         }
 
-        /// The next string's bytes, in `buffer` (the bytes').
-        mutating func utf8(in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-            let count = number()
+        /// The next string's bytes, in `buffer` (the bytes') or in `words` (`wordBytes`).
+        mutating func utf8(in buffer: UnsafeBufferPointer<UInt8>, words: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            let number = number()
+            if number & 1 == 1 { return UnsafeBufferPointer(rebasing: words[CompactHTML.wordRanges[number >> 1]]) }
+            let count = number >> 1
             defer { at += count }
             return UnsafeBufferPointer(rebasing: buffer[at..<(at + count)])
         }
 
         /// The bytes came from a Swift string: valid UTF-8, decoded without repair.
         mutating func string() -> String {
-            let count = number()
+            let number = number()
+            if number & 1 == 1 { return CompactHTML.words[number >> 1] }
+            let count = number >> 1
             defer { at += count }
             return String(decoding: bytes[at..<(at + count)], as: UTF8.self)
         }
