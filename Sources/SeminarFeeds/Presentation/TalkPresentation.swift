@@ -110,7 +110,8 @@ public final class TalkPresentation: Sendable, Equatable {
         }
     }
 
-    /// Equal when they say the same: the same talk, and the same renderings of it.
+    /// Equal when they say the same: the same talk, and the same renderings of it (every
+    /// stored property; a new one must join this list).
     public static func == (a: TalkPresentation, b: TalkPresentation) -> Bool {
         a === b || (a.talk == b.talk && a.title == b.title && a.plainTitle == b.plainTitle && a.start == b.start
             && a.end == b.end && a.when == b.when && a.summary == b.summary && a.abstractOffset == b.abstractOffset
