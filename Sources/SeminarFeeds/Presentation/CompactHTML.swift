@@ -82,8 +82,9 @@ struct CompactHTML: Sendable, Equatable, Sequence {
 
     /// The names and attribute values that the LaTeX renderers write over and over, HTML's
     /// and MathML's, kept as their place in this list (one byte) rather than spelt out:
-    /// formulas are mostly names (`<mi>x</mi>`), and this takes a quarter off the bytes a
-    /// build keeps for the formulas of every talk (in memory only: nothing stores it).
+    /// formulas are mostly names (`<mi>x</mi>`), and this takes two fifths off the bytes a
+    /// build keeps for the formulas of every talk, a fifth off its abstracts' (in memory
+    /// only: nothing stores this encoding).
     static let words = [
         "math", "mrow", "mi", "mo", "mn", "mtext", "msub", "msup", "msubsup", "mfrac", "msqrt", "mroot", "mover", "munder",
         "munderover", "mspace", "mtable", "mtr", "mtd", "alttext", "display", "block", "stretchy", "mathvariant", "normal",
