@@ -127,15 +127,19 @@ extension Publisher {
         if let description = loaded.seminarDescription, let source = loaded.seminarSource, checksLaTeX(source.path) {
             diagnostics += LaTeXFieldCheck.diagnostics(in: description, at: [.key("description")], source: source, extraMacros: macros)
         }
-        if !records.isEmpty {
-            let failedFiles = Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil })
-            diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: failedFiles)
-                .diagnostics(for: CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: []))
-        }
-        if let seminar = loaded.seminar {
-            diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
-            diagnostics += PrivateMeetingCheck.frozenYears(CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: []),
-                                                           feedsRoot: feedsRoot)
+        do {
+            // The archive as read so far, for the checks that take it whole; gone before the
+            // LaTeX pass, which must hold the only reference to the talks to let go of their
+            // files' bytes.
+            let read = CheckedArchive(loaded: loaded, records: records, zones: zones, diagnostics: [])
+            if !records.isEmpty {
+                let failedFiles = Set(loaded.diagnostics.compactMap { $0.severity == .error ? $0.location?.path : nil })
+                diagnostics += FrozenYearCheck(archiveRoot: archiveRoot, failedFiles: failedFiles).diagnostics(for: read)
+            }
+            if let seminar = loaded.seminar {
+                diagnostics += loaded.talks.flatMap { PrivateMeetingCheck.leaks(of: $0, seminar: seminar) }
+                diagnostics += PrivateMeetingCheck.frozenYears(read, feedsRoot: feedsRoot)
+            }
         }
 
         // The talks' LaTeX comes last: a build lets go of each talk file's bytes once its
