@@ -345,6 +345,44 @@ import SeminarArchive
         #expect(ICalendarContentLines.escapeText("") == "")
         #expect(ICalendarContentLines.withoutControlCharacters("https://e.org/\n\u{7F}x\ty") == "https://e.org/x\ty")
     }
+
+    /// A parameter value loses its quotes and control characters, and is quoted when it
+    /// holds a byte that would end it (`:`, `;`, `,`), wherever the character boundaries
+    /// fall: a reader splits the line on bytes.
+    @Test func parameterValuesAreQuotedWhereAReaderWouldSplitThem() {
+        #expect(ICalendarContentLines.parameterValue("Europe/Zurich") == "Europe/Zurich")
+        #expect(ICalendarContentLines.parameterValue("Organisers; TNN") == "\"Organisers; TNN\"")
+        #expect(ICalendarContentLines.parameterValue("a,b") == "\"a,b\"")
+        #expect(ICalendarContentLines.parameterValue("say \"hi\"\u{1}\n\t") == "say hi\t")
+        // One character to Swift (a colon and a combining acute accent), a colon to a reader.
+        #expect(ICalendarContentLines.parameterValue("Dr:\u{301}x") == "\"Dr:\u{301}x\"")
+        #expect(ICalendarContentLines.parameterValue("Zoë 𝔼") == "Zoë 𝔼")
+
+        var lines = ICalendarContentLines()
+        lines.property("ORGANIZER", parameters: [("CN", "Dr:\u{301}x"), ("ROLE", "CHAIR")], value: "mailto:a@b.org")
+        #expect(String(decoding: lines.bytes, as: UTF8.self) == "ORGANIZER;CN=\"Dr:\u{301}x\";ROLE=CHAIR:mailto:a@b.org\r\n")
+    }
+}
+
+/// The value forms as strings, for the tests that compare them.
+extension ICalendarContentLines {
+    static func escapeText(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendText(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func withoutControlCharacters(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendWithoutControlCharacters(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func parameterValue(_ value: String) -> String {
+        var out: [UInt8] = []
+        appendParameterValue(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// What `Fixtures/icalendar_dump.py` prints.

@@ -39,18 +39,22 @@ public enum ICalendarWriter {
         return lines.bytes
     }
 
-    /// The same bytes, handed to `sink` a few events at a time.
-    public static func write(talks: [Talk], context: FeedContext, options: ICalendarOptions, to sink: any ByteSink) throws {
+    /// The same bytes, handed to `sink` a few events at a time. Calendars written one
+    /// after another with the same context (a talk's own calendar, for each talk) pass
+    /// the same `parts`, so that what they have in common is made once.
+    public static func write(
+        talks: [Talk], context: FeedContext, options: ICalendarOptions, parts: ICalendarParts = ICalendarParts(), to sink: any ByteSink
+    ) throws {
         var lines = ICalendarContentLines()
-        try write(talks: talks, context: context, options: options, into: &lines) { lines in
+        try write(talks: talks, context: context, options: options, parts: parts, into: &lines) { lines in
             if lines.bytes.count >= 256 * 1024 { try lines.drain(into: sink) }
         }
         try lines.drain(into: sink)
     }
 
     private static func write(
-        talks: [Talk], context: FeedContext, options: ICalendarOptions, into lines: inout ICalendarContentLines,
-        afterEvent: (inout ICalendarContentLines) throws -> Void
+        talks: [Talk], context: FeedContext, options: ICalendarOptions, parts: ICalendarParts = ICalendarParts(),
+        into lines: inout ICalendarContentLines, afterEvent: (inout ICalendarContentLines) throws -> Void
     ) rethrows {
         let seminar = context.seminar
         // By index: a filtered copy of 10,000 talks took 5.5 MB while the calendar was written.
@@ -62,9 +66,10 @@ public enum ICalendarWriter {
             return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar,
                                   ambiguousEnd: context.ambiguousCalendarEnds, organizer: context.calendarOrganizer)
         }
-        // Events are made again as they are written rather than kept: all of them at once
-        // would hold another copy of every talk and its presentation.
-        let order = dated.map { (start: event(talks[$0]).startInstant, id: talks[$0].id, index: $0) }
+        // Events are made as they are written rather than kept: all of them at once would
+        // hold another copy of every talk and its presentation. Their order needs only
+        // the instants the presentations resolved.
+        let order = dated.map { (start: startInstant(of: talks[$0], in: context), id: talks[$0].id, index: $0) }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let events = order.lazy.map { event(talks[$0.index]) }
         let pending = talks.count - dated.count
@@ -76,7 +81,7 @@ public enum ICalendarWriter {
         lines.property("METHOD", value: "PUBLISH")
         lines.text("NAME", options.calendarName)
         lines.text("X-WR-CALNAME", options.calendarName)
-        let description = calendarDescription(seminar: seminar, pending: pending, note: options.pendingTalksNote, rules: context.linearMath)
+        let description = parts.description(seminar: seminar, pending: pending, note: options.pendingTalksNote, rules: context.linearMath)
         lines.text("DESCRIPTION", description)
         lines.text("X-WR-CALDESC", description)
         lines.text("X-WR-TIMEZONE", seminar.timeZone)
@@ -85,13 +90,20 @@ public enum ICalendarWriter {
         lines.property("REFRESH-INTERVAL", parameters: [("VALUE", "DURATION")], value: refreshInterval)
         lines.property("X-PUBLISHED-TTL", value: refreshInterval)
 
-        for zone in timeZones(of: events) { zone.write(to: &lines) }
+        for (zone, years) in timeZones(of: events) { parts.writeTimeZone(zone, years: years, to: &lines) }
         for event in events {
             event.write(to: &lines)
             try afterEvent(&lines)
         }
 
         lines.end("VCALENDAR")
+    }
+
+    private static func startInstant(of talk: Talk, in context: FeedContext) -> Instant {
+        guard let start = context.presentation(of: talk).start else {
+            preconditionFailure("dated talk \(talk.id) has no start instant")
+        }
+        return start
     }
 
     /// The seminar's description, then how many talks this calendar leaves out.
@@ -110,8 +122,9 @@ public enum ICalendarWriter {
         return paragraphs.joined(separator: "\n\n")
     }
 
-    /// One VTIMEZONE per zone, covering the local years of the events in it, by zone name.
-    static func timeZones(of events: some Sequence<ICalendarEvent>) -> [ICalendarTimeZone] {
+    /// The zones of the events, by name, each with the local years of the events in it:
+    /// one VTIMEZONE each.
+    static func timeZones(of events: some Sequence<ICalendarEvent>) -> [(zone: ZoneInfo, years: ClosedRange<Int>)] {
         var years: [String: (zone: ZoneInfo, years: ClosedRange<Int>)] = [:]
         for event in events {
             let span = min(event.localStart.year, event.localEnd.year)...max(event.localStart.year, event.localEnd.year)
@@ -121,7 +134,52 @@ public enum ICalendarWriter {
                 years[event.zone.identifier] = (event.zone, span)
             }
         }
-        return years.keys.sorted().map { ICalendarTimeZone(zone: years[$0]!.zone, years: years[$0]!.years) }
+        return years.keys.sorted().map { years[$0]! }
+    }
+}
+
+/// What calendars share whatever their talks, made once for all the calendars written
+/// with it: the calendar's description, and a zone's VTIMEZONE over given years. A
+/// build writes a calendar for each talk, and made both anew for each one: a twentieth
+/// of a full build's time, where the talks' own calendars are a twelfth (`perf`,
+/// 10,000 talks).
+///
+/// Each part is kept under all it is made from (a zone by its name: one build reads
+/// each zone once), so calendars of any contexts may share it. Used by one thread at a
+/// time: each of the build's jobs makes its own.
+public final class ICalendarParts {
+    private var descriptions: [DescriptionKey: String] = [:]
+    private var timeZones: [TimeZoneKey: [UInt8]] = [:]
+
+    public init() {}
+
+    private struct DescriptionKey: Hashable {
+        var seminarDescription: String
+        var pending: Int
+        var note: String?
+        var rules: LinearMathRules
+    }
+
+    private struct TimeZoneKey: Hashable {
+        var zone: String
+        var years: ClosedRange<Int>
+    }
+
+    func description(seminar: Seminar, pending: Int, note: String?, rules: LinearMathRules) -> String {
+        let key = DescriptionKey(seminarDescription: seminar.description, pending: pending, note: note, rules: rules)
+        if let known = descriptions[key] { return known }
+        let description = ICalendarWriter.calendarDescription(seminar: seminar, pending: pending, note: note, rules: rules)
+        descriptions[key] = description
+        return description
+    }
+
+    func writeTimeZone(_ zone: ZoneInfo, years: ClosedRange<Int>, to lines: inout ICalendarContentLines) {
+        let key = TimeZoneKey(zone: zone.identifier, years: years)
+        if let known = timeZones[key] { return lines.append(known) }
+        var own = ICalendarContentLines()
+        ICalendarTimeZone(zone: zone, years: years).write(to: &own)
+        timeZones[key] = own.bytes
+        lines.append(own.bytes)
     }
 }
 
@@ -131,7 +189,6 @@ struct ICalendarEvent {
     let presentation: TalkPresentation
     let zone: ZoneInfo
     let seminar: Seminar
-    let startInstant: Instant
     let localStart: LocalDateTime
     let localEnd: LocalDateTime
     /// The end as `DTEND` states it: in the zone's time, or in UTC when a reader would
@@ -151,7 +208,6 @@ struct ICalendarEvent {
         guard let start = presentation.start, let end = presentation.end else {
             preconditionFailure("dated talk \(presentation.talk.id) has no start instant")
         }
-        startInstant = start
         let (localStart, startType) = zone.localDateTime(at: start)
         let (localEnd, endType) = zone.localDateTime(at: end)
         self.localStart = localStart

@@ -156,8 +156,10 @@ struct DocumentPlanner: Sendable {
         case .stylesheet:
             try emit(FeedsLayout.stylesheet) { try $0.write(FeedStylesheet.write(context: context, links: webPageLinks)) }
         case let .talkPages(indices):
+            let calendarParts = ICalendarParts()
             for talk in currentTalks[indices] {
-                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: nil), open: open, into: &delivered)
+                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: nil), calendarParts: calendarParts,
+                                 open: open, into: &delivered)
             }
         case let .archive(year):
             guard let record = records[year] else { return }
@@ -240,8 +242,10 @@ struct DocumentPlanner: Sendable {
                 options: calendarOptions(url: base + FeedsLayout.archiveCalendar(year), name: seminar.title + " (" + String(year) + ")"), to: $0)
         })
         if context.talkPages == .published {
+            let calendarParts = ICalendarParts()
             for talk in ofYear {
-                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: year), open: open, into: &delivered)
+                try emitTalkPage(talk, context: context, links: talkPageLinks(of: talk, year: year), calendarParts: calendarParts,
+                                 open: open, into: &delivered)
             }
         }
     }
@@ -249,13 +253,15 @@ struct DocumentPlanner: Sendable {
     /// A talk's page and its one-talk calendar: the calendar writer given this talk alone,
     /// so its event has the UID and SEQUENCE it has in every other calendar.
     private func emitTalkPage<Output: DocumentOutput>(
-        _ talk: Talk, context: FeedContext, links: TalkPageLinks, open: (String) throws -> Output, into delivered: inout [Output.Delivered]
+        _ talk: Talk, context: FeedContext, links: TalkPageLinks, calendarParts: ICalendarParts,
+        open: (String) throws -> Output, into delivered: inout [Output.Delivered]
     ) throws {
         delivered.append(try open(FeedsLayout.talkPage(talk.id)).complete { try $0.write(TalkPageWriter.write(talk, context: context, links: links)) })
         guard !talk.isToBeDefined else { return }
         delivered.append(try open(FeedsLayout.talkCalendar(talk.id)).complete {
             try ICalendarWriter.write(talks: [talk], context: context,
-                                      options: calendarOptions(url: base + FeedsLayout.talkCalendar(talk.id), name: seminar.title), to: $0)
+                                      options: calendarOptions(url: base + FeedsLayout.talkCalendar(talk.id), name: seminar.title),
+                                      parts: calendarParts, to: $0)
         })
     }
 
