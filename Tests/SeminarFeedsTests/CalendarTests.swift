@@ -336,6 +336,43 @@ import SeminarArchive
         #expect(ICalendarWriter.write(talks: talks.reversed(), context: context, options: options) == first)
     }
 
+    /// A build writes each talk's own calendar with parts shared by many (`ICalendarParts`):
+    /// each must have the bytes it has written alone, whatever came before it, in other
+    /// zones and years, under the other rules of math, with other talks pending.
+    @Test func calendarsSharingPartsHaveTheBytesOfCalendarsWrittenAlone() throws {
+        var seminar = self.seminar
+        // The rules tell these apart (a fraction next to a factor), so the shared
+        // description must be kept per rules.
+        seminar.description = "Talks on $x\\frac{a}{b}$ and more.\n\nEvery week."
+        let talks = try ExtrasTestData.archiveTalks(seminar: seminar) + [
+            try ExtrasTestData.talk("new-york", "2021-07-01T12:00", zone: "America/New_York"),
+            try ExtrasTestData.talk("new-year", "2022-12-31T23:30", zone: "Europe/Zurich"),  // ends in 2023
+            try ExtrasTestData.talk("sydney", "2019-04-07T02:30", zone: "Australia/Sydney"),
+            try ExtrasTestData.talk("kolkata", "2019-04-07T02:30", zone: "Asia/Kolkata"),
+        ]
+        let unambiguous = try ExtrasTestData.context(seminar, talks)
+        var original = unambiguous
+        original.linearMath = .original
+        #expect(ICalendarWriter.calendarDescription(seminar: seminar, pending: 0, note: nil, rules: .original)
+            != ICalendarWriter.calendarDescription(seminar: seminar, pending: 0, note: nil, rules: .unambiguous))
+
+        func calendar(_ talks: [Talk], _ context: FeedContext, parts: ICalendarParts) throws -> [UInt8] {
+            let sink = ByteCollector()
+            try ICalendarWriter.write(talks: talks, context: context, options: options, parts: parts, to: sink)
+            return sink.bytes
+        }
+        let shared = ICalendarParts()
+        var written = 0
+        for context in [unambiguous, original, unambiguous] {
+            for talks in talks.map({ [$0] }) + [talks, Array(talks.prefix(3))] {
+                let alone = try calendar(talks, context, parts: ICalendarParts())
+                #expect(try calendar(talks, context, parts: shared) == alone, "\(talks.map(\.id))")
+                written += 1
+            }
+        }
+        #expect(written > 3 * talks.count)
+    }
+
     /// TEXT escaping, byte by byte: one `\n` per line break (CRLF, CR or LF), `\`, `;`
     /// and `,` escaped, tabs kept, other controls and DEL dropped, the rest as it is.
     @Test func textIsEscapedCharacterByCharacter() {
