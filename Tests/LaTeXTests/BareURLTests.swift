@@ -14,6 +14,9 @@ import Testing
         #expect(linked("See https://example.org/a--b?q=1 for more.") == [p(.text("See "), a("https://example.org/a--b?q=1"), .text(" for more."))])
         #expect(linked("See https://example.org/x") == linked("See \\url{https://example.org/x}"))
         #expect(linked("HTTP://EXAMPLE.ORG") == [p(a("HTTP://EXAMPLE.ORG"))])
+        #expect(linked("Mixed hTtPs://Example.org") == [p(.text("Mixed "), a("hTtPs://Example.org"))])
+        // Any case of the ASCII letters, and nothing that only looks like them.
+        #expect(linked("http:\u{2215}\u{2215}x.org ʜttp://x.org HTTℙ://x.org") == [p(.text("http:∕∕x.org ʜttp://x.org HTTℙ://x.org"))])
     }
 
     @Test func closingPunctuationAndParenthesesStayOutside() {

@@ -156,11 +156,13 @@ struct TextRenderer<Sink: TextSink> {
 
     /// The length of `http://` or `https://` (any case) at `index`, if one is there.
     static func schemeLength(_ source: [Unicode.Scalar], at index: Int, end: Int) -> Int? {
-        for scheme in ["http://", "https://"] where index + scheme.unicodeScalars.count <= end {
-            let matches = zip(scheme.unicodeScalars, source[index...]).allSatisfy { expected, found in
-                expected == found || (expected.properties.isLowercase && String(expected).uppercased().unicodeScalars.first == found)
+        for scheme in bareURLSchemes where index + scheme.count <= end {
+            // The schemes are ASCII: a letter matches itself or its capital, 32 before it.
+            // (Asking Unicode for the capital made a string for every `h` of every text.)
+            let matches = zip(scheme, source[index...]).allSatisfy { expected, found in
+                expected == found || (("a"..."z").contains(expected) && found.value == expected.value - 0x20)
             }
-            if matches { return scheme.unicodeScalars.count }
+            if matches { return scheme.count }
         }
         return nil
     }
@@ -564,3 +566,6 @@ struct PieceSink: TextSink {
     mutating func beginItem(label: String?) { append((label ?? "•") + " ") }
     mutating func endList() {}
 }
+
+/// The schemes a bare address starts with (`TextRenderer.schemeLength`).
+private let bareURLSchemes: [[Unicode.Scalar]] = ["http://", "https://"].map { Array($0.unicodeScalars) }
