@@ -66,9 +66,9 @@ public enum ICalendarWriter {
             return ICalendarEvent(context.presentation(of: talk), zone: zone, seminar: seminar,
                                   ambiguousEnd: context.ambiguousCalendarEnds, organizer: context.calendarOrganizer)
         }
-        // Events are made as they are written rather than kept: all of them at once would
-        // hold another copy of every talk and its presentation. Their order needs only
-        // the instants the presentations resolved.
+        // Events are made when needed (for their zones' years, then to be written) rather
+        // than kept: all of them at once would hold another copy of every talk and its
+        // presentation. Their order needs only the instants the presentations resolved.
         let order = dated.map { (start: startInstant(of: talks[$0], in: context), id: talks[$0].id, index: $0) }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         let events = order.lazy.map { event(talks[$0.index]) }

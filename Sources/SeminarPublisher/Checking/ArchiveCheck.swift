@@ -93,11 +93,13 @@ extension Publisher {
     /// read again whole for the years that have a talk that was parsed.
     /// `latexIn`, when given, says which files' LaTeX is checked (see `check(files:)`).
     /// `presenting`: a build's check, which also makes the presentations of the talks the
-    /// build renders from its parse of their LaTeX.
+    /// build renders from its parse of their LaTeX; it checks every talk's LaTeX, so it
+    /// takes no `latexIn`.
     func check(
         snapshots: (records: [Int: SnapshotRecord], diagnostics: [Diagnostic], withFieldFingerprints: Bool),
         pinningFilesOf pinnedYears: Set<Int>, latexIn: ((String) -> Bool)? = nil, presenting: Bool = false
     ) -> CheckedArchive {
+        precondition(latexIn == nil || !presenting, "a build's check presents, and so checks, every talk's LaTeX")
         var records = snapshots.records
         var loaded = ArchiveLoader(root: archiveRoot, zones: zoneDatabase).load(pinned: pins(of: pinnedYears.compactMap { records[$0] }))
         if !snapshots.withFieldFingerprints {
